@@ -1,0 +1,237 @@
+"""Finding rubric phrases in an answer.
+
+Chinese has no spaces, so Chinese phrases are matched on characters (on the
+answer with whitespace removed), never word by word:
+- exact substring first;
+- a pinyin homophone with few differing characters (the typos pinyin input
+  methods make: 到歉 for 道歉), for phrases of two or more characters;
+- fuzzy alignment for phrases of four or more characters.
+A 2-3 character phrase therefore never matches because one of its characters
+appears somewhere. English phrases are matched word by word, in order, with a
+small gap allowed; words of five or more letters tolerate a typo, and plain
+inflections are folded by a light stemmer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz, process
+
+from mockroom.core.text import (
+    CJK_RE,
+    Normalized,
+    has_cjk,
+    normalize,
+    normalize_phrase,
+    pinyin_of,
+    stem,
+    words,
+)
+
+MAX_HITS_PER_PHRASE = 10
+WORD_GAP = 2
+FUZZY_WORD_MIN_LEN = 5
+FUZZY_WORD_CUTOFF = 80.0
+FUZZY_CJK_MIN_LEN = 4
+HOMOPHONE_SIMILARITY = 0.9
+STEM_SIMILARITY = 0.97
+STOPWORDS = frozenset(
+    ["a", "an", "the", "to", "of", "and", "or", "our", "your", "their", "my", "we", "i", "is", "are", "be", "with", "for", "in", "at", "by", "will", "would"]
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    raw: str
+    norm: str
+    is_cjk: bool
+    compact: str
+    """Normalised CJK phrase without whitespace."""
+    words: tuple[str, ...]
+    """Content words of a Latin phrase."""
+
+    @cached_property
+    def all_cjk(self) -> bool:
+        return len(CJK_RE.findall(self.compact)) == len(self.compact)
+
+    @cached_property
+    def pinyin_key(self) -> str:
+        return "|" + "|".join(pinyin_of(c) for c in self.compact) + "|"
+
+
+def compile_phrase(raw: str) -> Phrase:
+    norm = normalize_phrase(raw)
+    if has_cjk(norm):
+        return Phrase(raw, norm, True, "".join(norm.split()), ())
+    ws = tuple(m.group() for m in words(norm))
+    content = tuple(w for w in ws if w not in STOPWORDS) or ws
+    return Phrase(raw, norm, False, "", content)
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    """Offset in the normalised answer."""
+    end: int
+    similarity: float
+    kind: str
+
+
+class AnswerView:
+    """An answer prepared once for matching many phrases against it."""
+
+    def __init__(self, answer: str) -> None:
+        self.norm: Normalized = normalize(answer)
+        self.text = self.norm.text
+
+    # --- Chinese side -------------------------------------------------------
+    @cached_property
+    def _compact(self) -> tuple[str, list[int]]:
+        chars: list[str] = []
+        index: list[int] = []
+        for i, ch in enumerate(self.text):
+            if not ch.isspace():
+                chars.append(ch)
+                index.append(i)
+        return "".join(chars), index
+
+    @cached_property
+    def _charset(self) -> frozenset[str]:
+        return frozenset(self._compact[0])
+
+    @cached_property
+    def _pinyin(self) -> tuple[str, dict[int, int]]:
+        """`|py|py|...|` of the compact text and the map from a `|` position to its char index."""
+        parts = ["|"]
+        at: dict[int, int] = {}
+        pos = 0
+        for i, ch in enumerate(self._compact[0]):
+            at[pos] = i
+            py = pinyin_of(ch) if CJK_RE.match(ch) else ch
+            parts.append(py + "|")
+            pos += len(py) + 1
+        return "".join(parts), at
+
+    def _cjk_span(self, cstart: int, cend: int) -> tuple[int, int]:
+        index = self._compact[1]
+        return index[cstart], index[cend - 1] + 1
+
+    def find_cjk(self, p: Phrase) -> list[Found]:
+        compact = self._compact[0]
+        needle = p.compact
+        n = len(needle)
+        if not n or n > len(compact):
+            return []
+        found: list[Found] = []
+        i = compact.find(needle)
+        while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
+            found.append(Found(*self._cjk_span(i, i + n), 1.0, "exact"))
+            i = compact.find(needle, i + n)
+        if found:
+            return found
+        if n >= 2 and p.all_cjk:
+            found = self._homophones(p)
+            if found:
+                return found
+        if n >= FUZZY_CJK_MIN_LEN and len(self._charset & set(needle)) * 2 >= n:
+            cutoff = 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0
+            al = fuzz.partial_ratio_alignment(needle, compact, score_cutoff=cutoff)
+            if al is not None and al.dest_end > al.dest_start:
+                s, e = self._cjk_span(al.dest_start, al.dest_end)
+                return [Found(s, e, round(al.score / 100, 3), "fuzzy")]
+        return []
+
+    def _homophones(self, p: Phrase) -> list[Found]:
+        haystack, at = self._pinyin
+        compact = self._compact[0]
+        n = len(p.compact)
+        allowed = max(1, n // 4)
+        found: list[Found] = []
+        i = haystack.find(p.pinyin_key)
+        while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
+            c = at[i]
+            window = compact[c : c + n]
+            diffs = sum(a != b for a, b in zip(window, p.compact, strict=False))
+            # At least one character must be the same: two wrong characters of a
+            # 2-character phrase would be a different word, not a typo.
+            if 1 <= diffs <= allowed and diffs < n:
+                found.append(Found(*self._cjk_span(c, c + n), HOMOPHONE_SIMILARITY, "pinyin"))
+            i = haystack.find(p.pinyin_key, i + 1)
+        return found
+
+    # --- English side -------------------------------------------------------
+    @cached_property
+    def _words(self) -> list[tuple[str, int, int]]:
+        return [(m.group(), m.start(), m.end()) for m in words(self.text)]
+
+    @cached_property
+    def _by_word(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, (w, _, _) in enumerate(self._words):
+            index.setdefault(w, []).append(i)
+        return index
+
+    @cached_property
+    def _by_stem(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, (w, _, _) in enumerate(self._words):
+            index.setdefault(stem(w), []).append(i)
+        return index
+
+    @cached_property
+    def _word_hits(self) -> dict[str, dict[int, float]]:
+        return {}
+
+    def _positions(self, word: str) -> dict[int, float]:
+        """Answer word positions that stand for `word`, with their similarity."""
+        cached = self._word_hits.get(word)
+        if cached is not None:
+            return cached
+        hits: dict[int, float] = {}
+        for i in self._by_stem.get(stem(word), ()):
+            hits[i] = STEM_SIMILARITY
+        for i in self._by_word.get(word, ()):
+            hits[i] = 1.0
+        if len(word) >= FUZZY_WORD_MIN_LEN:
+            candidates = [w for w in self._by_word if len(w) >= FUZZY_WORD_MIN_LEN - 1]
+            for w, score, _ in process.extract(
+                word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None
+            ):
+                for i in self._by_word[w]:
+                    hits.setdefault(i, round(score / 100, 3))
+        self._word_hits[word] = hits
+        return hits
+
+    def find_words(self, p: Phrase) -> list[Found]:
+        if not p.words:
+            return []
+        found = self._sequence(p.words)
+        if not found and len(p.words) > 1:
+            found = self._sequence(("".join(p.words),))  # "roll back" written "rollback"
+        return found
+
+    def _sequence(self, ws: tuple[str, ...]) -> list[Found]:
+        steps = [self._positions(w) for w in ws]
+        if any(not s for s in steps):
+            return []
+        found: list[Found] = []
+        for start in sorted(steps[0]):
+            pos, sims = start, [steps[0][start]]
+            for step in steps[1:]:
+                nxt = next((j for j in range(pos + 1, pos + 2 + WORD_GAP) if j in step), None)
+                if nxt is None:
+                    break
+                pos = nxt
+                sims.append(step[nxt])
+            else:
+                s, e = self._words[start][1], self._words[pos][2]
+                sim = round(sum(sims) / len(sims), 3)
+                found.append(Found(s, e, sim, "exact" if sim == 1.0 else "fuzzy"))
+                if len(found) >= MAX_HITS_PER_PHRASE:
+                    break
+        return found
+
+    def find(self, p: Phrase) -> list[Found]:
+        return self.find_cjk(p) if p.is_cjk else self.find_words(p)

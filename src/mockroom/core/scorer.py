@@ -1,0 +1,376 @@
+"""Scoring an answer against its question's rubrics, with the evidence.
+
+The score is built from factors an interviewer would recognise, each kept in
+`ScoreResult.details` and explained by a flag when it costs points:
+
+    coverage   weighted share of rubric points hit; a point earns its weight x
+               similarity x (0.35 + 0.65 x elaboration), where elaboration is how
+               much the sentence around the match says beyond the keywords;
+    fluency    share of the answer's clauses that read as sentences rather than
+               bare keywords (a keyword list is not an answer);
+    length     answers far below the expected length are scaled down;
+    penalties  red-flag phrases; a missed required point caps the score.
+
+    score = clamp(100 x coverage x (0.45 + 0.55 x fluency) x length - penalties)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mockroom.core.bank import Bank, criterion_keys
+from mockroom.core.matching import AnswerView, Found, Phrase, compile_phrase
+from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
+from mockroom.core.negation import is_negated
+from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
+from mockroom.core.text import CJK_RE, SENTENCE_END, cjk_count, words
+
+ELABORATION_UNITS = 10.0
+"""Extra characters (an English word counts 2) around a match that make it fully explained."""
+BASE_CREDIT = 0.35
+FLUENCY_FLOOR = 0.45
+LENGTH_EXPONENT = 0.8
+REQUIRED_CAP = 65.0
+MAX_ANSWER_CHARS = 50_000
+"""Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
+
+_CLAUSE_SPLIT = re.compile(r"[。！？!?；;\n，,、：:（）()\.]+")
+_ZH_FUNCTION = set("的了我们会是在把和让给对要就先再并也都将被这那时后而与及以从向为还能需")
+_EN_FUNCTION = frozenset(
+    ["i", "we", "you", "he", "she", "they", "it", "the", "a", "an", "to", "of", "and", "would", "will", "is", "are", "was", "were", "be", "been", "with", "for", "then", "because", "so", "if", "that", "this", "our", "my", "their", "by", "on", "in", "at", "as", "from"]
+)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    key: str
+    rubric_id: str
+    criterion: Criterion
+    phrases: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class _CompiledFlag:
+    flag: RedFlag
+    phrases: tuple[Phrase, ...]
+
+
+class Scorer:
+    """Scores answers for the questions of one bank. Deterministic and pure."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self._cache: dict[str, tuple[tuple[_Compiled, ...], tuple[_CompiledFlag, ...]]] = {}
+
+    def _compiled(self, question: Question) -> tuple[tuple[_Compiled, ...], tuple[_CompiledFlag, ...]]:
+        hit = self._cache.get(question.id)
+        if hit is not None:
+            return hit
+        crits: list[_Compiled] = []
+        flags: list[_CompiledFlag] = []
+        for rubric in self.bank.rubrics_for(question):
+            crits += [
+                _Compiled(
+                    _key(question, rubric, c), rubric.id, c, tuple(compile_phrase(p) for p in c.phrases.all())
+                )
+                for c in rubric.criteria
+            ]
+            flags += [
+                _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
+            ]
+        result = (tuple(crits), tuple(flags))
+        self._cache[question.id] = result
+        return result
+
+    def score(self, question: Question, answer: str) -> ScoreResult:
+        crits, red = self._compiled(question)
+        t = question.timing
+        return _score(question.id, crits, red, answer, t.zh_chars, t.en_words)
+
+    def score_follow_up(self, question: Question, criterion_key: str, answer: str) -> ScoreResult:
+        """Score a follow-up answer against the one rubric point it asks about."""
+        crits, red = self._compiled(question)
+        chosen = tuple(c for c in crits if c.key == criterion_key) or crits
+        t = question.timing
+        zh = (max(20, t.zh_chars[0] // 4), max(60, t.zh_chars[1] // 2))
+        en = (max(12, t.en_words[0] // 4), max(40, t.en_words[1] // 2))
+        return _score(question.id, chosen, red, answer, zh, en)
+
+    def follow_up_for(self, question: Question, result: ScoreResult) -> FollowUp | None:
+        """The follow-up for the most important point the answer missed, if the question has one."""
+        by_key = {f.criterion: f for f in question.follow_ups}
+        missed = sorted(
+            (c for c in result.criteria if not c.hit and c.key in by_key),
+            key=lambda c: (not c.required, -c.weight, c.key),
+        )
+        return by_key[missed[0].key] if missed else None
+
+    def criterion_keys(self, question: Question) -> set[str]:
+        return criterion_keys(self.bank, question)
+
+
+def _key(question: Question, rubric: Rubric, c: Criterion) -> str:
+    return c.id if rubric.id == question.rubric else f"{rubric.id}:{c.id}"
+
+
+def _score(
+    question_id: str,
+    crits: tuple[_Compiled, ...],
+    red: tuple[_CompiledFlag, ...],
+    answer: str,
+    zh_range: tuple[int, int],
+    en_range: tuple[int, int],
+) -> ScoreResult:
+    if not isinstance(answer, str):
+        answer = str(answer)
+    flags: list[Flag] = []
+    truncated = len(answer) > MAX_ANSWER_CHARS
+    view = AnswerView(answer[:MAX_ANSWER_CHARS])
+    text = view.text
+    sentences = _sentence_bounds(text)
+
+    found: list[list[tuple[Phrase, Found, bool]]] = []
+    matched_spans: list[tuple[int, int]] = []
+    for c in crits:
+        per: list[tuple[Phrase, Found, bool]] = []
+        for p in c.phrases:
+            for f in view.find(p):
+                neg = is_negated(text, f.start, f.end)
+                per.append((p, f, neg))
+                if not neg:
+                    matched_spans.append((f.start, f.end))
+        found.append(per)
+
+    # Elaboration needs every matched span, so credit is computed once all are known.
+    total_weight = sum(c.criterion.weight for c in crits) or 1.0
+    earned = 0.0
+    final: list[CriterionResult] = []
+    for c, per in zip(crits, found, strict=True):
+        credit = 0.0
+        matches: list[Match] = []
+        for p, f, neg in per:
+            if not neg:
+                elab = _elaboration(text, sentences, matched_spans, f.start)
+                credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elab))
+            s, e = view.norm.orig(f.start), view.norm.orig(f.end)
+            matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
+        credit = round(min(1.0, credit), 3)
+        earned += c.criterion.weight * credit
+        r = _criterion_result(c, matches, credit)
+        final.append(r)
+        if r.negated:
+            flags.append(
+                Flag(
+                    "negated",
+                    f"提到了「{c.criterion.label.zh}」，但是是在否定它，不计分。",
+                    f"'{c.criterion.label.en}' is mentioned only to be rejected, so it earns nothing.",
+                    ref=r.key,
+                    spans=tuple((m.start, m.end) for m in r.matches if m.negated),
+                )
+            )
+    coverage = earned / total_weight
+
+    fluency = _fluency(text, matched_spans)
+    lang, length = _length(text)
+    lo, hi = zh_range if lang == "zh" else en_range
+    length_factor = min(1.0, length / lo) ** LENGTH_EXPONENT if lo else 1.0
+    unit = "字" if lang == "zh" else " words"
+    if length < lo:
+        flags.append(
+            Flag(
+                "too-short",
+                f"回答太短：{length} 字，期望 {lo}-{hi} 字。",
+                f"Too short: {length}{unit if lang == 'en' else ' characters'}, expected {lo}-{hi}.",
+                penalty=0.0,
+            )
+        )
+    elif length > hi:
+        flags.append(
+            Flag(
+                "too-long",
+                f"回答偏长：{length} 字，期望 {lo}-{hi} 字；面试中要学会取舍。",
+                f"Long: {length}{unit if lang == 'en' else ' characters'}, expected {lo}-{hi}; "
+                "in an interview, choose what matters.",
+            )
+        )
+    if truncated:
+        flags.append(
+            Flag(
+                "truncated",
+                f"回答超过 {MAX_ANSWER_CHARS} 个字符，只评了前面部分。",
+                f"The answer is over {MAX_ANSWER_CHARS:,} characters; only the start was scored.",
+            )
+        )
+
+    fluency_factor = FLUENCY_FLOOR + (1 - FLUENCY_FLOOR) * fluency
+    raw = 100 * coverage * fluency_factor * length_factor
+
+    penalties = 0.0
+    for rf in red:
+        spans = []
+        for p in rf.phrases:
+            for f in view.find(p):
+                if not is_negated(text, f.start, f.end):
+                    spans.append((view.norm.orig(f.start), view.norm.orig(f.end)))
+        if spans:
+            penalties += rf.flag.penalty
+            flags.append(
+                Flag(
+                    "red-flag",
+                    f"扣分：{rf.flag.label.zh}",
+                    f"Costs points: {rf.flag.label.en}",
+                    penalty=rf.flag.penalty,
+                    ref=rf.flag.id,
+                    spans=tuple(sorted(set(spans))),
+                )
+            )
+
+    hits = [r for r in final if r.hit]
+    if len(hits) >= 2 and fluency < 0.5:
+        flags.append(
+            Flag(
+                "keyword-list",
+                "像是关键词罗列，而不是完整的回答：请用完整的句子讲清楚每一步怎么做、为什么。",
+                "This reads like a list of keywords, not an answer: say in full sentences what you "
+                "would do and why.",
+                penalty=round(100 * coverage * length_factor * (1 - fluency_factor), 1),
+            )
+        )
+    if not hits and length >= lo / 2:
+        flags.append(
+            Flag(
+                "off-topic",
+                "回答没有涉及这道题的任何评分要点，可能跑题了。",
+                "The answer touches none of the question's rubric points; it may be off-topic.",
+            )
+        )
+    score = raw - penalties
+    missed_required = [r for r in final if r.required and not r.hit]
+    if missed_required and score > REQUIRED_CAP:
+        flags.append(
+            Flag(
+                "missed-required",
+                "缺少必答要点：" + "、".join(r.label_zh for r in missed_required),
+                "Missing a required point: " + ", ".join(r.label_en for r in missed_required),
+                penalty=round(score - REQUIRED_CAP, 1),
+            )
+        )
+        score = REQUIRED_CAP
+    elif missed_required:
+        flags.append(
+            Flag(
+                "missed-required",
+                "缺少必答要点：" + "、".join(r.label_zh for r in missed_required),
+                "Missing a required point: " + ", ".join(r.label_en for r in missed_required),
+            )
+        )
+    score = round(max(0.0, min(100.0, score)), 1)
+    return ScoreResult(
+        question_id=question_id,
+        score=score,
+        criteria=tuple(final),
+        flags=tuple(flags),
+        answer_lang=lang,
+        length=length,
+        length_range=(lo, hi),
+        details={
+            "coverage": round(coverage, 4),
+            "fluency": round(fluency, 4),
+            "length_factor": round(length_factor, 4),
+            "penalties": penalties,
+        },
+    )
+
+
+def _criterion_result(c: _Compiled, matches: list[Match], credit: float) -> CriterionResult:
+    ok = any(not m.negated for m in matches)
+    crit = c.criterion
+    matches.sort(key=lambda m: (m.negated, -m.similarity, m.start))
+    return CriterionResult(
+        key=c.key,
+        rubric_id=c.rubric_id,
+        label_zh=crit.label.zh,
+        label_en=crit.label.en,
+        tip_zh=crit.tip.zh,
+        tip_en=crit.tip.en,
+        weight=crit.weight,
+        required=crit.required,
+        hit=ok,
+        negated=bool(matches) and not ok,
+        credit=credit,
+        matches=tuple(matches),
+    )
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in SENTENCE_END:
+            if i > start:
+                bounds.append((start, i))
+            start = i + 1
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def _units(s: str) -> float:
+    """Content size: CJK characters plus two per Latin word."""
+    return cjk_count(s) + 2 * len(words(s))
+
+
+def _unmatched(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
+    """The text of [s, e) outside every matched rubric phrase."""
+    rest, pos = [], s
+    for a, b in sorted((max(a, s), min(b, e)) for a, b in spans if a < e and b > s):
+        if a > pos:
+            rest.append(text[pos:a])
+        pos = max(pos, b)
+    rest.append(text[pos:e])
+    return "".join(rest)
+
+
+def _elaboration(
+    text: str, sentences: list[tuple[int, int]], spans: list[tuple[int, int]], start: int
+) -> float:
+    s, e = next(((a, b) for a, b in sentences if a <= start < b), (start, start))
+    return min(1.0, _units(_unmatched(text, s, e, spans)) / ELABORATION_UNITS)
+
+
+def _fluency(text: str, spans: list[tuple[int, int]]) -> float:
+    """Share (by size) of clauses that read as sentences rather than keywords."""
+    total = fluent = 0.0
+    pos = 0
+    for m in [*_CLAUSE_SPLIT.finditer(text), None]:
+        end = m.start() if m else len(text)
+        clause = text[pos:end]
+        pos = m.end() if m else len(text)
+        size = _units(clause)
+        if not size:
+            continue
+        total += size
+        has_en_fn = any(w.group() in _EN_FUNCTION for w in words(clause))
+        zh_fn = sum(1 for ch in clause if ch in _ZH_FUNCTION)
+        own_words = _units(_unmatched(text, end - len(clause), end, spans))
+        if zh_fn >= 2 or (zh_fn and size >= 8) or has_en_fn or own_words >= 12:
+            fluent += size
+    return fluent / total if total else 0.0
+
+
+def _length(text: str) -> tuple[str, int]:
+    """Dominant language and length in its unit (zh: non-space characters; en: words)."""
+    cjk = cjk_count(text)
+    latin = len(words(text))
+    if cjk >= latin:
+        return "zh", sum(1 for ch in text if not ch.isspace())
+    return "en", latin + (cjk + 1) // 2
+
+
+def score_answer(bank: Bank, question_id: str, answer: str) -> ScoreResult:
+    """Convenience for scripts: score by question id (KeyError if unknown)."""
+    return Scorer(bank).score(bank.questions[question_id], answer)
+
+
+__all__ = ["CJK_RE", "Scorer", "score_answer"]

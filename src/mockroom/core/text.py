@@ -1,0 +1,113 @@
+"""Text helpers for matching Chinese and English answers.
+
+Matching runs on a normalised copy of the answer (NFKC folds full-width forms
+such as ＳＬＡ and ３０ to their plain forms; lower-case), and every offset found
+there is mapped back to the answer as the candidate typed it, so highlights
+land on the right characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+SPACE_RE = re.compile(r"\s+")
+SENTENCE_END = set("。！？!?；;\n") | {"."}
+CLAUSE_END = SENTENCE_END | set("，,、：:（）()")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    """Normalised text (NFKC, lower case)."""
+    to_orig: tuple[int, ...] | None
+    """to_orig[i] = index in the original of normalised char i; None means identical offsets."""
+    orig_len: int
+
+    def orig(self, i: int) -> int:
+        if self.to_orig is None:
+            return i
+        return self.to_orig[i] if i < len(self.to_orig) else self.orig_len
+
+
+def normalize(text: str) -> Normalized:
+    """NFKC + lower case, keeping a map back to original offsets."""
+    if text.isascii():
+        return Normalized(text.lower(), None, len(text))
+    whole = unicodedata.normalize("NFKC", text).lower()
+    if len(whole) == len(text):
+        return Normalized(whole, None, len(text))
+    # Some character expanded or merged: normalise one at a time to keep offsets.
+    out: list[str] = []
+    to_orig: list[int] = []
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch).lower()
+        out.append(n)
+        to_orig.extend([i] * len(n))
+    return Normalized("".join(out), tuple(to_orig), len(text))
+
+
+def normalize_phrase(phrase: str) -> str:
+    return SPACE_RE.sub(" ", unicodedata.normalize("NFKC", phrase).lower()).strip()
+
+
+def has_cjk(text: str) -> bool:
+    return CJK_RE.search(text) is not None
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK_RE.findall(text))
+
+
+def words(text: str) -> list[re.Match[str]]:
+    """Latin words (and numbers) of normalised text."""
+    return list(WORD_RE.finditer(text))
+
+
+_SPELLING = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"))
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A deliberately light English stemmer: inflections and -ise/-ize only."""
+    w = word.replace("’", "'")
+    for brit, us in _SPELLING:
+        if w.endswith(brit):
+            w = w[: -len(brit)] + us
+            break
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+_TONE_FREE = str.maketrans(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm"
+)
+_pinyin_table: dict[int, str] | None = None
+_pinyin_cache: dict[str, str] = {}
+
+
+def pinyin_of(ch: str) -> str:
+    """Toneless pinyin of one Chinese character (its most common reading), or the character itself."""
+    cached = _pinyin_cache.get(ch)
+    if cached is not None:
+        return cached
+    global _pinyin_table
+    if _pinyin_table is None:
+        # Imported on first use: most answers are settled by exact matches.
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        _pinyin_table = pinyin_dict
+    reading = _pinyin_table.get(ord(ch))
+    result = reading.split(",", 1)[0].translate(_TONE_FREE) if reading else ch
+    _pinyin_cache[ch] = result
+    return result
