@@ -31,6 +31,8 @@ class Origin:
     path: str
     line: int
     column: int
+    loc: tuple[Any, ...] = ()
+    """Path of the object inside its file's YAML tree (for `Bank.locate`)."""
 
 
 @dataclass
@@ -42,6 +44,16 @@ class Bank:
     """`q:<id>` / `r:<id>` -> where it was defined."""
     skipped: list[str] = field(default_factory=list)
     """Files that could not be loaded at all."""
+    nodes: dict[str, Any] | None = None
+    """YAML node trees by file, kept only when asked (lint), to place problems precisely."""
+
+    def locate(self, key: str, loc: tuple[Any, ...]) -> tuple[str, int, int]:
+        """File, line and column of `loc` inside the object `q:<id>` / `r:<id>`."""
+        origin = self.origins[key]
+        root = (self.nodes or {}).get(origin.path)
+        if root is None:
+            return origin.path, origin.line, origin.column
+        return (origin.path, *locate(root, (*origin.loc, *loc)))
 
     def tracks(self) -> list[str]:
         return sorted({q.track for q in self.questions.values()})
@@ -69,9 +81,9 @@ def load_bank(extra_dirs: Iterable[str | Path] | None = None, builtin: bool = Tr
     return load_paths(paths.bank_dirs(list(extra_dirs or []), builtin=builtin))
 
 
-def load_paths(targets: Iterable[str | Path]) -> Bank:
+def load_paths(targets: Iterable[str | Path], keep_nodes: bool = False) -> Bank:
     """Load every YAML file under the given files and folders into one Bank."""
-    bank = Bank()
+    bank = Bank(nodes={} if keep_nodes else None)
     for path in _yaml_files(targets, bank):
         _load_file(bank, path)
     _cross_check(bank)
@@ -89,7 +101,14 @@ def _yaml_files(targets: Iterable[str | Path], bank: Bank) -> list[Path]:
             files.append(p)
         else:
             bank.problems.append(Problem(str(p), 1, 1, "no such file or folder"))
-    return files
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
 
 
 def _load_file(bank: Bank, path: Path) -> None:
@@ -104,6 +123,8 @@ def _load_file(bank: Bank, path: Path) -> None:
         _skip(bank, Problem(name, e.line, e.column, e.message))
         return
     data = doc.data
+    if bank.nodes is not None:
+        bank.nodes[name] = doc.root
     if not isinstance(data, dict):
         _skip(bank, Problem(name, 1, 1, "expected a mapping (a question, `questions:` or a rubric)"))
         return
@@ -125,12 +146,12 @@ def _load_file(bank: Bank, path: Path) -> None:
         bank.skipped.append(name)
         return
     if isinstance(obj, Rubric):
-        _add(bank, "r", obj.id, obj, bank.rubrics, Origin(name, *locate(doc.root, ())))
+        _add(bank, "r", obj.id, obj, bank.rubrics, Origin(name, *locate(doc.root, ()), ()))
     else:
         questions = obj.questions if isinstance(obj, QuestionFile) else [obj]
         for i, q in enumerate(questions):
             loc: tuple[Any, ...] = ("questions", i) if isinstance(obj, QuestionFile) else ()
-            _add(bank, "q", q.id, q, bank.questions, Origin(name, *locate(doc.root, loc)))
+            _add(bank, "q", q.id, q, bank.questions, Origin(name, *locate(doc.root, loc), loc))
 
 
 def _skip(bank: Bank, problem: Problem) -> None:
@@ -183,24 +204,24 @@ def criterion_keys(bank: Bank, question: Question) -> set[str]:
 def _cross_check(bank: Bank) -> None:
     """References between files: rubrics exist, follow-ups name real points."""
     for q in list(bank.questions.values()):
-        origin = bank.origins[f"q:{q.id}"]
-        missing = [r for r in q.rubric_ids if r not in bank.rubrics]
-        for r in missing:
-            bank.problems.append(
-                Problem(origin.path, origin.line, origin.column, f"{q.id}: unknown rubric {r!r}")
-            )
+        key = f"q:{q.id}"
+        missing = False
+        for i, r in enumerate(q.rubric_ids):
+            if r not in bank.rubrics:
+                loc = ("rubric",) if i == 0 else ("shared_rubrics", i - 1)
+                bank.problems.append(Problem(*bank.locate(key, loc), f"{q.id}: unknown rubric {r!r}"))
+                missing = True
         if missing:
             # A question without its rubric cannot be scored: keep it out of the bank.
             del bank.questions[q.id]
             continue
         keys = criterion_keys(bank, q)
-        for f in q.follow_ups:
+        for i, f in enumerate(q.follow_ups):
             if f.criterion not in keys:
                 bank.problems.append(
                     Problem(
-                        origin.path,
-                        origin.line,
-                        origin.column,
-                        f"{q.id}: follow-up refers to unknown rubric point {f.criterion!r}",
+                        *bank.locate(key, ("follow_ups", i, "criterion")),
+                        f"{q.id}: follow-up refers to unknown rubric point {f.criterion!r} "
+                        f"(known: {', '.join(sorted(keys))})",
                     )
                 )

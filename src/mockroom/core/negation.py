@@ -25,6 +25,12 @@ _ZH_CUES = ("不", "没", "别", "无需", "无须", "未", "拒绝", "避免", 
 _ZH_CONTRAST = ("但是", "但", "而是", "却", "可是", "然而")
 _ZH_AFTER = ("没有必要", "没必要", "不需要", "不必要", "不必", "不是重点", "不重要", "多余", "不可能", "不考虑")
 
+# Chinese often puts the topic first: "补偿我不会主动提" (compensation, I won't offer).
+_ZH_TOPIC_NEGATED = re.compile(
+    r"^(我|我们|咱们|这个|这点|这一步|就)?(也|都|就|是|则|可以|绝对|根本)?"
+    r"(不会|不用|不做|不提|不给|不必|无需|没必要|没有必要|不需要|不考虑|不打算|就算了|免了)"
+)
+
 _EN_NOT_NEGATIONS = re.compile(
     r"\b(not only|not just|no later than|no more than|no matter|nothing but|without delay|"
     r"never again)\b"
@@ -78,6 +84,6 @@ def _negated_before(before: str) -> bool:
 
 def _dismissed_after(after: str) -> bool:
     head = after[:12]
-    if any(c in head for c in _ZH_AFTER):
+    if any(c in head for c in _ZH_AFTER) or _ZH_TOPIC_NEGATED.match(after):
         return True
     return _EN_AFTER.search(after) is not None

@@ -354,7 +354,7 @@ def _fluency(text: str, spans: list[tuple[int, int]]) -> float:
         has_en_fn = any(w.group() in _EN_FUNCTION for w in words(clause))
         zh_fn = sum(1 for ch in clause if ch in _ZH_FUNCTION)
         own_words = _units(_unmatched(text, end - len(clause), end, spans))
-        if zh_fn >= 2 or (zh_fn and size >= 8) or has_en_fn or own_words >= 12:
+        if own_words >= 4 or (zh_fn and size >= 4) or has_en_fn:
             fluent += size
     return fluent / total if total else 0.0
 

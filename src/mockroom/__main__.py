@@ -1,0 +1,5 @@
+import sys
+
+from mockroom.cli.main import main
+
+sys.exit(main())

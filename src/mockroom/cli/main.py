@@ -1,0 +1,98 @@
+"""`mockroom` entry point. Parses arguments and dispatches lazily, so `mockroom score`
+never imports the TUI or the database layer."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+# command -> (module in mockroom.cli, help)
+COMMANDS = {
+    "score": ("score_cmd", "score an answer against a question's rubric"),
+    "lint": ("lint_cmd", "check question and rubric files"),
+    "bank": ("bank_cmd", "list or show questions"),
+    "new": ("new_cmd", "write a commented template for a new question and rubric"),
+    "schema": ("schema_cmd", "print the JSON Schema of the question and rubric formats"),
+}
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit code 2."""
+
+
+def add_bank_option(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # Subcommands use SUPPRESS so `mockroom --bank X score` keeps the top-level value.
+    p.add_argument(
+        "--bank",
+        action="append",
+        default=[] if top else argparse.SUPPRESS,
+        metavar="DIR",
+        help="extra folder of questions/rubrics (repeatable; also MOCKROOM_BANK=dir1:dir2)",
+    )
+
+
+def add_db_option(p: argparse.ArgumentParser, top: bool = False) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=None if top else argparse.SUPPRESS,
+        help="SQLAlchemy database URL (default: MOCKROOM_DB, else SQLite in the data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mockroom",
+        description="Offline mock-interview trainer. Without a command, starts the practice app.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    add_bank_option(parser, top=True)
+    add_db_option(parser, top=True)
+    parser.add_argument("--lang", choices=["zh", "en"], help="interface language (default: from the locale)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _module(module).configure(p)
+    return parser
+
+
+def _module(name: str):  # type: ignore[no-untyped-def]
+    return importlib.import_module(f"mockroom.cli.{name}")
+
+
+def _version() -> str:
+    from mockroom import __version__
+
+    return f"mockroom {__version__}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        module, _ = COMMANDS[args.command]
+        return int(_module(module).run(args) or 0)
+    except CliError as e:
+        print(f"mockroom: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from mockroom.tui.app import make_app
+
+    make_app(db_url=args.db, bank_dirs=args.bank, lang=args.lang).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""`mockroom lint`: every check on bank files, as a list of problems.
+
+Beyond what loading checks (YAML safety, schema, duplicate ids, references),
+lint scores every labelled example and reports those outside their band, and
+flags rubric phrases that can never help (a point's phrase that is also a red
+flag of the same rubric).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from mockroom.core import paths
+from mockroom.core.bank import Bank, load_paths
+from mockroom.core.matching import compile_phrase
+from mockroom.core.scorer import Scorer
+from mockroom.core.yamlsafe import Problem
+
+
+def lint(targets: Iterable[str | Path] = (), extra_dirs: Iterable[str | Path] = ()) -> tuple[Bank, list[Problem]]:
+    """Problems in `targets` (default: the whole bank), checked in the context of the built-in bank."""
+    targets = [Path(t) for t in targets]
+    context = paths.bank_dirs(list(extra_dirs))
+    bank = load_paths([*context, *targets], keep_nodes=True)
+    problems = list(bank.problems)
+    problems += _example_bands(bank)
+    problems += _red_flag_overlap(bank)
+    if targets:
+        roots = [t.resolve() for t in targets]
+        problems = [p for p in problems if _inside(Path(p.path).resolve(), roots)]
+    return bank, sorted(set(problems))
+
+
+def _inside(path: Path, roots: list[Path]) -> bool:
+    return any(path == r or r in path.parents for r in roots)
+
+
+def _example_bands(bank: Bank) -> list[Problem]:
+    scorer = Scorer(bank)
+    out = []
+    for q in bank.questions.values():
+        for i, ex in enumerate(q.examples):
+            result = scorer.score(q, ex.answer)
+            lo, hi = ex.band
+            if not lo <= result.score <= hi:
+                where = bank.locate(f"q:{q.id}", ("examples", i, "band"))
+                out.append(
+                    Problem(
+                        *where,
+                        f"{q.id}: example {ex.label!r} scores {result.score:.1f}, outside its band "
+                        f"[{lo:g}, {hi:g}]",
+                    )
+                )
+    return out
+
+
+def _red_flag_overlap(bank: Bank) -> list[Problem]:
+    out = []
+    for r in bank.rubrics.values():
+        flags = {compile_phrase(p).norm: f.id for f in r.red_flags for p in f.phrases.all()}
+        for ci, c in enumerate(r.criteria):
+            for phrase in c.phrases.all():
+                norm = compile_phrase(phrase).norm
+                hit = next((fid for fp, fid in flags.items() if fp and fp in norm), None)
+                if hit:
+                    where = bank.locate(f"r:{r.id}", ("criteria", ci, "phrases"))
+                    out.append(
+                        Problem(
+                            *where,
+                            f"{r.id}: phrase {phrase!r} of point {c.id!r} contains red flag {hit!r}",
+                        )
+                    )
+    return out

@@ -1,0 +1,107 @@
+"""Rows <-> records: the one place that knows both the tables and the domain records."""
+
+from __future__ import annotations
+
+from mockroom.core.result import ScoreResult
+from mockroom.store.records import AttemptRec, AttemptTiming, CandidateRec, DraftRec, SessionRec
+from mockroom.store.tables import AttemptRow, CandidateRow, CriterionRow, DraftRow, SessionRow
+
+
+def candidate(row: CandidateRow) -> CandidateRec:
+    return CandidateRec(id=row.id, name=row.name)
+
+
+def session(row: SessionRow) -> SessionRec:
+    return SessionRec(
+        id=row.id,
+        candidate_id=row.candidate_id,
+        track=row.track,
+        mode=row.mode,
+        lang=row.lang,
+        question_ids=tuple(row.question_ids),
+        time_budget_s=row.time_budget_s,
+        clock_on=row.clock_on,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        state=row.state,
+    )
+
+
+def draft(row: DraftRow) -> DraftRec:
+    return DraftRec(
+        session_id=row.session_id,
+        question_id=row.question_id,
+        text=row.text,
+        clock=dict(row.clock),
+        saved_at=row.saved_at,
+    )
+
+
+def attempt(row: AttemptRow) -> AttemptRec:
+    return AttemptRec(
+        id=row.id,
+        session_id=row.session_id,
+        question_id=row.question_id,
+        bank_version=row.bank_version,
+        prompt_lang=row.prompt_lang,
+        answer=row.answer,
+        result=ScoreResult.from_dict(row.result),
+        timing=AttemptTiming(
+            shown_at=row.shown_at,
+            first_key_s=row.first_key_s,
+            prep_s=row.prep_s,
+            answer_s=row.answer_s,
+            overtime_s=row.overtime_s,
+            typing_cpm=row.typing_cpm,
+        ),
+        auto_score=row.auto_score,
+        follow_up_of=row.follow_up_of,
+        follow_up_criterion=row.follow_up_criterion,
+        self_rating=row.self_rating,
+        created_at=row.created_at,
+        coach_score=row.coach_score,
+        reviewed_at=row.reviewed_at,
+    )
+
+
+def attempt_row(rec: AttemptRec, candidate_id: str) -> AttemptRow:
+    t = rec.timing
+    return AttemptRow(
+        id=rec.id,
+        session_id=rec.session_id,
+        candidate_id=candidate_id,
+        question_id=rec.question_id,
+        bank_version=rec.bank_version,
+        prompt_lang=rec.prompt_lang,
+        answer=rec.answer,
+        result=rec.result.to_dict(),
+        auto_score=rec.auto_score,
+        shown_at=t.shown_at,
+        first_key_s=t.first_key_s,
+        prep_s=t.prep_s,
+        answer_s=t.answer_s,
+        overtime_s=t.overtime_s,
+        typing_cpm=t.typing_cpm,
+        follow_up_of=rec.follow_up_of,
+        follow_up_criterion=rec.follow_up_criterion,
+        self_rating=rec.self_rating,
+        created_at=rec.created_at,
+        coach_score=rec.coach_score,
+        reviewed_at=rec.reviewed_at,
+    )
+
+
+def criterion_rows(attempt_id: str, result: ScoreResult) -> list[CriterionRow]:
+    return [
+        CriterionRow(
+            attempt_id=attempt_id,
+            key=c.key,
+            rubric_id=c.rubric_id,
+            weight=c.weight,
+            required=c.required,
+            hit=c.hit,
+            negated=c.negated,
+            credit=c.credit,
+        )
+        for c in result.criteria
+    ]

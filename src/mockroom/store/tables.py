@@ -1,0 +1,171 @@
+"""The database tables, as SQLModel classes. Only the store touches these rows.
+
+Ids are uuid4 hex strings, so an export can be imported into another database
+without clashes. Times are stored in UTC and read back timezone-aware. Every
+change here needs a migration in migrations/versions/ (a test compares the two).
+
+The coach-review columns (attempt.coach_score, attempt.reviewed_at,
+attempt_criterion.coach_hit) exist from the first release so the review
+feature only adds tables, never rewrites these ones.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Dialect, Index, MetaData, Text
+from sqlalchemy.orm import registry
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+# Named constraints, so later migrations (SQLite batch mode included) can refer to them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID_LEN = 32
+KEY_LEN = 200
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend (SQLite keeps no offset itself)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value.isoformat()} given to the store; use UTC")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class StoreModel(SQLModel, registry=registry(metadata=MetaData(naming_convention=NAMING))):
+    """Base of mockroom's tables: their own metadata, apart from any other SQLModel use."""
+
+
+class CandidateRow(StoreModel, table=True):
+    __tablename__ = "candidate"
+
+    id: str = Field(primary_key=True, max_length=ID_LEN)
+    name: str = Field(max_length=100)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    last_used_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SessionRow(StoreModel, table=True):
+    __tablename__ = "practice_session"
+    __table_args__ = (Index("ix_practice_session_candidate_state", "candidate_id", "state"),)
+
+    id: str = Field(primary_key=True, max_length=ID_LEN)
+    candidate_id: str = Field(foreign_key="candidate.id", ondelete="CASCADE", max_length=ID_LEN)
+    track: str = Field(max_length=64)
+    mode: str = Field(max_length=16)
+    lang: str = Field(max_length=8)
+    question_ids: list[str] = Field(sa_type=JSON)
+    time_budget_s: int | None = None
+    clock_on: bool
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    state: str = Field(max_length=16)
+
+
+class DraftRow(StoreModel, table=True):
+    """The answer being typed: one per session, replaced on every save."""
+
+    __tablename__ = "draft"
+
+    session_id: str = Field(
+        primary_key=True, foreign_key="practice_session.id", ondelete="CASCADE", max_length=ID_LEN
+    )
+    question_id: str = Field(max_length=KEY_LEN)
+    text: str = Field(sa_type=Text)
+    clock: dict[str, Any] = Field(sa_type=JSON)
+    saved_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class AttemptRow(StoreModel, table=True):
+    __tablename__ = "attempt"
+    __table_args__ = (
+        Index("ix_attempt_session_created", "session_id", "created_at"),
+        Index("ix_attempt_candidate_question", "candidate_id", "question_id"),
+    )
+
+    id: str = Field(primary_key=True, max_length=ID_LEN)
+    session_id: str = Field(
+        foreign_key="practice_session.id", ondelete="CASCADE", max_length=ID_LEN
+    )
+    candidate_id: str = Field(foreign_key="candidate.id", ondelete="CASCADE", max_length=ID_LEN)
+    question_id: str = Field(max_length=KEY_LEN)
+    bank_version: str = Field(max_length=64)
+    prompt_lang: str = Field(max_length=8)
+    answer: str = Field(sa_type=Text)
+    result: dict[str, Any] = Field(sa_type=JSON)
+    """ScoreResult.to_dict(): the evidence behind the score, as scored at the time."""
+    auto_score: float
+    shown_at: datetime = Field(sa_type=UTCDateTime)
+    first_key_s: float | None = None
+    prep_s: float
+    answer_s: float
+    overtime_s: float
+    typing_cpm: float | None = None
+    follow_up_of: str | None = Field(
+        default=None, foreign_key="attempt.id", ondelete="CASCADE", max_length=ID_LEN
+    )
+    follow_up_criterion: str | None = Field(default=None, max_length=KEY_LEN)
+    self_rating: int | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    coach_score: float | None = None
+    reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class CriterionRow(StoreModel, table=True):
+    """One rubric point of an attempt, as a row so progress queries need not parse JSON."""
+
+    __tablename__ = "attempt_criterion"
+
+    attempt_id: str = Field(
+        primary_key=True, foreign_key="attempt.id", ondelete="CASCADE", max_length=ID_LEN
+    )
+    key: str = Field(primary_key=True, max_length=KEY_LEN)
+    rubric_id: str = Field(max_length=KEY_LEN)
+    weight: float
+    required: bool
+    hit: bool
+    negated: bool
+    credit: float
+    coach_hit: bool | None = None
+
+
+class ReviewCardRow(StoreModel, table=True):
+    """The FSRS card of one question for one candidate (core/schedule.py)."""
+
+    __tablename__ = "review_card"
+    __table_args__ = (Index("ix_review_card_candidate_due", "candidate_id", "due"),)
+
+    candidate_id: str = Field(
+        primary_key=True, foreign_key="candidate.id", ondelete="CASCADE", max_length=ID_LEN
+    )
+    question_id: str = Field(primary_key=True, max_length=KEY_LEN)
+    track: str = Field(max_length=64)
+    card: dict[str, Any] = Field(sa_type=JSON)
+    due: datetime = Field(sa_type=UTCDateTime)
+    """Copied out of `card` so due questions are one indexed query."""
+    last_rating: int
+    reviews: int
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+METADATA = StoreModel.metadata

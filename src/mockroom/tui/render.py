@@ -1,0 +1,166 @@
+"""What the feedback and summary screens show, as small pure functions.
+
+No Textual here (only rich's Text), so tests can check which spans get
+highlighted, how flags read and what the summary recommends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from mockroom.core.result import CriterionResult, ScoreResult
+from mockroom.core.timing import format_clock
+from mockroom.tui.strings import TEXTS, t
+
+Status = Literal["hit", "missed", "negated"]
+SpanKind = Literal["hit", "negated", "flag"]
+# Where spans overlap, the more important kind wins.
+_PRIORITY: dict[SpanKind, int] = {"hit": 1, "negated": 2, "flag": 3}
+
+
+def criterion_status(c: CriterionResult) -> Status:
+    if c.hit:
+        return "hit"
+    return "negated" if c.negated else "missed"
+
+
+def evidence(c: CriterionResult) -> str | None:
+    """The answer text that decided the point: the best match, or the negated mention."""
+    if c.hit and c.best is not None:
+        return c.best.text
+    negated = [m for m in c.matches if m.negated]
+    return negated[0].text if negated else None
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: SpanKind
+
+
+def answer_spans(result: ScoreResult, answer_len: int) -> list[Span]:
+    """Non-overlapping, sorted spans of the answer to highlight."""
+    raw: list[Span] = []
+    for c in result.criteria:
+        for m in c.matches:
+            if m.negated:
+                raw.append(Span(m.start, m.end, "negated"))
+            elif c.hit:
+                raw.append(Span(m.start, m.end, "hit"))
+    for f in result.flags:
+        if f.code == "red-flag":
+            raw += [Span(s, e, "flag") for s, e in f.spans]
+    paint: list[int] = [0] * answer_len
+    kinds: dict[int, SpanKind] = {v: k for k, v in _PRIORITY.items()}
+    for s in raw:
+        lo, hi = max(0, s.start), min(answer_len, s.end)
+        p = _PRIORITY[s.kind]
+        for i in range(lo, hi):
+            if paint[i] < p:
+                paint[i] = p
+    spans: list[Span] = []
+    i = 0
+    while i < answer_len:
+        p = paint[i]
+        j = i
+        while j < answer_len and paint[j] == p:
+            j += 1
+        if p:
+            spans.append(Span(i, j, kinds[p]))
+        i = j
+    return spans
+
+
+def highlight(answer: str, spans: Iterable[Span], styles: Mapping[SpanKind, str]) -> Text:
+    text = Text(answer)
+    for s in spans:
+        text.stylize(styles[s.kind], s.start, s.end)
+    return text
+
+
+def flag_lines(result: ScoreResult, lang: str) -> list[str]:
+    """Each flag in plain words: what it means, then the scorer's specifics and its cost."""
+    lines = []
+    for f in result.flags:
+        key = f"flag.{f.code}"
+        plain = t(lang, key) if key in TEXTS else ""
+        detail = f.message(lang)
+        cost = f" (−{f.penalty:g})" if f.penalty else ""
+        lines.append(" ".join(p for p in (plain, detail) if p) + cost)
+    return lines
+
+
+def missed_tips(result: ScoreResult, lang: str) -> list[tuple[str, str]]:
+    """(label, tip) for every point not earned, required ones first."""
+    missed = sorted(result.missed, key=lambda c: (not c.required, -c.weight))
+    return [(c.label(lang), c.tip(lang)) for c in missed]
+
+
+def timing_line(
+    lang: str, first_key_s: float | None, answer_s: float, overtime_s: float, cpm: float | None
+) -> str:
+    parts = [
+        t(lang, "fb.first_key", t=f"{first_key_s:.1f}s")
+        if first_key_s is not None
+        else t(lang, "fb.no_key"),
+        t(lang, "fb.answer_time", t=format_clock(answer_s)),
+    ]
+    if overtime_s > 0:
+        parts.append(t(lang, "fb.overtime", t=format_clock(overtime_s)))
+    if cpm is not None:
+        parts.append(t(lang, "fb.speed", cpm=f"{cpm:.0f}"))
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class WeakPoint:
+    key: str
+    label: str
+    tip: str
+    missed: int
+    seen: int
+
+
+def weakest_points(results: Sequence[ScoreResult], lang: str, top: int = 3) -> list[WeakPoint]:
+    """Points missed most often (by share, then weight) across a session's answers."""
+    seen: dict[str, int] = {}
+    missed: dict[str, int] = {}
+    info: dict[str, CriterionResult] = {}
+    for r in results:
+        for c in r.criteria:
+            seen[c.key] = seen.get(c.key, 0) + 1
+            missed[c.key] = missed.get(c.key, 0) + (0 if c.hit else 1)
+            info[c.key] = c
+    ranked = sorted(
+        (k for k in seen if missed[k]),
+        key=lambda k: (-missed[k] / seen[k], -info[k].weight, -missed[k], k),
+    )
+    return [
+        WeakPoint(k, info[k].label(lang), info[k].tip(lang), missed[k], seen[k])
+        for k in ranked[:top]
+    ]
+
+
+def average(scores: Sequence[float]) -> float | None:
+    return round(sum(scores) / len(scores), 1) if scores else None
+
+
+def short(text: str, width: int) -> str:
+    """First line of `text`, cut to `width` terminal cells (a Chinese character takes two)."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    if cell_len(line) <= width:
+        return line
+    out, used = [], 0
+    for ch in line:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"

@@ -1,0 +1,1 @@
+"""Screens of the mockroom TUI, one per module."""

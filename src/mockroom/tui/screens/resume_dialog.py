@@ -1,0 +1,59 @@
+"""Offer to resume the session a closed terminal or a crash left unfinished."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from mockroom.tui.render import short
+from mockroom.tui.localized import lang_of
+from mockroom.tui.strings import t
+
+
+class ResumeDialog(ModalScreen[bool]):
+    """Dismisses True to resume, False to discard the unfinished session."""
+
+    BINDINGS = [
+        Binding("y", "choose(True)", "Yes"),
+        Binding("n", "choose(False)", "No"),
+    ]
+
+    def __init__(self, track: str, mode: str, done: int, total: int, draft: str | None) -> None:
+        super().__init__()
+        self.track = track
+        self.mode = mode
+        self.done = done
+        self.total = total
+        self.draft = draft
+
+    @property
+    def lang(self) -> str:
+        return lang_of(self)
+
+    def relabel(self) -> None:
+        self.refresh(recompose=True)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(t(self.lang, "resume.title"), classes="dialog-title")
+            mode = t(self.lang, f"mode.{self.mode}")
+            yield Label(
+                t(self.lang, "resume.body", track=self.track, mode=mode, done=self.done, total=self.total)
+            )
+            if self.draft:
+                excerpt = short(self.draft, 50)
+                yield Label(t(self.lang, "resume.draft", n=len(self.draft), excerpt=excerpt))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t(self.lang, "resume.yes"), variant="primary", id="yes")
+                yield Button(t(self.lang, "resume.no"), variant="error", id="no")
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_choose(self, resume: bool) -> None:
+        self.dismiss(resume)

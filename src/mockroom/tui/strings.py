@@ -1,0 +1,205 @@
+"""Every piece of interface text, in Chinese and English.
+
+`t(lang, key, **fields)` looks a text up; `key_label(lang, description)`
+translates the English description of a key binding for the footer, so
+BINDINGS stay plain English and the footer follows the interface language.
+"""
+
+from __future__ import annotations
+
+# key -> (zh, en)
+TEXTS: dict[str, tuple[str, str]] = {
+    "app.title": ("mockroom 模拟面试", "mockroom mock interview"),
+    "loading": ("正在加载题库和数据库…", "Loading the question bank and database…"),
+    # start screen
+    "start.heading": ("开始练习", "Start practising"),
+    "start.candidate": ("候选人:{name}", "Candidate: {name}"),
+    "start.track": ("方向", "Track"),
+    "start.count": ("题数", "Questions"),
+    "start.mode": ("模式", "Mode"),
+    "start.clock": ("计时", "Clock"),
+    "start.auto_submit": ("到时自动提交", "Submit at limit"),
+    "start.live_meter": ("实时要点计", "Live meter"),
+    "start.go": ("开始", "Start"),
+    "start.no_tracks": (
+        "题库里没有可用的题目。用 MOCKROOM_BANK 指定题库目录。",
+        "The bank has no usable questions. Point MOCKROOM_BANK at a bank folder.",
+    ),
+    "start.skipped": ("已跳过 {path}:{reason}", "Skipped {path}: {reason}"),
+    "start.more_problems": ("……另有 {n} 个问题(mockroom lint 查看全部)", "…and {n} more (mockroom lint lists them all)"),
+    "start.nothing_due": ("这个方向目前没有到期复习的题目。", "Nothing is due for review in this track."),
+    "mode.single": ("单题练习", "Single questions"),
+    "mode.mock": ("完整模拟面试", "Full mock interview"),
+    "mode.due": ("到期复习", "Due for review"),
+    "lang.name": ("中文", "English"),
+    "lang.switched": ("界面语言:中文", "Interface language: English"),
+    # dialogs
+    "name.title": ("你的名字", "Your name"),
+    "name.body": (
+        "输入名字,教练查看记录时据此区分候选人。之后可随时修改。",
+        "Enter your name so coaches can tell candidates apart. You can change it later.",
+    ),
+    "name.placeholder": ("名字", "Name"),
+    "name.empty": ("名字不能为空。", "The name cannot be empty."),
+    "name.too_long": ("名字最多 60 个字符。", "The name can be at most 60 characters."),
+    "ok": ("确定", "OK"),
+    "cancel": ("取消", "Cancel"),
+    "resume.title": ("继续上次的练习?", "Resume your last session?"),
+    "resume.body": (
+        "{track} · {mode} · 已答 {done}/{total} 题",
+        "{track} · {mode} · {done} of {total} answered",
+    ),
+    "resume.draft": ("草稿({n} 字):{excerpt}", "Draft ({n} chars): {excerpt}"),
+    "resume.yes": ("继续", "Resume"),
+    "resume.no": ("放弃", "Discard"),
+    "resume.missing": (
+        "题库里已找不到 {n} 道题,已跳过。",
+        "{n} question(s) are no longer in the bank and were skipped.",
+    ),
+    "quit.title": ("退出?", "Quit?"),
+    "quit.body": (
+        "草稿已保存,下次启动时可以继续这道题。",
+        "Your draft is saved; the next start offers to resume this question.",
+    ),
+    "quit.yes": ("退出", "Quit"),
+    "quit.no": ("继续答题", "Keep answering"),
+    # question screen
+    "q.progress": ("第 {n}/{total} 题", "Question {n}/{total}"),
+    "q.follow_up": ("追问", "Follow-up"),
+    "q.retry": ("重答", "Retry"),
+    "q.intent": ("考察点:{intent}", "What this assesses: {intent}"),
+    "q.placeholder": (
+        "在这里作答。准备时间内开始打字会立即开始答题计时。",
+        "Type your answer here. Typing during prep starts the answer clock.",
+    ),
+    "q.empty": ("请先写下回答再提交。", "Type an answer before submitting."),
+    "q.auto_submitted": ("时间到,已自动提交。", "Time is up: the answer was submitted."),
+    "q.saving": ("正在评分并保存…", "Scoring and saving…"),
+    "q.save_failed": ("保存失败:{error}", "Could not save: {error}"),
+    "clock.prep": ("准备 {t}", "Prep {t}"),
+    "clock.answer": ("作答 {t}", "Answer {t}"),
+    "clock.overtime": ("超时 +{t}", "Overtime +{t}"),
+    "clock.off": ("计时已关", "Clock off"),
+    "clock.budget": ("总剩余 {t}", "Total left {t}"),
+    "count.zh": ("{n} 字 / {lo}–{hi}", "{n} chars / {lo}–{hi}"),
+    "count.en": ("{n} 词 / {lo}–{hi}", "{n} words / {lo}–{hi}"),
+    "count.plain": ("{n} 字", "{n} chars"),
+    "meter": ("要点 {hit}/{total}", "Points {hit}/{total}"),
+    # feedback
+    "fb.score": ("得分 {score}", "Score {score}"),
+    "fb.points": ("要点", "Rubric points"),
+    "fb.hit": ("命中", "hit"),
+    "fb.missed": ("未答到", "missed"),
+    "fb.negated": ("被否定", "negated"),
+    "fb.matched": ("“{phrase}”", "“{phrase}”"),
+    "fb.flags": ("提示", "Flags"),
+    "fb.answer": ("你的回答(命中处高亮)", "Your answer (matches highlighted)"),
+    "fb.tips": ("改进建议", "Tips for missed points"),
+    "fb.outline": ("参考答案要点", "Model-answer outline"),
+    "fb.outline_hint": ("按 o 查看参考答案要点。", "Press o to see the model-answer outline."),
+    "fb.timing": ("用时", "Timing"),
+    "fb.first_key": ("首次按键 {t}", "First key {t}"),
+    "fb.answer_time": ("作答 {t}", "Answered in {t}"),
+    "fb.overtime": ("超时 {t}", "overtime {t}"),
+    "fb.speed": ("{cpm} 字/分钟", "{cpm} chars/min"),
+    "fb.no_key": ("未输入", "no keystroke"),
+    "fb.follow_up": ("追问:{prompt}", "Follow-up: {prompt}"),
+    "fb.follow_up_keys": ("按 f 回答追问,按 n 跳过。", "Press f to answer it, n to skip."),
+    "fb.compare": ("与上次对比", "Compared with the last attempt"),
+    "fb.before": ("上次 {score}", "Before {score}"),
+    "fb.now": ("本次 {score}", "Now {score}"),
+    "fb.saved": ("已保存", "Saved"),
+    # flags explained
+    "flag.too-short": (
+        "回答偏短:面试官会觉得没展开。补上具体做法和结果。",
+        "Too short: an interviewer would find it thin. Add concrete steps and the outcome.",
+    ),
+    "flag.too-long": (
+        "回答偏长:要点被淹没了。先说结论,再挑最重要的两三点展开。",
+        "Too long: the key points get lost. Lead with the answer, then expand two or three points.",
+    ),
+    "flag.keyword-list": (
+        "像在罗列关键词:要用完整的句子说明你会怎么做、为什么。",
+        "Reads like a list of keywords: say in full sentences what you would do and why.",
+    ),
+    "flag.off-topic": (
+        "和题目关系不大:先回应问题本身。",
+        "Mostly off the question: answer what was asked first.",
+    ),
+    "flag.missed-required": (
+        "漏了必答要点:这类题不提它很难拿高分。",
+        "A must-have point is missing: strong answers to this question always cover it.",
+    ),
+    "flag.negated": (
+        "提到了要点却是在否定它:面试官会理解为你不会这么做。",
+        "A point was mentioned only to be rejected: the interviewer hears that you would not do it.",
+    ),
+    "flag.red-flag": (
+        "出现了减分说法:这类话会让面试官担心。",
+        "A red-flag phrase: this kind of remark worries interviewers.",
+    ),
+    # summary
+    "sum.title": ("练习小结", "Session summary"),
+    "sum.title_mock": ("模拟面试报告", "Mock interview report"),
+    "sum.question": ("题目", "Question"),
+    "sum.kind": ("类型", "Kind"),
+    "sum.score": ("得分", "Score"),
+    "sum.time": ("用时", "Time"),
+    "sum.kind.main": ("作答", "answer"),
+    "sum.kind.retry": ("重答", "retry"),
+    "sum.kind.follow_up": ("追问", "follow-up"),
+    "sum.average": ("平均分 {score}", "Average {score}"),
+    "sum.weakest": ("最薄弱的要点", "Weakest rubric points"),
+    "sum.missed_times": ("漏答 {missed}/{seen} 次", "missed {missed} of {seen}"),
+    "sum.next": ("接下来练什么", "What to practise next"),
+    "sum.retry_q": ("重答:{prompt}({score} 分)", "Retry: {prompt} ({score})"),
+    "sum.none": ("本次没有提交回答。", "No answers were submitted in this session."),
+    "sum.all_good": ("每个要点都答到了,试试更难的题。", "Every point was covered: try harder questions."),
+    "sum.budget_out": ("总时间已用完。", "The time budget is used up."),
+    # commands and notices
+    "cmd.lang": ("切换界面语言(中文/English)", "Switch interface language (中文/English)"),
+    "cmd.clock": ("显示/隐藏计时", "Turn the clock on/off"),
+    "cmd.auto_submit": ("到时自动提交 开/关", "Submit at the time limit on/off"),
+    "cmd.live_meter": ("实时要点计 开/关", "Live rubric meter on/off"),
+    "cmd.name": ("修改候选人名字", "Change the candidate's name"),
+    "cmd.new": ("回到开始页", "Back to the start screen"),
+    "on": ("开", "on"),
+    "off": ("关", "off"),
+    "setting.clock": ("计时:{state}", "Clock: {state}"),
+    "setting.auto_submit": ("到时自动提交:{state}", "Submit at limit: {state}"),
+    "setting.live_meter": ("实时要点计:{state}", "Live meter: {state}"),
+    "settings.problem": ("设置文件有问题:{problem}", "Settings file problem: {problem}"),
+    "settings.save_failed": ("无法保存设置:{error}", "Could not save settings: {error}"),
+    "db.failed": ("无法打开数据库:{error}", "Cannot open the database: {error}"),
+    "name.saved": ("名字已保存:{name}", "Name saved: {name}"),
+}
+
+# Footer: English binding descriptions -> Chinese.
+KEY_LABELS_ZH: dict[str, str] = {
+    "Quit": "退出",
+    "中/En": "中/En",
+    "Clock": "计时",
+    "Start": "开始",
+    "Name": "名字",
+    "Submit": "提交",
+    "Answer now": "开始作答",
+    "Intent": "考察点",
+    "Next": "下一题",
+    "Retry": "重答",
+    "Follow-up": "追问",
+    "Outline": "要点",
+    "New session": "新练习",
+    "Yes": "是",
+    "No": "否",
+    "Cancel": "取消",
+}
+
+
+def t(lang: str, key: str, **fields: object) -> str:
+    zh, en = TEXTS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**fields) if fields else text
+
+
+def key_label(lang: str, description: str) -> str:
+    return KEY_LABELS_ZH.get(description, description) if lang == "zh" else description

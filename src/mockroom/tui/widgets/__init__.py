@@ -1,0 +1,1 @@
+"""Widgets of the mockroom TUI, one per module."""

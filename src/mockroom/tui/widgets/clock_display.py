@@ -1,0 +1,37 @@
+"""The prep / answer / overtime countdown."""
+
+from __future__ import annotations
+
+import math
+
+from textual.widgets import Static
+
+from mockroom.core.timing import ClockView, format_clock
+from mockroom.tui.strings import t
+
+
+class ClockDisplay(Static):
+    """Shows a ClockView; its CSS classes carry the colour (-prep, -warn, -overtime, -off)."""
+
+    DEFAULT_CSS = """
+    ClockDisplay { width: auto; padding: 0 1; text-style: bold; }
+    ClockDisplay.-prep { color: $text-accent; }
+    ClockDisplay.-warn { color: $text-warning; background: $warning-muted; }
+    ClockDisplay.-overtime { color: $text-error; background: $error-muted; }
+    ClockDisplay.-off { color: $text-muted; text-style: none; }
+    """
+
+    def show(self, view: ClockView, lang: str, clock_on: bool) -> None:
+        if not clock_on:
+            text, state = t(lang, "clock.off"), "-off"
+        elif view.phase == "prep":
+            text, state = t(lang, "clock.prep", t=format_clock(view.remaining_s)), "-prep"
+        elif view.phase == "overtime" or (view.phase == "stopped" and view.overtime_s > 0):
+            over = format_clock(math.floor(view.overtime_s))
+            text, state = t(lang, "clock.overtime", t=over), "-overtime"
+        else:
+            text = t(lang, "clock.answer", t=format_clock(view.remaining_s))
+            state = "-warn" if view.warn else ""
+        for cls in ("-prep", "-warn", "-overtime", "-off"):
+            self.set_class(cls == state, cls)
+        self.update(text)
