@@ -14,8 +14,10 @@ inflections are folded by a light stemmer.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +28,7 @@ from mockroom.core.text import (
     normalize,
     normalize_phrase,
     pinyin_of,
+    pinyin_table,
     stem,
     words,
 )
@@ -85,40 +88,39 @@ class AnswerView:
     def __init__(self, answer: str) -> None:
         self.norm: Normalized = normalize(answer)
         self.text = self.norm.text
+        self._word_hits: dict[str, dict[int, float]] = {}
 
     # --- Chinese side -------------------------------------------------------
     @cached_property
+    def has_cjk(self) -> bool:
+        return CJK_RE.search(self.text) is not None
+
+    @cached_property
     def _compact(self) -> tuple[str, list[int]]:
-        chars: list[str] = []
-        index: list[int] = []
-        for i, ch in enumerate(self.text):
-            if not ch.isspace():
-                chars.append(ch)
-                index.append(i)
-        return "".join(chars), index
+        text = self.text
+        if not any(ch.isspace() for ch in text):
+            return text, list(range(len(text)))
+        index = [i for i, ch in enumerate(text) if not ch.isspace()]
+        return "".join(text[i] for i in index), index
 
     @cached_property
     def _charset(self) -> frozenset[str]:
         return frozenset(self._compact[0])
 
     @cached_property
-    def _pinyin(self) -> tuple[str, dict[int, int]]:
-        """`|py|py|...|` of the compact text and the map from a `|` position to its char index."""
-        parts = ["|"]
-        at: dict[int, int] = {}
-        pos = 0
-        for i, ch in enumerate(self._compact[0]):
-            at[pos] = i
-            py = pinyin_of(ch) if CJK_RE.match(ch) else ch
-            parts.append(py + "|")
-            pos += len(py) + 1
-        return "".join(parts), at
+    def _pinyin(self) -> tuple[str, list[int]]:
+        """`|py|py|...|` of the compact text, and where each character's `|` starts."""
+        compact = self._compact[0]
+        table = pinyin_table(frozenset(compact))
+        parts = [table[ch] for ch in compact]
+        starts = [0, *accumulate(len(p) + 1 for p in parts)]
+        return "|" + "|".join(parts) + "|", starts
 
     def _cjk_span(self, cstart: int, cend: int) -> tuple[int, int]:
         index = self._compact[1]
         return index[cstart], index[cend - 1] + 1
 
-    def find_cjk(self, p: Phrase) -> list[Found]:
+    def find_cjk(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
         compact = self._compact[0]
         needle = p.compact
         n = len(needle)
@@ -135,7 +137,7 @@ class AnswerView:
             found = self._homophones(p)
             if found:
                 return found
-        if n >= FUZZY_CJK_MIN_LEN and len(self._charset & set(needle)) * 2 >= n:
+        if fuzzy and n >= FUZZY_CJK_MIN_LEN and len(self._charset & set(needle)) * 2 >= n:
             cutoff = 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0
             al = fuzz.partial_ratio_alignment(needle, compact, score_cutoff=cutoff)
             if al is not None and al.dest_end > al.dest_start:
@@ -144,14 +146,19 @@ class AnswerView:
         return []
 
     def _homophones(self, p: Phrase) -> list[Found]:
-        haystack, at = self._pinyin
-        compact = self._compact[0]
         n = len(p.compact)
         allowed = max(1, n // 4)
+        if len(self._charset & set(p.compact)) < n - allowed:
+            return []  # too few of its characters appear for a homophone typo
+        haystack, starts = self._pinyin
+        compact = self._compact[0]
         found: list[Found] = []
         i = haystack.find(p.pinyin_key)
         while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
-            c = at[i]
+            c = bisect_left(starts, i)
+            if c >= len(starts) or starts[c] != i:
+                i = haystack.find(p.pinyin_key, i + 1)
+                continue  # matched inside a syllable, not at a character boundary
             window = compact[c : c + n]
             diffs = sum(a != b for a, b in zip(window, p.compact, strict=False))
             # At least one character must be the same: two wrong characters of a
@@ -181,41 +188,46 @@ class AnswerView:
         return index
 
     @cached_property
-    def _word_hits(self) -> dict[str, dict[int, float]]:
-        return {}
+    def _fuzzy_candidates(self) -> list[str]:
+        return [w for w in self._by_word if len(w) >= FUZZY_WORD_MIN_LEN - 1]
 
-    def _positions(self, word: str) -> dict[int, float]:
+    def _positions(self, word: str, fuzzy: bool) -> dict[int, float]:
         """Answer word positions that stand for `word`, with their similarity."""
-        cached = self._word_hits.get(word)
-        if cached is not None:
-            return cached
+        hits = self._word_hits.get(word)
+        if hits is None:
+            hits = self._word_hits[word] = self._all_positions(word)
+        return hits if fuzzy else {i: s for i, s in hits.items() if s >= STEM_SIMILARITY}
+
+    def _all_positions(self, word: str) -> dict[int, float]:
         hits: dict[int, float] = {}
         for i in self._by_stem.get(stem(word), ()):
             hits[i] = STEM_SIMILARITY
         for i in self._by_word.get(word, ()):
             hits[i] = 1.0
-        if len(word) >= FUZZY_WORD_MIN_LEN:
-            candidates = [w for w in self._by_word if len(w) >= FUZZY_WORD_MIN_LEN - 1]
+        if not hits and len(word) >= FUZZY_WORD_MIN_LEN:
+            # Typo tolerance only when the word itself is absent: it is the costly step.
             for w, score, _ in process.extract(
-                word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None
+                word, self._fuzzy_candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None
             ):
                 for i in self._by_word[w]:
                     hits.setdefault(i, round(score / 100, 3))
-        self._word_hits[word] = hits
         return hits
 
-    def find_words(self, p: Phrase) -> list[Found]:
+    def find_words(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
         if not p.words:
             return []
-        found = self._sequence(p.words)
+        found = self._sequence(p.words, fuzzy)
         if not found and len(p.words) > 1:
-            found = self._sequence(("".join(p.words),))  # "roll back" written "rollback"
+            found = self._sequence(("".join(p.words),), fuzzy)  # "roll back" written "rollback"
         return found
 
-    def _sequence(self, ws: tuple[str, ...]) -> list[Found]:
-        steps = [self._positions(w) for w in ws]
-        if any(not s for s in steps):
-            return []
+    def _sequence(self, ws: tuple[str, ...], fuzzy: bool) -> list[Found]:
+        steps = []
+        for w in ws:
+            step = self._positions(w, fuzzy)
+            if not step:
+                return []
+            steps.append(step)
         found: list[Found] = []
         for start in sorted(steps[0]):
             pos, sims = start, [steps[0][start]]
@@ -233,5 +245,9 @@ class AnswerView:
                     break
         return found
 
-    def find(self, p: Phrase) -> list[Found]:
-        return self.find_cjk(p) if p.is_cjk else self.find_words(p)
+    def find(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
+        """Where `p` occurs. `fuzzy=False` (red flags) keeps exact, homophone and inflected
+        matches only: one changed character can turn 瞒着客户 into its opposite."""
+        if p.is_cjk:
+            return self.find_cjk(p, fuzzy) if self.has_cjk else []
+        return self.find_words(p, fuzzy) if self._words else []

@@ -36,7 +36,7 @@ MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
 
 _CLAUSE_SPLIT = re.compile(r"[。！？!?；;\n，,、：:（）()\.]+")
-_ZH_FUNCTION = set("的了我们会是在把和让给对要就先再并也都将被这那时后而与及以从向为还能需")
+_ZH_FUNCTION_RE = re.compile("[的了我们会是在把和让给对要就先再并也都将被这那时后而与及以从向为还能需]")
 _EN_FUNCTION = frozenset(
     ["i", "we", "you", "he", "she", "they", "it", "the", "a", "an", "to", "of", "and", "would", "will", "is", "are", "was", "were", "be", "been", "with", "for", "then", "because", "so", "if", "that", "this", "our", "my", "their", "by", "on", "in", "at", "as", "from"]
 )
@@ -210,7 +210,7 @@ def _score(
     for rf in red:
         spans = []
         for p in rf.phrases:
-            for f in view.find(p):
+            for f in view.find(p, fuzzy=False):
                 if not is_negated(text, f.start, f.end):
                     spans.append((view.norm.orig(f.start), view.norm.orig(f.end)))
         if spans:
@@ -352,7 +352,7 @@ def _fluency(text: str, spans: list[tuple[int, int]]) -> float:
             continue
         total += size
         has_en_fn = any(w.group() in _EN_FUNCTION for w in words(clause))
-        zh_fn = sum(1 for ch in clause if ch in _ZH_FUNCTION)
+        zh_fn = len(_ZH_FUNCTION_RE.findall(clause))
         own_words = _units(_unmatched(text, end - len(clause), end, spans))
         if own_words >= 4 or (zh_fn and size >= 4) or has_en_fn:
             fluent += size

@@ -111,3 +111,11 @@ def pinyin_of(ch: str) -> str:
     result = reading.split(",", 1)[0].translate(_TONE_FREE) if reading else ch
     _pinyin_cache[ch] = result
     return result
+
+
+def pinyin_table(chars: frozenset[str]) -> dict[str, str]:
+    """Pinyin (or the character itself) for every character in `chars`, from the shared cache."""
+    missing = chars - _pinyin_cache.keys()
+    for ch in missing:
+        pinyin_of(ch) if CJK_RE.match(ch) else _pinyin_cache.setdefault(ch, ch)
+    return _pinyin_cache

@@ -1,0 +1,15 @@
+"""Every test runs with its own data folder and database: nothing touches a real home."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    home = tmp_path / "mockroom-home"
+    monkeypatch.setenv("MOCKROOM_HOME", str(home))
+    monkeypatch.setenv("MOCKROOM_DB", f"sqlite:///{home / 'mockroom.db'}")
+    monkeypatch.delenv("MOCKROOM_BANK", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    return home
