@@ -218,7 +218,9 @@ class AnswerView:
             return []
         found = self._sequence(p.words, fuzzy)
         if not found and len(p.words) > 1:
-            found = self._sequence(("".join(p.words),), fuzzy)  # "roll back" written "rollback"
+            # "roll back" written "rollback": exact or inflected only, or one long word
+            # of the phrase would fuzzily stand for the whole phrase.
+            found = self._sequence(("".join(p.words),), fuzzy=False)
         return found
 
     def _sequence(self, ws: tuple[str, ...], fuzzy: bool) -> list[Found]:

@@ -19,6 +19,7 @@ EN_WINDOW_WORDS = 5
 _ZH_NOT_NEGATIONS = (
     "不得不", "不仅", "不只", "不但", "不断", "不管", "不论", "不少", "不久", "不同", "不停",
     "不可或缺", "不错", "不过", "不妨", "不外乎", "毫不犹豫", "无论", "没多久", "不遗余力",
+    "能不能", "会不会", "要不要", "是不是", "可不可以", "有没有", "用不用", "需不需要", "行不行",
     "不惜", "不计", "不打折扣", "不间断", "不定期", "不时", "不再",
 )
 _ZH_CUES = ("不", "没", "别", "无需", "无须", "未", "拒绝", "避免", "绝非", "并非", "勿", "免得")
@@ -30,6 +31,9 @@ _ZH_TOPIC_NEGATED = re.compile(
     r"^(我|我们|咱们|这个|这点|这一步|就)?(也|都|就|是|则|可以|绝对|根本)?"
     r"(不会|不用|不做|不提|不给|不必|无需|没必要|没有必要|不需要|不考虑|不打算|就算了|免了)"
 )
+
+# "进度延误这些事情就不写了": the topic is named, then left out.
+_ZH_LEFT_OUT = re.compile(r"(就|都|也|一概|一律)(不写|不提|不说|不讲|不管|不做|不考虑|略过|省略|跳过|不用管)")
 
 _EN_NOT_NEGATIONS = re.compile(
     r"\b(not only|not just|no later than|no more than|no matter|nothing but|without delay|"
@@ -85,5 +89,7 @@ def _negated_before(before: str) -> bool:
 def _dismissed_after(after: str) -> bool:
     head = after[:12]
     if any(c in head for c in _ZH_AFTER) or _ZH_TOPIC_NEGATED.match(after):
+        return True
+    if _ZH_LEFT_OUT.search(head):
         return True
     return _EN_AFTER.search(after) is not None

@@ -31,7 +31,7 @@ ELABORATION_UNITS = 10.0
 BASE_CREDIT = 0.35
 FLUENCY_FLOOR = 0.45
 LENGTH_EXPONENT = 0.8
-REQUIRED_CAP = 65.0
+REQUIRED_CAP = 60.0
 MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
 

@@ -86,6 +86,8 @@ def stem(word: str) -> str:
             break
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
+    elif len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]  # stepping -> stepp -> step, planned -> plann -> plan
     return w
 
 
