@@ -69,7 +69,9 @@ def compile_phrase(raw: str) -> Phrase:
     if has_cjk(norm):
         return Phrase(raw, norm, True, "".join(norm.split()), ())
     ws = tuple(m.group() for m in words(norm))
-    content = tuple(w for w in ws if w not in STOPWORDS) or ws
+    content = tuple(w for w in ws if w not in STOPWORDS)
+    if len(content) < 2:
+        content = ws  # "in the end" must not shrink to "end"
     return Phrase(raw, norm, False, "", content)
 
 
