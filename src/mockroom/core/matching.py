@@ -14,12 +14,11 @@ inflections are folded by a light stemmer.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import accumulate
+from functools import cached_property, lru_cache
+from operator import add, ne
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from mockroom.core.text import (
     CJK_RE,
@@ -28,7 +27,6 @@ from mockroom.core.text import (
     normalize,
     normalize_phrase,
     pinyin_of,
-    pinyin_table,
     stem,
     words,
 )
@@ -60,8 +58,12 @@ class Phrase:
         return len(CJK_RE.findall(self.compact)) == len(self.compact)
 
     @cached_property
-    def pinyin_key(self) -> str:
-        return "|" + "|".join(pinyin_of(c) for c in self.compact) + "|"
+    def pinyin(self) -> tuple[str, ...]:
+        return tuple(pinyin_of(c) for c in self.compact)
+
+    @cached_property
+    def bigrams(self) -> frozenset[str]:
+        return frozenset(map(add, self.compact, self.compact[1:]))
 
 
 def compile_phrase(raw: str) -> Phrase:
@@ -73,6 +75,11 @@ def compile_phrase(raw: str) -> Phrase:
     if len(content) < 2:
         content = ws  # "in the end" must not shrink to "end"
     return Phrase(raw, norm, False, "", content)
+
+
+@lru_cache(maxsize=65536)
+def _one_deleted(word: str) -> frozenset[str]:
+    return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
 
 
 @dataclass(frozen=True)
@@ -110,13 +117,9 @@ class AnswerView:
         return frozenset(self._compact[0])
 
     @cached_property
-    def _pinyin(self) -> tuple[str, list[int]]:
-        """`|py|py|...|` of the compact text, and where each character's `|` starts."""
+    def _bigrams(self) -> frozenset[str]:
         compact = self._compact[0]
-        table = pinyin_table(frozenset(compact))
-        parts = [table[ch] for ch in compact]
-        starts = [0, *accumulate(len(p) + 1 for p in parts)]
-        return "|" + "|".join(parts) + "|", starts
+        return frozenset(map(add, compact, compact[1:]))
 
     def _cjk_span(self, cstart: int, cend: int) -> tuple[int, int]:
         index = self._compact[1]
@@ -139,7 +142,9 @@ class AnswerView:
             found = self._homophones(p)
             if found:
                 return found
-        if fuzzy and n >= FUZZY_CJK_MIN_LEN and len(self._charset & set(needle)) * 2 >= n:
+        # q-gram filter: one edit leaves at least n-3 of the phrase's n-1 bigrams intact,
+        # so a phrase sharing no bigram with the answer cannot align fuzzily.
+        if fuzzy and n >= FUZZY_CJK_MIN_LEN and not p.bigrams.isdisjoint(self._bigrams):
             cutoff = 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0
             al = fuzz.partial_ratio_alignment(needle, compact, score_cutoff=cutoff)
             if al is not None and al.dest_end > al.dest_start:
@@ -148,26 +153,32 @@ class AnswerView:
         return []
 
     def _homophones(self, p: Phrase) -> list[Found]:
+        """Windows that sound like the phrase with 1..allowed characters written differently.
+
+        With at most `allowed` differences, one of the phrase's first allowed+1
+        characters is in place, so only windows anchored on those are checked.
+        """
         n = len(p.compact)
         allowed = max(1, n // 4)
-        if len(self._charset & set(p.compact)) < n - allowed:
-            return []  # too few of its characters appear for a homophone typo
-        haystack, starts = self._pinyin
         compact = self._compact[0]
+        starts: set[int] = set()
+        for k in range(min(allowed + 1, n)):
+            i = compact.find(p.compact[k])
+            while i != -1:
+                if i - k >= 0 and i - k + n <= len(compact):
+                    starts.add(i - k)
+                i = compact.find(p.compact[k], i + 1)
         found: list[Found] = []
-        i = haystack.find(p.pinyin_key)
-        while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
-            c = bisect_left(starts, i)
-            if c >= len(starts) or starts[c] != i:
-                i = haystack.find(p.pinyin_key, i + 1)
-                continue  # matched inside a syllable, not at a character boundary
+        for c in sorted(starts):
             window = compact[c : c + n]
-            diffs = sum(a != b for a, b in zip(window, p.compact, strict=False))
             # At least one character must be the same: two wrong characters of a
             # 2-character phrase would be a different word, not a typo.
-            if 1 <= diffs <= allowed and diffs < n:
+            if not 1 <= sum(map(ne, window, p.compact)) <= min(allowed, n - 1):
+                continue
+            if all(pinyin_of(a) == py for a, b, py in zip(window, p.compact, p.pinyin, strict=True) if a != b):
                 found.append(Found(*self._cjk_span(c, c + n), HOMOPHONE_SIMILARITY, "pinyin"))
-            i = haystack.find(p.pinyin_key, i + 1)
+                if len(found) >= MAX_HITS_PER_PHRASE:
+                    break
         return found
 
     # --- English side -------------------------------------------------------
@@ -190,8 +201,18 @@ class AnswerView:
         return index
 
     @cached_property
-    def _fuzzy_candidates(self) -> list[str]:
-        return [w for w in self._by_word if len(w) >= FUZZY_WORD_MIN_LEN - 1]
+    def _deletions(self) -> dict[str, set[str]]:
+        """Every answer word, and every form of it with one letter removed -> the words.
+
+        Two words one edit apart (substitution, insertion, deletion, swap) share an
+        entry, so typo candidates are found with a few lookups instead of a scan.
+        """
+        index: dict[str, set[str]] = {}
+        for w in self._by_word:
+            if len(w) >= FUZZY_WORD_MIN_LEN - 1:
+                for v in _one_deleted(w):
+                    index.setdefault(v, set()).add(w)
+        return index
 
     def _positions(self, word: str, fuzzy: bool) -> dict[int, float]:
         """Answer word positions that stand for `word`, with their similarity."""
@@ -207,12 +228,14 @@ class AnswerView:
         for i in self._by_word.get(word, ()):
             hits[i] = 1.0
         if not hits and len(word) >= FUZZY_WORD_MIN_LEN:
-            # Typo tolerance only when the word itself is absent: it is the costly step.
-            for w, score, _ in process.extract(
-                word, self._fuzzy_candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None
-            ):
-                for i in self._by_word[w]:
-                    hits.setdefault(i, round(score / 100, 3))
+            # Typo tolerance only when the word itself is absent.
+            index = self._deletions
+            candidates = set().union(*(index.get(v, ()) for v in _one_deleted(word)))
+            for w in sorted(candidates):
+                score = fuzz.ratio(word, w)
+                if score >= FUZZY_WORD_CUTOFF:
+                    for i in self._by_word[w]:
+                        hits.setdefault(i, round(score / 100, 3))
         return hits
 
     def find_words(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
