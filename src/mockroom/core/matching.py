@@ -14,14 +14,16 @@ inflections are folded by a light stemmer.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from operator import add, ne
+from operator import add
 
 from rapidfuzz import fuzz
 
 from mockroom.core.text import (
     CJK_RE,
+    SPACE_RE,
     Normalized,
     has_cjk,
     normalize,
@@ -105,12 +107,21 @@ class AnswerView:
         return CJK_RE.search(self.text) is not None
 
     @cached_property
-    def _compact(self) -> tuple[str, list[int]]:
-        text = self.text
-        if not any(ch.isspace() for ch in text):
-            return text, list(range(len(text)))
-        index = [i for i, ch in enumerate(text) if not ch.isspace()]
-        return "".join(text[i] for i in index), index
+    def _compact(self) -> tuple[str, list[int], list[int]]:
+        """The text without whitespace, and how to map its offsets back.
+
+        Returns (compact, run_starts, shifts): a compact offset c maps to
+        c + shifts[k] where k is the last run start <= c.
+        """
+        runs = list(SPACE_RE.finditer(self.text))
+        if not runs:
+            return self.text, [0], [0]
+        starts, shifts, removed = [0], [0], 0
+        for m in runs:
+            removed += m.end() - m.start()
+            starts.append(m.start() - (removed - (m.end() - m.start())))
+            shifts.append(removed)
+        return SPACE_RE.sub("", self.text), starts, shifts
 
     @cached_property
     def _charset(self) -> frozenset[str]:
@@ -121,9 +132,12 @@ class AnswerView:
         compact = self._compact[0]
         return frozenset(map(add, compact, compact[1:]))
 
+    def _orig(self, c: int) -> int:
+        _, starts, shifts = self._compact
+        return c + shifts[bisect_right(starts, c) - 1]
+
     def _cjk_span(self, cstart: int, cend: int) -> tuple[int, int]:
-        index = self._compact[1]
-        return index[cstart], index[cend - 1] + 1
+        return self._orig(cstart), self._orig(cend - 1) + 1
 
     def find_cjk(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
         compact = self._compact[0]
@@ -142,9 +156,9 @@ class AnswerView:
             found = self._homophones(p)
             if found:
                 return found
-        # q-gram filter: one edit leaves at least n-3 of the phrase's n-1 bigrams intact,
-        # so a phrase sharing no bigram with the answer cannot align fuzzily.
-        if fuzzy and n >= FUZZY_CJK_MIN_LEN and not p.bigrams.isdisjoint(self._bigrams):
+        # q-gram filter: k substituted characters leave at least (n-1) - 2k of the
+        # phrase's bigrams intact, so fewer shared bigrams rule out a fuzzy alignment.
+        if fuzzy and n >= FUZZY_CJK_MIN_LEN and len(p.bigrams & self._bigrams) >= (n - 1) - 2 * max(1, n // 5):
             cutoff = 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0
             al = fuzz.partial_ratio_alignment(needle, compact, score_cutoff=cutoff)
             if al is not None and al.dest_end > al.dest_start:
@@ -152,33 +166,42 @@ class AnswerView:
                 return [Found(s, e, round(al.score / 100, 3), "fuzzy")]
         return []
 
-    def _homophones(self, p: Phrase) -> list[Found]:
-        """Windows that sound like the phrase with 1..allowed characters written differently.
+    @cached_property
+    def _homophone_chars(self) -> dict[str, list[str]]:
+        """Toneless pinyin -> the answer's Chinese characters that read so."""
+        by_sound: dict[str, list[str]] = {}
+        for ch in self._charset:
+            if CJK_RE.match(ch):
+                by_sound.setdefault(pinyin_of(ch), []).append(ch)
+        return by_sound
 
-        With at most `allowed` differences, one of the phrase's first allowed+1
-        characters is in place, so only windows anchored on those are checked.
+    def _homophones(self, p: Phrase) -> list[Found]:
+        """Places where the phrase is written with one character swapped for a homophone.
+
+        Each variant (one character replaced by an answer character that reads the
+        same) is looked up only if its bigrams occur in the answer, so the common
+        case, no homophone typo, costs a few set lookups.
         """
-        n = len(p.compact)
-        allowed = max(1, n // 4)
+        sounds = self._homophone_chars
+        bigrams = self._bigrams
         compact = self._compact[0]
-        starts: set[int] = set()
-        for k in range(min(allowed + 1, n)):
-            i = compact.find(p.compact[k])
-            while i != -1:
-                if i - k >= 0 and i - k + n <= len(compact):
-                    starts.add(i - k)
-                i = compact.find(p.compact[k], i + 1)
+        phrase = p.compact
+        n = len(phrase)
         found: list[Found] = []
-        for c in sorted(starts):
-            window = compact[c : c + n]
-            # At least one character must be the same: two wrong characters of a
-            # 2-character phrase would be a different word, not a typo.
-            if not 1 <= sum(map(ne, window, p.compact)) <= min(allowed, n - 1):
-                continue
-            if all(pinyin_of(a) == py for a, b, py in zip(window, p.compact, p.pinyin, strict=True) if a != b):
-                found.append(Found(*self._cjk_span(c, c + n), HOMOPHONE_SIMILARITY, "pinyin"))
-                if len(found) >= MAX_HITS_PER_PHRASE:
-                    break
+        for j, (ch, py) in enumerate(zip(phrase, p.pinyin, strict=True)):
+            for h in sounds.get(py, ()):
+                if h == ch:
+                    continue
+                if (j > 0 and phrase[j - 1] + h not in bigrams) or (
+                    j < n - 1 and h + phrase[j + 1] not in bigrams
+                ):
+                    continue
+                variant = phrase[:j] + h + phrase[j + 1 :]
+                i = compact.find(variant)
+                while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
+                    found.append(Found(*self._cjk_span(i, i + n), HOMOPHONE_SIMILARITY, "pinyin"))
+                    i = compact.find(variant, i + n)
+        found.sort(key=lambda f: f.start)
         return found
 
     # --- English side -------------------------------------------------------
@@ -230,7 +253,8 @@ class AnswerView:
         if not hits and len(word) >= FUZZY_WORD_MIN_LEN:
             # Typo tolerance only when the word itself is absent.
             index = self._deletions
-            candidates = set().union(*(index.get(v, ()) for v in _one_deleted(word)))
+            shared = index.keys() & _one_deleted(word)
+            candidates = set().union(*(index[v] for v in shared)) if shared else ()
             for w in sorted(candidates):
                 score = fuzz.ratio(word, w)
                 if score >= FUZZY_WORD_CUTOFF:
