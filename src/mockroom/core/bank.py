@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mockroom.core import paths
+from mockroom.core import bank_cache, paths
 from mockroom.core.models import Question, QuestionFile, Rubric
 from mockroom.core.yamlsafe import Problem, YamlError, decode, load, locate
 
@@ -50,7 +50,7 @@ class Bank:
     def locate(self, key: str, loc: tuple[Any, ...]) -> tuple[str, int, int]:
         """File, line and column of `loc` inside the object `q:<id>` / `r:<id>`."""
         origin = self.origins[key]
-        root = (self.nodes or {}).get(origin.path)
+        root = (self.nodes or {}).get(origin.path) or _reparse(origin.path)
         if root is None:
             return origin.path, origin.line, origin.column
         return (origin.path, *locate(root, (*origin.loc, *loc)))
@@ -76,6 +76,14 @@ class Bank:
         return self.origins.get(f"q:{question_id}")
 
 
+def _reparse(path: str) -> Any:
+    """The YAML node tree of a file that loaded, to place a problem found later (rare)."""
+    try:
+        return load(decode(Path(path).read_bytes())).root
+    except (OSError, YamlError):
+        return None
+
+
 def load_bank(extra_dirs: Iterable[str | Path] | None = None, builtin: bool = True) -> Bank:
     """The built-in bank plus MOCKROOM_BANK and `extra_dirs`, cross-checked."""
     return load_paths(paths.bank_dirs(list(extra_dirs or []), builtin=builtin))
@@ -84,8 +92,8 @@ def load_bank(extra_dirs: Iterable[str | Path] | None = None, builtin: bool = Tr
 def load_paths(targets: Iterable[str | Path], keep_nodes: bool = False) -> Bank:
     """Load every YAML file under the given files and folders into one Bank."""
     bank = Bank(nodes={} if keep_nodes else None)
-    for path in _yaml_files(targets, bank):
-        _load_file(bank, path)
+    # Each file as _load_file(bank, path) would, reusing parses of unchanged files (bank_cache).
+    bank_cache.load_files(bank, _yaml_files(targets, bank), _load_file)
     _cross_check(bank)
     bank.problems.sort()
     return bank

@@ -266,11 +266,29 @@ class AnswerView:
         if not p.words:
             return []
         found = self._sequence(p.words, fuzzy)
+        if not found and len(p.words) == 1:
+            found = self._split_word(p.words[0])  # "rollback" written "roll back" / "roll-back"
         if not found and len(p.words) > 1:
             # "roll back" written "rollback": exact or inflected only, or one long word
             # of the phrase would fuzzily stand for the whole phrase.
             found = self._sequence(("".join(p.words),), fuzzy=False)
         return found
+
+    @cached_property
+    def _pairs(self) -> dict[str, list[int]]:
+        """Two adjacent answer words glued together -> where the first one is."""
+        ws = self._words
+        index: dict[str, list[int]] = {}
+        for i in range(len(ws) - 1):
+            index.setdefault(ws[i][0] + ws[i + 1][0], []).append(i)
+        return index
+
+    def _split_word(self, word: str) -> list[Found]:
+        ws = self._words
+        return [
+            Found(ws[i][1], ws[i + 1][2], 1.0, "exact")
+            for i in self._pairs.get(word, ())[:MAX_HITS_PER_PHRASE]
+        ]
 
     def _sequence(self, ws: tuple[str, ...], fuzzy: bool) -> list[Found]:
         steps = []

@@ -37,13 +37,13 @@ _ZH_LEFT_OUT = re.compile(r"(就|都|也|一概|一律)(不写|不提|不说|不
 
 _EN_NOT_NEGATIONS = re.compile(
     r"\b(not only|not just|no later than|no more than|no matter|nothing but|without delay|"
-    r"never again)\b"
+    r"never again|(?:not|never) hesitate|no hesitation|no doubt|(?:not|never) forget|not fail)\b"
 )
 _EN_CUES = re.compile(
     r"\b(not|no|never|don't|dont|won't|wont|wouldn't|shouldn't|can't|cannot|didn't|doesn't|"
     r"without|refuse|refused|avoid|avoiding|neither|nor|nobody|none|instead of|rather than)\b"
 )
-_EN_CONTRAST = re.compile(r"\b(but|instead|however|rather)\b")
+_EN_CONTRAST = re.compile(r"\b(but|however|instead(?! of)|rather(?! than))\b")
 _EN_AFTER = re.compile(
     r"^\W*(is|are|was|would be|isn't|aren't)?\s*(not needed|not necessary|unnecessary|pointless|"
     r"not an option|out of the question|not my job|a waste|not required|not worth)"

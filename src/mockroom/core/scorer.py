@@ -172,11 +172,14 @@ def _score(
     coverage = earned / total_weight
 
     fluency = _fluency(text, matched_spans)
-    lang, length = _length(text)
+    lang, length, other = _length(text)
     lo, hi = zh_range if lang == "zh" else en_range
-    length_factor = min(1.0, length / lo) ** LENGTH_EXPONENT if lo else 1.0
+    # Judged in both units, best kept: adding English to a Chinese answer (or the
+    # reverse) must never make it "shorter".
+    other_lo = en_range[0] if lang == "zh" else zh_range[0]
+    length_factor = max(min(1.0, length / lo), min(1.0, other / other_lo)) ** LENGTH_EXPONENT
     unit = "字" if lang == "zh" else " words"
-    if length < lo:
+    if length_factor < 1.0:
         flags.append(
             Flag(
                 "too-short",
@@ -336,7 +339,11 @@ def _elaboration(
     text: str, sentences: list[tuple[int, int]], spans: list[tuple[int, int]], start: int
 ) -> float:
     s, e = next(((a, b) for a, b in sentences if a <= start < b), (start, start))
-    return min(1.0, _units(_unmatched(text, s, e, spans)) / ELABORATION_UNITS)
+    said = min(1.0, _units(_unmatched(text, s, e, spans)) / ELABORATION_UNITS)
+    # Other buzzwords around a keyword are not an explanation: only sentence-like
+    # clauses count, so a long comma-separated list earns no elaboration.
+    inside = [(a - s, b - s) for a, b in spans if a < e and b > s]
+    return said * _fluency(text[s:e], inside)
 
 
 def _fluency(text: str, spans: list[tuple[int, int]]) -> float:
@@ -351,21 +358,29 @@ def _fluency(text: str, spans: list[tuple[int, int]]) -> float:
         if not size:
             continue
         total += size
-        has_en_fn = any(w.group() in _EN_FUNCTION for w in words(clause))
+        en_fn = sum(1 for w in words(clause) if w.group() in _EN_FUNCTION)
         zh_fn = len(_ZH_FUNCTION_RE.findall(clause))
         own_words = _units(_unmatched(text, end - len(clause), end, spans))
-        if own_words >= 4 or (zh_fn and size >= 4) or has_en_fn:
+        if (zh_fn and size >= 6) or zh_fn >= 2 or en_fn >= 2 or (en_fn and size >= 10) or own_words >= 10:
             fluent += size
     return fluent / total if total else 0.0
 
 
-def _length(text: str) -> tuple[str, int]:
-    """Dominant language and length in its unit (zh: non-space characters; en: words)."""
+def _length(text: str) -> tuple[str, int, int]:
+    """Dominant language, length in its unit, and length in the other unit.
+
+    zh: characters (not spaces), an English word counting as two; en: words, a
+    Chinese character counting as half a word.
+    """
     cjk = cjk_count(text)
-    latin = len(words(text))
+    ws = words(text)
+    latin = len(ws)
+    latin_chars = sum(m.end() - m.start() for m in ws)
+    chars = len(text) - sum(1 for ch in text if ch.isspace()) - latin_chars + 2 * latin
+    en_words = latin + (cjk + 1) // 2
     if cjk >= latin:
-        return "zh", sum(1 for ch in text if not ch.isspace())
-    return "en", latin + (cjk + 1) // 2
+        return "zh", chars, en_words
+    return "en", en_words, chars
 
 
 def score_answer(bank: Bank, question_id: str, answer: str) -> ScoreResult:

@@ -34,18 +34,30 @@ class Normalized:
         return self.to_orig[i] if i < len(self.to_orig) else self.orig_len
 
 
+_FOLD: dict[int, str] = {}
+"""Code point -> its NFKC, lower-cased form; filled as characters are first seen."""
+_ONE_TO_ONE: set[int] = set()
+
+
 def normalize(text: str) -> Normalized:
-    """NFKC + lower case, keeping a map back to original offsets."""
+    """NFKC + lower case, one character at a time, keeping a map back to original offsets.
+
+    Folding per character (not NFKC of the whole string) keeps offsets exact: no
+    composition across characters can shift a highlight.
+    """
     if text.isascii():
         return Normalized(text.lower(), None, len(text))
-    whole = unicodedata.normalize("NFKC", text).lower()
-    if len(whole) == len(text):
-        return Normalized(whole, None, len(text))
-    # Some character expanded or merged: normalise one at a time to keep offsets.
+    for ch in set(text) - _FOLD.keys() if len(_FOLD) < 200_000 else set(text):
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        _FOLD[ord(ch)] = folded
+        if len(folded) == 1:
+            _ONE_TO_ONE.add(ord(ch))
+    if all(ord(ch) in _ONE_TO_ONE for ch in set(text)):
+        return Normalized(text.translate(_FOLD), None, len(text))
     out: list[str] = []
     to_orig: list[int] = []
     for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch).lower()
+        n = _FOLD.get(ord(ch)) or unicodedata.normalize("NFKC", ch).lower()
         out.append(n)
         to_orig.extend([i] * len(n))
     return Normalized("".join(out), tuple(to_orig), len(text))
@@ -69,7 +81,7 @@ def words(text: str) -> list[re.Match[str]]:
 
 
 _SPELLING = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"))
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "es", "s", "ly")
 
 
 @lru_cache(maxsize=65536)
@@ -80,6 +92,8 @@ def stem(word: str) -> str:
         if w.endswith(brit):
             w = w[: -len(brit)] + us
             break
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        return w[:-3] + "y"  # policies, applied -> policy, apply
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             w = w[: -len(suf)]

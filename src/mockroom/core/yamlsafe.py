@@ -10,6 +10,7 @@ node tree, which keeps the marks used to place validation errors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,8 @@ _STD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _STD_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 }
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""Line breaks as YAML counts them."""
 
 
 @dataclass(frozen=True, order=True)
@@ -77,8 +80,10 @@ def decode(raw: bytes) -> str:
 
 def _raise_at(raw: bytes, offset: int, message: str) -> Any:
     line = raw.count(b"\n", 0, offset) + 1
-    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
-    raise YamlError(line, column, message)
+    start = raw.rfind(b"\n", 0, offset) + 1
+    # Columns count characters, like the YAML parser's and editors', not bytes.
+    before = raw[start:offset].decode("utf-8", errors="replace").lstrip("\ufeff")
+    raise YamlError(line, len(before) + 1, message)
 
 
 def load(text: str) -> Document:
@@ -97,12 +102,28 @@ def load(text: str) -> Document:
     except yaml.MarkedYAMLError as e:
         line, col = _at(e.problem_mark or e.context_mark)
         what = (e.problem or e.context or "invalid YAML").strip()
-        if "\\t" in what or "'\\t'" in repr(what) or "tab" in what:
+        if what.startswith("but ") and e.context:  # "but found another document" needs its context
+            what = f"{e.context.strip()}, {what}"
+        if "\\t" in what or "tab" in what or _tab_near(text, line, col):
             what += " (YAML does not allow tabs for indentation; use spaces)"
         raise YamlError(line, col, f"invalid YAML: {what}") from None
     except yaml.YAMLError as e:
         raise YamlError(1, 1, f"invalid YAML: {e}") from None
     return Document(data, root)
+
+
+def _tab_near(text: str, line: int, column: int) -> bool:
+    """A tab in the indentation of, or at, the line:column an error points to.
+
+    libyaml's messages do not name the character ("found character that cannot start any
+    token"), so the hint comes from the text itself.
+    """
+    lines = _LINE_BREAK.split(text)
+    if not 0 < line <= len(lines):
+        return False
+    s = lines[line - 1]
+    indent = s[: len(s) - len(s.lstrip(" \t"))]
+    return "\t" in indent or s[column - 1 : column] == "\t"
 
 
 def _at(mark: Any) -> tuple[int, int]:

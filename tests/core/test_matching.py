@@ -1,0 +1,192 @@
+"""Finding rubric phrases in answers: characters for Chinese, words for English.
+
+Each case names a phrase, an answer, and the answer text the phrase should land
+on (None: must not be found). Offsets are always checked against the answer as
+the candidate typed it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mockroom.core.matching import AnswerView, compile_phrase
+from mockroom.core.text import normalize
+
+
+def found(phrase: str, answer: str) -> list[tuple[str, str]]:
+    """(answer text at the match, kind) for every place `phrase` is found in `answer`."""
+    view = AnswerView(answer)
+    out = []
+    for f in view.find(compile_phrase(phrase)):
+        start, end = view.norm.orig(f.start), view.norm.orig(f.end)
+        assert 0 <= start < end <= len(answer)
+        out.append((answer[start:end], f.kind))
+    return out
+
+
+def first(phrase: str, answer: str) -> str | None:
+    hits = found(phrase, answer)
+    return hits[0][0] if hits else None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "expected"),
+    [
+        ("道歉", "我会真诚地道歉。", "道歉"),
+        # Both characters present, but never together: not the word.
+        ("道歉", "我走在道路上，对此深表抱歉。", None),
+        ("回滚", "先回到首页，再滚动到底部。", None),
+        ("复盘", "盘点之后再复核。", None),
+        # Whitespace and line breaks inside a Chinese phrase do not break it.
+        ("道歉", "我会道 歉", "道 歉"),
+        ("道歉", "我会道\n歉", "道\n歉"),
+        ("恢复业务", "先把业务恢复，再说别的", None),
+    ],
+    ids=["exact", "chars-apart", "chars-apart-2", "chars-reversed", "space", "newline", "reordered"],
+)
+def test_chinese_matches_whole_phrases_not_single_characters(
+    phrase: str, answer: str, expected: str | None
+) -> None:
+    assert first(phrase, answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer"),
+    [
+        ("复盘", "我们会复盆"),  # one wrong character, not a homophone
+        ("回滚", "我们会回退"),
+        ("SLA", "we upgrade the SLB"),
+        ("fix", "the quick fox"),
+        ("RCA", "an RCB report"),
+        ("call", "a cell phone"),
+    ],
+)
+def test_short_phrases_need_an_exact_match(phrase: str, answer: str) -> None:
+    assert found(phrase, answer) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "expected"),
+    [
+        ("根因分析", "我们会做跟因分析。", "跟因分析"),
+        ("根因分析", "我们会做根困分析。", "根困分析"),
+        ("客户成功经理", "指派一位客户成功经里", "客户成功经里"),
+        ("rollback", "We will do a rolback first.", "rolback"),
+        ("rollback", "We will do a rollbakc first.", "rollbakc"),
+        ("postmortem", "we hold a postmortam", "postmortam"),
+        ("root cause analysis", "a root cause analyis", "root cause analyis"),
+    ],
+)
+def test_longer_phrases_tolerate_a_typo(phrase: str, answer: str, expected: str) -> None:
+    assert first(phrase, answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "expected"),
+    [
+        ("apologise", "I apologize to them", "apologize"),
+        ("apologise", "we apologised at once", "apologised"),
+        ("root cause", "the root causes were", "root causes"),
+        ("review", "she reviews it", "reviews"),
+        ("roll back", "we rollback the release", "rollback"),
+        ("roll back", "we roll it back", "roll it back"),
+    ],
+)
+def test_english_inflections_and_joined_spellings(phrase: str, answer: str, expected: str) -> None:
+    assert first(phrase, answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "expected"),
+    [
+        ("SLA", "升级 ＳＬＡ 条款", "ＳＬＡ"),
+        ("SLA升级", "我们做ＳＬＡ升级", "ＳＬＡ升级"),
+        ("30分钟内", "３０分钟内给出确认", "３０分钟内"),
+        ("30分钟内", "30分钟内给出确认", "30分钟内"),
+        ("SLA upgrade", "an sla UPGRADE", "sla UPGRADE"),
+        ("rollback", "a ROLLBACK now", "ROLLBACK"),
+        ("ＲＣＡ", "write an rca", "rca"),
+        ("Root Cause", "the ROOT cause", "ROOT cause"),
+    ],
+)
+def test_width_and_case_do_not_matter(phrase: str, answer: str, expected: str) -> None:
+    assert first(phrase, answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "expected"),
+    [
+        ("道歉", "到歉", "到歉"),
+        ("道歉", "我会倒歉", "倒歉"),
+        ("道歉", "道欠", "道欠"),
+        ("同步进展", "每小时同步近展", "同步近展"),
+        ("不推诿", "绝不推委", "不推委"),
+    ],
+)
+def test_pinyin_homophone_typos_count(phrase: str, answer: str, expected: str) -> None:
+    assert found(phrase, answer) == [(expected, "pinyin")]
+
+
+@pytest.mark.parametrize(("phrase", "answer"), [("道歉", "到欠"), ("道歉", "倒欠"), ("回滚", "会棍")])
+def test_two_wrong_characters_of_a_two_character_phrase_are_another_word(
+    phrase: str, answer: str
+) -> None:
+    assert found(phrase, answer) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "expected"),
+    [
+        ("道歉", "ﬁ道歉", "道歉"),  # 'ﬁ' ligature: one character, two after NFKC
+        ("道歉", "ﬁﬁﬁ then 道歉", "道歉"),
+        ("SLA", "ﬁ ＳＬＡ", "ＳＬＡ"),
+        ("SLA upgrade", "ﬁﬁ ＳＬＡ ｕｐｇｒａｄｅ", "ＳＬＡ ｕｐｇｒａｄｅ"),
+        ("道歉", "㍿㍻ 道歉", "道歉"),  # squared CJK abbreviations expand to 2-4 characters
+        ("道歉", "😀🙂 道歉", "道歉"),  # astral characters are one str index each
+        ("rollback", "İ then rollback", "rollback"),  # lower() turns İ into two characters
+        ("道歉", "가 道歉", "道歉"),  # conjoining jamo: NFKC merges two into one
+        ("apologise", "café, then apologise", "apologise"),
+    ],
+)
+def test_offsets_point_into_the_original_answer(phrase: str, answer: str, expected: str) -> None:
+    assert first(phrase, answer) == expected
+
+
+def test_offsets_survive_an_expansion_and_a_composition_that_cancel_out() -> None:
+    """'ﬁ' grows by one character under NFKC and 'e' + U+0301 would shrink by one: the lengths
+    of the whole string agree, yet offsets in between differ (a regression seen by this suite)."""
+    assert first("道歉", "ﬁ 道歉 e\u0301") == "道歉"
+    assert first("apologise", "e\u0301 apologise ﬁ") == "apologise"
+
+
+def test_bug_single_word_phrase_misses_split_or_hyphenated_spelling() -> None:
+    """Scorer bug for the lead (matching.find_words): a phrase written as two words finds the
+    joined spelling ('roll back' finds 'rollback'), but the reverse fails. Inputs: phrase
+    'rollback' vs 'we roll back the release' and 'a roll-back'; 'postmortem' vs 'a post-mortem'."""
+    assert first("rollback", "we roll back the release") == "roll back"
+    assert first("rollback", "a roll-back") == "roll-back"
+    assert first("postmortem", "a post-mortem") == "post-mortem"
+
+
+def test_bug_plural_in_ies_is_not_folded() -> None:
+    """Scorer bug for the lead (text.stem): '-y' / '-ies' plurals are not folded, so the phrase
+    'apology' misses 'apologies' (and 'policy' misses 'policies')."""
+    assert first("apology", "we offered our apologies") == "apologies"
+    assert first("policy", "the refund policies") == "policies"
+
+
+def test_many_occurrences_are_capped() -> None:
+    hits = found("道歉", "道歉" * 100)
+    assert 1 <= len(hits) <= 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain ascii", "ＳＬＡ３０", "ﬁ道歉", "İstanbul", "e\u0301", "😀", "\ud800", "", "\x00\x1b"],
+)
+def test_normalize_maps_every_character_back(text: str) -> None:
+    n = normalize(text)
+    positions = [n.orig(i) for i in range(len(n.text) + 1)]
+    assert positions == sorted(positions)
+    assert all(0 <= p <= len(text) for p in positions)
+    assert n.orig(len(n.text)) == len(text)

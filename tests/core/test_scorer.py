@@ -1,0 +1,464 @@
+"""The scorer's rules, on a small rubric built here so every phrase is under the test's control."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from bank_builders import build, criterion, red_flag
+
+from mockroom.core.bank import load_bank
+from mockroom.core.models import Question
+from mockroom.core.result import ScoreResult
+from mockroom.core.scorer import REQUIRED_CAP, Scorer, score_answer
+
+CRITERIA = [
+    criterion("apologise", ["道歉", "致歉", "表示歉意"], ["apologise", "apology", "say sorry"],
+              weight=2, required=True),
+    criterion("restore", ["回滚", "恢复业务", "切换备用"], ["roll back", "restore service", "fail over"],
+              weight=2, required=True),
+    criterion("rca", ["根因分析", "查日志"], ["root cause analysis", "check the logs"], weight=1.5),
+    criterion("compensate", ["补偿", "费用减免"], ["compensation", "service credit"]),
+    criterion("review", ["复盘", "避免再次发生"], ["postmortem", "prevent a repeat"]),
+]
+RED_FLAGS = [
+    red_flag("blame", ["客户的责任", "客户操作不当"], ["customer's fault", "user error"], penalty=15),
+    red_flag("hide", ["瞒着客户"], ["keep it quiet"], penalty=10),
+]
+FOLLOW_UPS = [
+    {"criterion": c, "prompt": {"zh": f"关于{c}，你会怎么做？", "en": f"What about {c}?"}}
+    for c in ("restore", "rca", "compensate", "review")
+]
+TIMING = {"zh_chars": [60, 600], "en_words": [40, 400]}
+
+STRONG_ZH = """我会先亲自给客户打电话，认真听完他们的损失，然后代表公司真诚地道歉，明确这次的责任在我们。
+技术上我会让团队马上回滚到上一个稳定版本，先让客户的核心业务跑起来，彻底修复放在后面。
+业务恢复以后，另一组同事负责做根因分析，把原因、影响范围和长期方案写成报告发给客户。
+我还会根据影响主动提出补偿，比如减免当月的服务费用，表达我们的诚意。
+最后一周内组织内部复盘，改进发布流程，确保同类问题以后不会再出现。"""
+
+STRONG_EN = """First I would call the customer myself, listen to what the outage cost them, and \
+apologise sincerely, making clear that the failure is ours.
+Then I would have the team roll back to the last stable release so their core business runs \
+again, and leave the perfect fix for later.
+Once the service is back, a second group does a root cause analysis and sends the customer a \
+plain report on the cause, the impact and the long-term fix.
+I would also offer compensation in proportion to the damage, such as a credit on this month's \
+bill, to show good faith.
+Finally, within a week we hold a postmortem and change the release process so the same failure \
+cannot happen again."""
+
+# Three of the five points, in full sentences.
+PARTIAL_ZH = """我会先给客户打电话，认真听完他们的损失，然后代表公司真诚地道歉，明确这次的责任在我们。
+技术上我会让团队马上回滚到上一个稳定版本，先让客户的核心业务跑起来，彻底修复放在后面。
+业务恢复以后，我会安排同事做根因分析，把原因和改进方案写成报告，发给客户的负责人。"""
+
+# Every point's keywords, several times over, long enough not to be "too short": only the style
+# differs from a real answer.
+KEYWORDS_ZH = (
+    "道歉，回滚，根因分析，补偿，复盘，致歉，恢复业务，查日志，费用减免，避免再次发生，"
+    "表示歉意，切换备用，道歉，回滚，根因分析，补偿，复盘"
+)
+KEYWORDS_EN = ", ".join(
+    ["apologise", "roll back", "root cause analysis", "compensation", "postmortem", "apology",
+     "restore service", "check the logs", "service credit", "prevent a repeat", "say sorry",
+     "fail over"] * 2
+)
+# The same, padded with other interview buzzwords that are not rubric phrases.
+PADDED_KEYWORDS_ZH = (
+    "道歉、回滚、根因分析、补偿、复盘、应急小组、书面确认、每小时同步、客户成功经理、发布检查清单、"
+    "统一口径、监控告警"
+)
+PADDED_KEYWORDS_EN = (
+    "apologise, roll back, root cause analysis, compensation, postmortem, apology, restore "
+    "service, check the logs, service credit, prevent a repeat, say sorry, fail over, incident "
+    "team, hourly updates, written acknowledgement, customer success manager, release checklist"
+)
+PARTIAL_EN = """First I would call the customer myself, listen to what the outage cost them, and \
+apologise sincerely, making clear that the failure is ours.
+Then I would have the team roll back to the last stable release so their core business runs \
+again, and leave the perfect fix for later.
+Once the service is back, a second group does a root cause analysis and sends the customer a \
+plain report on what happened."""
+
+OFF_TOPIC_ZH = (
+    "我平时喜欢跑步和看书，周末会和朋友一起去爬山，也会自己做饭，这让我一直保持着很好的精神状态"
+    "和身体状况，工作起来也更有精力。"
+)
+OFF_TOPIC_EN = (
+    "I enjoy running and reading in my spare time. At the weekend I often go hiking with friends "
+    "or cook for my family, which keeps me healthy and gives me energy for the week ahead."
+)
+
+
+@pytest.fixture(scope="module")
+def incident(tmp_path_factory: pytest.TempPathFactory) -> tuple[Scorer, Question]:
+    return build(
+        tmp_path_factory.mktemp("incident"),
+        CRITERIA,
+        red_flags=RED_FLAGS,
+        follow_ups=FOLLOW_UPS,
+        timing=TIMING,
+    )
+
+
+def score(incident: tuple[Scorer, Question], answer: str) -> ScoreResult:
+    scorer, question = incident
+    return scorer.score(question, answer)
+
+
+def by_key(result: ScoreResult, key: str):  # type: ignore[no-untyped-def]
+    return next(c for c in result.criteria if c.key == key)
+
+
+def codes(result: ScoreResult) -> list[str]:
+    return [f.code for f in result.flags]
+
+
+def assert_offsets_valid(result: ScoreResult, answer: str) -> None:
+    for c in result.criteria:
+        for m in c.matches:
+            assert 0 <= m.start < m.end <= len(answer)
+            assert answer[m.start : m.end] == m.text
+    for f in result.flags:
+        for s, e in f.spans:
+            assert 0 <= s < e <= len(answer)
+
+
+# --- strong, partial, keyword lists -----------------------------------------
+
+
+@pytest.mark.parametrize("answer", [STRONG_ZH, STRONG_EN], ids=["zh", "en"])
+def test_a_strong_answer_hits_every_point_and_scores_high(incident, answer: str) -> None:
+    result = score(incident, answer)
+    assert all(c.hit for c in result.criteria)
+    assert result.score >= 85
+    assert codes(result) == []
+    assert_offsets_valid(result, answer)
+
+
+@pytest.mark.parametrize(
+    ("keywords", "sentences"),
+    [(KEYWORDS_ZH, PARTIAL_ZH), (KEYWORDS_EN, PARTIAL_EN)],
+    ids=["zh", "en"],
+)
+def test_a_bare_keyword_list_scores_well_below_fewer_points_in_sentences(
+    incident, keywords: str, sentences: str
+) -> None:
+    listed = score(incident, keywords)
+    real = score(incident, sentences)
+    assert all(c.hit for c in listed.criteria)  # every point "mentioned"...
+    assert sum(c.hit for c in real.criteria) == 3
+    assert "too-short" not in codes(listed)  # ...and not penalised for length: only for style
+    assert "keyword-list" in codes(listed)
+    assert real.score - listed.score >= 20
+
+
+@pytest.mark.parametrize(
+    ("keywords", "sentences"),
+    [(PADDED_KEYWORDS_ZH, PARTIAL_ZH), (PADDED_KEYWORDS_EN, PARTIAL_EN)],
+    ids=["zh", "en"],
+)
+def test_bug_keyword_list_padded_with_other_terms_scores_like_a_real_answer(
+    incident, keywords: str, sentences: str
+) -> None:
+    """Scorer bug for the lead (scorer._elaboration / _fluency): a comma-separated list is one
+    "sentence", so the other buzzwords count as elaboration of every matched keyword (full
+    credit), and each 4+ character buzzword clause counts as fluent. Inputs: PADDED_KEYWORDS_ZH
+    scores 80.8 (above the three-point answer's 73.3) with no keyword-list flag;
+    PADDED_KEYWORDS_EN scores 67.3."""
+    listed = score(incident, keywords)
+    real = score(incident, sentences)
+    assert "keyword-list" in codes(listed)
+    assert real.score - listed.score >= 20
+
+
+def test_listed_paraphrases_count_as_the_point(incident) -> None:
+    plain = score(incident, "出了这么大的事，我会第一时间向客户道歉，说明责任在我们。")
+    paraphrase = score(incident, "出了这么大的事，我会第一时间向客户致歉，说明责任在我们。")
+    for result in (plain, paraphrase):
+        assert by_key(result, "apologise").hit
+    assert paraphrase.score == pytest.approx(plain.score, abs=1)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["出了问题我会第一时间向客户到歉，并说明责任在我们这边。", "技术上我会让团队马上回棍到上一个稳定版本。"],
+)
+def test_a_homophone_typo_earns_the_point(incident, answer: str) -> None:
+    result = score(incident, answer)
+    assert [m.kind for c in result.hit for m in c.matches] == ["pinyin"]
+
+
+def test_chinese_question_answered_in_english_is_scored_fairly(incident) -> None:
+    zh, en = score(incident, STRONG_ZH), score(incident, STRONG_EN)
+    assert (zh.answer_lang, en.answer_lang) == ("zh", "en")
+    assert [c.hit for c in zh.criteria] == [c.hit for c in en.criteria]
+    assert abs(zh.score - en.score) <= 10
+
+
+def test_builtin_strong_examples_score_high_in_either_language() -> None:
+    bank = load_bank()
+    question = bank.questions["support.outage-strategic-customer"]
+    examples = {e.label: e.answer for e in question.examples}
+    zh = score_answer(bank, question.id, examples["strong-zh"])
+    en = score_answer(bank, question.id, examples["strong-en"])
+    assert zh.answer_lang == "zh" and en.answer_lang == "en"
+    assert zh.score >= 70 and en.score >= 70
+    assert abs(zh.score - en.score) <= 15
+
+
+# --- negation ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "key"),
+    [
+        ("我不会道歉，因为这样等于承认责任。", "apologise"),
+        ("技术上我们绝对不会回滚，风险太大了。", "restore"),
+        ("补偿我不会主动提，等客户要求再说。", "compensate"),
+        ("我觉得没必要道歉，解释清楚就可以了。", "apologise"),
+        ("道歉是没有必要的，客户要的是结果。", "apologise"),
+        ("我拒绝道歉，这件事要先分清楚责任。", "apologise"),
+        ("We would not roll back, because that is too risky.", "restore"),
+        ("We will never apologise to them for this.", "apologise"),
+        ("I don't think we should apologise at this stage.", "apologise"),
+        ("Compensation is out of the question for us.", "compensate"),
+        ("A postmortem is not needed for something this small.", "review"),
+    ],
+)
+def test_a_rejected_point_earns_nothing_and_is_shown_as_negated(
+    incident, answer: str, key: str
+) -> None:
+    result = score(incident, answer)
+    point = by_key(result, key)
+    assert not point.hit and point.negated and point.credit == 0
+    assert point.matches and all(m.negated for m in point.matches)
+    flag = next(f for f in result.flags if f.code == "negated")
+    assert flag.ref == key
+    assert [answer[s:e] for s, e in flag.spans] == [m.text for m in point.matches]
+
+
+@pytest.mark.parametrize(
+    ("answer", "key"),
+    [
+        ("我不仅会道歉，还会主动提出补偿方案。", "apologise"),
+        ("我们会不断复盘，改进发布流程。", "review"),
+        ("我会毫不犹豫地道歉，并说明责任在我们。", "apologise"),
+        ("我不会推卸责任，而是会真诚地道歉。", "apologise"),
+        ("不管客户态度怎样，我都会先道歉。", "apologise"),
+        ("We will not only apologise but also compensate them.", "apologise"),
+        ("No matter what, we apologise to the customer first.", "apologise"),
+        ("We will not wait, but roll back at once.", "restore"),
+        ("We will roll back no later than noon today.", "restore"),
+    ],
+)
+def test_words_that_only_look_negative_do_not_negate(incident, answer: str, key: str) -> None:
+    point = by_key(score(incident, answer), key)
+    assert point.hit and not point.negated
+
+
+def test_bug_instead_of_is_not_read_as_a_negation(incident) -> None:
+    """Scorer bug for the lead (negation._negated_before): 'instead of' is a negation cue, but
+    'instead' is also a contrast word, so the text is cut after it and the cue is lost.
+    Input: 'Instead of an apology, we explain what happened.' -> apologise is credited."""
+    point = by_key(score(incident, "Instead of an apology, we explain what happened."), "apologise")
+    assert point.negated and not point.hit
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["I would not hesitate to apologise to them.", "I have no doubt we should apologise to them."],
+)
+def test_bug_english_double_negatives_read_as_rejections(incident, answer: str) -> None:
+    """Scorer bug for the lead (negation._EN_NOT_NEGATIONS): 'not hesitate to' and 'no doubt'
+    affirm the point (like 毫不犹豫, which is handled) but are read as rejecting it."""
+    point = by_key(score(incident, answer), "apologise")
+    assert point.hit and not point.negated
+
+
+def test_the_same_point_affirmed_elsewhere_still_counts(incident) -> None:
+    answer = "我不会马上道歉。但是在了解情况后，我会真诚地向客户道歉。"
+    point = by_key(score(incident, answer), "apologise")
+    assert point.hit and not point.negated
+    assert [m.negated for m in point.matches] == [False, True]
+
+
+# --- off-topic, too short, too long -------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", [OFF_TOPIC_ZH, OFF_TOPIC_EN], ids=["zh", "en"])
+def test_off_topic_answers_score_low_and_say_so(incident, answer: str) -> None:
+    result = score(incident, answer)
+    assert result.score <= 5
+    assert "off-topic" in codes(result)
+    assert not result.hit
+
+
+@pytest.mark.parametrize(
+    ("answer", "length"),
+    [("我会道歉，然后回滚。", 10), ("I would apologise and roll back.", 6)],
+    ids=["zh", "en"],
+)
+def test_far_too_short_answers_score_low_and_say_so(incident, answer: str, length: int) -> None:
+    result = score(incident, answer)
+    assert result.length == length
+    assert result.score <= 15
+    assert "too-short" in codes(result)
+    assert "off-topic" not in codes(result)
+
+
+def test_a_rambling_answer_is_flagged_too_long(incident) -> None:
+    result = score(incident, STRONG_ZH * 4)
+    assert "too-long" in codes(result)
+
+
+# --- red flags and required points --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def incident_without_flags(tmp_path_factory: pytest.TempPathFactory) -> tuple[Scorer, Question]:
+    return build(tmp_path_factory.mktemp("noflags"), CRITERIA, timing=TIMING)
+
+
+@pytest.mark.parametrize(
+    ("extra", "flag_ids", "penalty"),
+    [
+        ("\n说到底，这次主要是客户操作不当造成的。", ["blame"], 15),
+        ("\nTo be honest it was mostly the customer's fault.", ["blame"], 15),
+        ("\n这件事我们先瞒着客户，是客户的责任就让他们自己查。", ["blame", "hide"], 25),
+        ("\n这不是客户的责任，是我们的流程出了问题。", [], 0),
+        ("\nIt was not the customer's fault at all.", [], 0),
+    ],
+)
+def test_red_flags_cost_their_penalty_unless_negated(
+    incident, incident_without_flags, extra: str, flag_ids: list[str], penalty: float
+) -> None:
+    answer = STRONG_ZH + extra
+    flagged = score(incident, answer)
+    plain = score(incident_without_flags, answer)
+    red = [f for f in flagged.flags if f.code == "red-flag"]
+    assert [f.ref for f in red] == flag_ids
+    assert sum(f.penalty for f in red) == penalty == flagged.details["penalties"]
+    assert flagged.score == pytest.approx(plain.score - penalty, abs=0.11)
+    for f in red:
+        assert all(answer[s:e] for s, e in f.spans)
+
+
+@pytest.mark.parametrize("missing", ["apologise", "restore"])
+def test_a_missed_required_point_caps_the_score(incident, missing: str) -> None:
+    drop = {"apologise": "然后代表公司真诚地道歉，", "restore": "马上回滚到上一个稳定版本，"}[missing]
+    answer = STRONG_ZH.replace(drop, "")
+    full = score(incident, STRONG_ZH)
+    capped = score(incident, answer)
+    assert full.score > REQUIRED_CAP
+    assert not by_key(capped, missing).hit
+    assert capped.score == REQUIRED_CAP
+    flag = next(f for f in capped.flags if f.code == "missed-required")
+    assert flag.penalty > 0
+    assert f"point {missing}" in flag.message_en
+
+
+def test_missed_required_is_reported_even_below_the_cap(incident) -> None:
+    result = score(incident, OFF_TOPIC_ZH)
+    assert result.score < REQUIRED_CAP
+    flag = next(f for f in result.flags if f.code == "missed-required")
+    assert flag.penalty == 0
+
+
+# --- follow-ups --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (STRONG_ZH, None),  # nothing missed
+        (PARTIAL_ZH, "compensate"),  # compensate and review both weight 1: ties break by key
+        (STRONG_ZH.replace("另一组同事负责做根因分析，", ""), "rca"),
+        (OFF_TOPIC_ZH, "restore"),  # required and heavy; `apologise` has no follow-up
+        (STRONG_ZH.replace("最后一周内组织内部复盘，", ""), "review"),
+    ],
+)
+def test_follow_up_for_picks_the_most_important_missed_point(
+    incident, answer: str, expected: str | None
+) -> None:
+    scorer, question = incident
+    follow_up = scorer.follow_up_for(question, scorer.score(question, answer))
+    assert (follow_up.criterion if follow_up else None) == expected
+
+
+def test_score_follow_up_scores_against_that_one_point(incident) -> None:
+    scorer, question = incident
+    on_point = "我会先让团队回滚到上一个稳定版本，如果回滚不了，就切换备用集群，先把客户的业务恢复起来。"
+    off_point = "我会先向客户真诚地道歉，然后安排同事做根因分析，最后主动提出补偿。"
+    good = scorer.score_follow_up(question, "restore", on_point)
+    bad = scorer.score_follow_up(question, "restore", off_point)
+    assert [c.key for c in good.criteria] == ["restore"] == [c.key for c in bad.criteria]
+    assert good.score >= 70
+    assert bad.score <= 10 and "off-topic" in codes(bad)
+
+
+# --- robustness and determinism ------------------------------------------------------
+
+_rng = random.Random(20240601)
+WEIRD = {
+    "empty": "",
+    "whitespace": " \n\t\u3000 \r\n",
+    "huge": ("我会先道歉，然后回滚版本，再做根因分析。" * 12_000)[:200_000],
+    "huge-ascii": "a" * 200_000,
+    "binary": bytes(_rng.randrange(256) for _ in range(20_000)).decode("utf-8", errors="replace"),
+    "emoji": "😀🙏 我会道歉 🙇‍♂️ and roll back 🔙" * 5,
+    "mixed-scripts": "Я извиняюсь。لقد أعدنا الخدمة。我会道歉 and roll back。ありがとう。한국어 복구",
+    "control": "我会\x00道\x07歉\x1b[31m roll\x0bback\x7f\u200b\u202e",
+    "lone-surrogate": "\ud800我会道歉\udfff roll back \ud800",
+    "only-punctuation": "。，！？……——、；：“”‘’（）" * 20,
+    "combining": "e\u0301" * 500 + "道歉",
+    "long-line-no-breaks": "道歉" + "的" * 30_000,
+}
+
+
+@pytest.mark.parametrize("answer", list(WEIRD.values()), ids=list(WEIRD))
+def test_no_input_raises_and_the_score_stays_in_range(incident, answer: str) -> None:
+    result = score(incident, answer)
+    assert 0 <= result.score <= 100
+    assert_offsets_valid(result, answer)
+    ScoreResult.from_dict(result.to_dict())
+
+
+def test_very_long_answers_are_scored_on_their_start_and_flagged(incident) -> None:
+    result = score(incident, WEIRD["huge"])
+    assert "truncated" in codes(result)
+
+
+@pytest.mark.parametrize("answer", [STRONG_ZH, PARTIAL_EN, KEYWORDS_ZH, WEIRD["binary"]])
+def test_scoring_is_deterministic(incident, answer: str) -> None:
+    scorer, question = incident
+    fresh = Scorer(scorer.bank)
+    assert scorer.score(question, answer) == scorer.score(question, answer)
+    assert fresh.score(question, answer) == scorer.score(question, answer)
+
+
+def test_result_survives_a_round_trip_through_a_dict(incident) -> None:
+    result = score(incident, STRONG_ZH + "\n说到底这是客户的责任。")
+    assert ScoreResult.from_dict(result.to_dict()) == result
+
+
+def test_a_shared_rubric_point_has_a_prefixed_key(tmp_path: Path) -> None:
+    from bank_builders import rubric_data, write_yaml
+
+    write_yaml(
+        tmp_path / "rubrics" / "shared.yaml",
+        rubric_data("shared.star", [criterion("result", ["结果是"], ["as a result"])]),
+    )
+    scorer, question = build(
+        tmp_path,
+        CRITERIA[:1],
+        shared_rubrics=["shared.star"],
+        follow_ups=[{"criterion": "shared.star:result", "prompt": {"zh": "结果呢？", "en": "Result?"}}],
+    )
+    result = scorer.score(question, "我会先向客户真诚地道歉，说明责任在我们。")
+    assert [c.key for c in result.criteria] == ["apologise", "shared.star:result"]
+    assert scorer.criterion_keys(question) == {"apologise", "shared.star:result"}
+    follow_up = scorer.follow_up_for(question, result)
+    assert follow_up is not None and follow_up.criterion == "shared.star:result"

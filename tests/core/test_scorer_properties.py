@@ -1,0 +1,101 @@
+"""Properties of the scorer over generated answers (Hypothesis)."""
+
+from __future__ import annotations
+
+import pytest
+from bank_builders import build, criterion, red_flag
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mockroom.core.models import Question
+from mockroom.core.scorer import Scorer
+
+CRITERIA = [
+    criterion("apologise", ["道歉", "表示歉意"], ["apologise", "say sorry"], weight=2, required=True),
+    criterion("restore", ["回滚", "恢复业务"], ["roll back", "restore service"], weight=2),
+    criterion("rca", ["根因分析", "查日志"], ["root cause analysis", "check the logs"], weight=1.5),
+    criterion("review", ["复盘"], ["postmortem"]),
+]
+RED_FLAGS = [red_flag("blame", ["甩锅给客户"], ["blame the customer"], penalty=15)]
+PHRASES_ZH = [p for c in CRITERIA for p in c["phrases"]["zh"]]
+PHRASES_EN = [p for c in CRITERIA for p in c["phrases"]["en"]]
+
+# Answers are built from pieces an interview answer is made of, plus arbitrary text.
+PIECES = st.sampled_from(
+    [*PHRASES_ZH, *PHRASES_EN, "我", "不", "会", "没必要", "，", "。", "\n", " ", "not", "we will",
+     "but", "而是", "ＳＬＡ", "ﬁ", "😀", "\x00", "\ud800", "甩锅", "客户", "the customer", "blame"]
+)
+ANSWERS = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join),
+)
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.fixture(scope="module")
+def incident(tmp_path_factory: pytest.TempPathFactory) -> tuple[Scorer, Question]:
+    return build(
+        tmp_path_factory.mktemp("props"),
+        CRITERIA,
+        red_flags=RED_FLAGS,
+        timing={"zh_chars": [40, 400], "en_words": [25, 300]},
+    )
+
+
+@SETTINGS
+@given(answer=ANSWERS)
+def test_never_raises_and_stays_in_range(incident, answer: str) -> None:
+    scorer, question = incident
+    result = scorer.score(question, answer)
+    assert 0 <= result.score <= 100
+    for c in result.criteria:
+        assert 0 <= c.credit <= 1
+        for m in c.matches:
+            assert 0 <= m.start < m.end <= len(answer)
+            assert answer[m.start : m.end] == m.text
+
+
+@SETTINGS
+@given(answer=ANSWERS)
+def test_same_input_same_result(incident, answer: str) -> None:
+    scorer, question = incident
+    assert scorer.score(question, answer) == Scorer(scorer.bank).score(question, answer)
+
+
+@SETTINGS
+@given(answer=ANSWERS, phrase=st.sampled_from(PHRASES_ZH))
+def test_adding_a_chinese_sentence_with_a_rubric_phrase_never_lowers_the_score(
+    incident, answer: str, phrase: str
+) -> None:
+    scorer, question = incident
+    before = scorer.score(question, answer).score
+    after = scorer.score(question, answer + f"\n我们会认真地{phrase}，这一步很重要。").score
+    assert after >= before
+
+
+@SETTINGS
+@given(answer=ANSWERS, phrase=st.sampled_from(PHRASES_EN))
+def test_adding_an_english_sentence_with_a_rubric_phrase_never_lowers_the_score(
+    incident, answer: str, phrase: str
+) -> None:
+    scorer, question = incident
+    before = scorer.score(question, answer).score
+    after = scorer.score(question, answer + f"\nWe will {phrase} carefully, because it matters.").score
+    assert after >= before
+
+
+def test_bug_an_added_english_sentence_flips_the_length_unit_and_lowers_the_score(
+    incident,
+) -> None:
+    """Scorer bug for the lead (scorer._length): a short Chinese answer with a few English terms
+    is measured in characters; one more English sentence makes English the majority, and the
+    whole answer is re-measured in words (CJK counted as half a word, '3000ms' as one), so the
+    length factor drops more than the new point adds. Input below: 33.2 -> 28.7."""
+    scorer, question = incident
+    answer = "先道歉。API timeout 从 3000ms 调到 10000ms，然后 check the logs。"
+    longer = answer + "\nWe will check the logs carefully, because it matters."
+    assert scorer.score(question, longer).score >= scorer.score(question, answer).score
