@@ -15,7 +15,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     add_bank_option(ls)
     show = sub.add_parser("show", help="show one question with its rubric")
     show.add_argument("id", help="question id")
-    show.add_argument("--lang", choices=["zh", "en"], default="en")
+    show.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                      help="language to show (default: en)")
     show.add_argument("--json", action="store_true", help="print JSON")
     add_bank_option(show)
     add_bank_option(p)
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         print_json({"question": q.model_dump(mode="json"),
                     "rubrics": [r.model_dump(mode="json") for r in bank.rubrics_for(q)]})
         return 0
-    lang = args.lang
+    lang = args.lang or "en"
     t = q.timing
     print(f"{q.id}  [{q.track} / {q.category} / difficulty {q.difficulty}]")
     print(f"\n{q.prompt.get(lang)}\n")

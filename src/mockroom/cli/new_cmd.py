@@ -32,8 +32,12 @@ def run(args: argparse.Namespace) -> int:
     templates = files("mockroom.core").joinpath("templates")
     for path, name in targets.items():
         text = templates.joinpath(name).read_text("utf-8")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text.format(id=args.id, track=track, dir=root), "utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
+                f.write(text.format(id=args.id, track=track, dir=root))
+        except OSError as e:
+            raise CliError(f"cannot write {path}: {e.strerror or e}") from None
         print(f"wrote {path}")
     print(f"next: edit them, then `mockroom lint {root}` and `mockroom --bank {root}`")
     return 0

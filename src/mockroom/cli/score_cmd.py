@@ -13,7 +13,9 @@ def configure(p: argparse.ArgumentParser) -> None:
     src.add_argument("--answer-file", "-f", metavar="PATH", help="file with the answer (UTF-8)")
     src.add_argument("answer_stdin", nargs="?", metavar="-", help="read the answer from stdin")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--lang", choices=["zh", "en"], default=None, help="language of the report")
+    # SUPPRESS keeps `mockroom --lang zh score ...` working, as for --bank.
+    p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                   help="language of the report (default: the answer's)")
     add_bank_option(p)
 
 

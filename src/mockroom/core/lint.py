@@ -20,14 +20,14 @@ from mockroom.core.yamlsafe import Problem
 
 def lint(targets: Iterable[str | Path] = (), extra_dirs: Iterable[str | Path] = ()) -> tuple[Bank, list[Problem]]:
     """Problems in `targets` (default: the whole bank), checked in the context of the built-in bank."""
-    targets = [Path(t) for t in targets]
+    given = [Path(t) for t in targets]
     context = paths.bank_dirs(list(extra_dirs))
-    bank = load_paths([*context, *targets], keep_nodes=True)
+    bank = load_paths([*context, *given], keep_nodes=True)
     problems = list(bank.problems)
     problems += _example_bands(bank)
     problems += _red_flag_overlap(bank)
-    if targets:
-        roots = [t.resolve() for t in targets]
+    if given:
+        roots = [t.resolve() for t in given]
         problems = [p for p in problems if _inside(Path(p.path).resolve(), roots)]
     return bank, sorted(set(problems))
 
