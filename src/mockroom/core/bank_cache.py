@@ -18,6 +18,7 @@ bypass the cache.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -164,10 +165,17 @@ def _read(cache: Path) -> _Index:
     head = len(MAGIC) + 32
     if not blob.startswith(MAGIC) or hashlib.sha256(blob[head:]).digest() != blob[len(MAGIC):head]:
         return _Index(dirty=True)
+    # Unpickling builds one object per value of the bank: with the collector on, it would scan
+    # the growing heap again and again (most of the warm load time for a large bank).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         entries = pickle.loads(blob[head:])
     except Exception:  # a pickle from elsewhere can fail in many ways; all mean "rebuild"
         return _Index(dirty=True)
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(entries, dict) or not all(
         isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], Entry) for v in entries.values()
     ):

@@ -205,6 +205,11 @@ class AnswerView:
         return found
 
     # --- English side -------------------------------------------------------
+    @property
+    def words(self) -> list[tuple[str, int, int]]:
+        """Latin words of the normalised answer: (word, start, end)."""
+        return self._words
+
     @cached_property
     def _words(self) -> list[tuple[str, int, int]]:
         return [(m.group(), m.start(), m.end()) for m in words(self.text)]

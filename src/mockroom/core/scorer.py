@@ -16,7 +16,6 @@ The score is built from factors an interviewer would recognise, each kept in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from mockroom.core.bank import Bank, criterion_keys
@@ -24,7 +23,8 @@ from mockroom.core.matching import AnswerView, Found, Phrase, compile_phrase
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import is_negated
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
-from mockroom.core.text import CJK_RE, SENTENCE_END, cjk_count, words
+from mockroom.core.shape import Shape
+from mockroom.core.text import CJK_RE, SPACE_RE
 
 ELABORATION_UNITS = 10.0
 """Extra characters (an English word counts 2) around a match that make it fully explained."""
@@ -34,13 +34,6 @@ LENGTH_EXPONENT = 0.8
 REQUIRED_CAP = 60.0
 MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
-
-_CLAUSE_SPLIT = re.compile(r"[。！？!?；;\n，,、：:（）()\.]+")
-_ZH_FUNCTION_RE = re.compile("[的了我们会是在把和让给对要就先再并也都将被这那时后而与及以从向为还能需]")
-_EN_FUNCTION = frozenset(
-    ["i", "we", "you", "he", "she", "they", "it", "the", "a", "an", "to", "of", "and", "would", "will", "is", "are", "was", "were", "be", "been", "with", "for", "then", "because", "so", "if", "that", "this", "our", "my", "their", "by", "on", "in", "at", "as", "from"]
-)
-
 
 @dataclass(frozen=True)
 class _Compiled:
@@ -128,7 +121,6 @@ def _score(
     truncated = len(answer) > MAX_ANSWER_CHARS
     view = AnswerView(answer[:MAX_ANSWER_CHARS])
     text = view.text
-    sentences = _sentence_bounds(text)
 
     found: list[list[tuple[Phrase, Found, bool]]] = []
     matched_spans: list[tuple[int, int]] = []
@@ -143,6 +135,8 @@ def _score(
         found.append(per)
 
     # Elaboration needs every matched span, so credit is computed once all are known.
+    shape = Shape(text, view.words)
+    shape.set_matches(matched_spans)
     total_weight = sum(c.criterion.weight for c in crits) or 1.0
     earned = 0.0
     final: list[CriterionResult] = []
@@ -151,7 +145,7 @@ def _score(
         matches: list[Match] = []
         for p, f, neg in per:
             if not neg:
-                elab = _elaboration(text, sentences, matched_spans, f.start)
+                elab = shape.elaboration(f.start, ELABORATION_UNITS)
                 credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elab))
             s, e = view.norm.orig(f.start), view.norm.orig(f.end)
             matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
@@ -171,8 +165,8 @@ def _score(
             )
     coverage = earned / total_weight
 
-    fluency = _fluency(text, matched_spans)
-    lang, length, other = _length(text)
+    fluency = shape.fluency()
+    lang, length, other = _length(text, shape, view.words)
     lo, hi = zh_range if lang == "zh" else en_range
     # Judged in both units, best kept: adding English to a Chinese answer (or the
     # reverse) must never make it "shorter".
@@ -306,77 +300,16 @@ def _criterion_result(c: _Compiled, matches: list[Match], credit: float) -> Crit
     )
 
 
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
-    bounds = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in SENTENCE_END:
-            if i > start:
-                bounds.append((start, i))
-            start = i + 1
-    if start < len(text):
-        bounds.append((start, len(text)))
-    return bounds
-
-
-def _units(s: str) -> float:
-    """Content size: CJK characters plus two per Latin word."""
-    return cjk_count(s) + 2 * len(words(s))
-
-
-def _unmatched(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
-    """The text of [s, e) outside every matched rubric phrase."""
-    rest, pos = [], s
-    for a, b in sorted((max(a, s), min(b, e)) for a, b in spans if a < e and b > s):
-        if a > pos:
-            rest.append(text[pos:a])
-        pos = max(pos, b)
-    rest.append(text[pos:e])
-    return "".join(rest)
-
-
-def _elaboration(
-    text: str, sentences: list[tuple[int, int]], spans: list[tuple[int, int]], start: int
-) -> float:
-    s, e = next(((a, b) for a, b in sentences if a <= start < b), (start, start))
-    said = min(1.0, _units(_unmatched(text, s, e, spans)) / ELABORATION_UNITS)
-    # Other buzzwords around a keyword are not an explanation: only sentence-like
-    # clauses count, so a long comma-separated list earns no elaboration.
-    inside = [(a - s, b - s) for a, b in spans if a < e and b > s]
-    return said * _fluency(text[s:e], inside)
-
-
-def _fluency(text: str, spans: list[tuple[int, int]]) -> float:
-    """Share (by size) of clauses that read as sentences rather than keywords."""
-    total = fluent = 0.0
-    pos = 0
-    for m in [*_CLAUSE_SPLIT.finditer(text), None]:
-        end = m.start() if m else len(text)
-        clause = text[pos:end]
-        pos = m.end() if m else len(text)
-        size = _units(clause)
-        if not size:
-            continue
-        total += size
-        en_fn = sum(1 for w in words(clause) if w.group() in _EN_FUNCTION)
-        zh_fn = len(_ZH_FUNCTION_RE.findall(clause))
-        own_words = _units(_unmatched(text, end - len(clause), end, spans))
-        if (zh_fn and size >= 6) or zh_fn >= 2 or en_fn >= 2 or (en_fn and size >= 10) or own_words >= 10:
-            fluent += size
-    return fluent / total if total else 0.0
-
-
-def _length(text: str) -> tuple[str, int, int]:
+def _length(text: str, shape: Shape, ws: list[tuple[str, int, int]]) -> tuple[str, int, int]:
     """Dominant language, length in its unit, and length in the other unit.
 
     zh: characters (not spaces), an English word counting as two; en: words, a
     Chinese character counting as half a word.
     """
-    cjk = cjk_count(text)
-    ws = words(text)
+    cjk = shape.units(0, len(text)) - 2 * len(ws)
     latin = len(ws)
-    latin_chars = sum(m.end() - m.start() for m in ws)
-    chars = len(text) - sum(1 for ch in text if ch.isspace()) - latin_chars + 2 * latin
+    latin_chars = sum(e - s for _, s, e in ws)
+    chars = len(text) - sum(map(len, SPACE_RE.findall(text))) - latin_chars + 2 * latin
     en_words = latin + (cjk + 1) // 2
     if cjk >= latin:
         return "zh", chars, en_words
