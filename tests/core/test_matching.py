@@ -159,18 +159,15 @@ def test_offsets_survive_an_expansion_and_a_composition_that_cancel_out() -> Non
     assert first("apologise", "e\u0301 apologise ﬁ") == "apologise"
 
 
-def test_bug_single_word_phrase_misses_split_or_hyphenated_spelling() -> None:
-    """Scorer bug for the lead (matching.find_words): a phrase written as two words finds the
-    joined spelling ('roll back' finds 'rollback'), but the reverse fails. Inputs: phrase
-    'rollback' vs 'we roll back the release' and 'a roll-back'; 'postmortem' vs 'a post-mortem'."""
+def test_a_one_word_phrase_finds_its_split_and_hyphenated_spellings() -> None:
+    """The reverse of 'roll back' finding 'rollback' (a regression test: this once failed)."""
     assert first("rollback", "we roll back the release") == "roll back"
     assert first("rollback", "a roll-back") == "roll-back"
     assert first("postmortem", "a post-mortem") == "post-mortem"
 
 
-def test_bug_plural_in_ies_is_not_folded() -> None:
-    """Scorer bug for the lead (text.stem): '-y' / '-ies' plurals are not folded, so the phrase
-    'apology' misses 'apologies' (and 'policy' misses 'policies')."""
+def test_plurals_in_ies_are_folded() -> None:
+    """'apology' finds 'apologies' (a regression test: the stemmer once missed -y/-ies)."""
     assert first("apology", "we offered our apologies") == "apologies"
     assert first("policy", "the refund policies") == "policies"
 

@@ -160,14 +160,11 @@ def test_a_bare_keyword_list_scores_well_below_fewer_points_in_sentences(
     [(PADDED_KEYWORDS_ZH, PARTIAL_ZH), (PADDED_KEYWORDS_EN, PARTIAL_EN)],
     ids=["zh", "en"],
 )
-def test_bug_keyword_list_padded_with_other_terms_scores_like_a_real_answer(
+def test_a_keyword_list_padded_with_other_buzzwords_still_scores_well_below(
     incident, keywords: str, sentences: str
 ) -> None:
-    """Scorer bug for the lead (scorer._elaboration / _fluency): a comma-separated list is one
-    "sentence", so the other buzzwords count as elaboration of every matched keyword (full
-    credit), and each 4+ character buzzword clause counts as fluent. Inputs: PADDED_KEYWORDS_ZH
-    scores 80.8 (above the three-point answer's 73.3) with no keyword-list flag;
-    PADDED_KEYWORDS_EN scores 67.3."""
+    """Other buzzwords in a comma-separated list must not count as explaining each keyword
+    (a regression test: PADDED_KEYWORDS_ZH once scored 80.8, above the real answer's 73.3)."""
     listed = score(incident, keywords)
     real = score(incident, sentences)
     assert "keyword-list" in codes(listed)
@@ -259,10 +256,8 @@ def test_words_that_only_look_negative_do_not_negate(incident, answer: str, key:
     assert point.hit and not point.negated
 
 
-def test_bug_instead_of_is_not_read_as_a_negation(incident) -> None:
-    """Scorer bug for the lead (negation._negated_before): 'instead of' is a negation cue, but
-    'instead' is also a contrast word, so the text is cut after it and the cue is lost.
-    Input: 'Instead of an apology, we explain what happened.' -> apologise is credited."""
+def test_instead_of_rejects_the_point(incident) -> None:
+    """'instead of' rejects, although 'instead' alone is a contrast word (a regression test)."""
     point = by_key(score(incident, "Instead of an apology, we explain what happened."), "apologise")
     assert point.negated and not point.hit
 
@@ -271,9 +266,8 @@ def test_bug_instead_of_is_not_read_as_a_negation(incident) -> None:
     "answer",
     ["I would not hesitate to apologise to them.", "I have no doubt we should apologise to them."],
 )
-def test_bug_english_double_negatives_read_as_rejections(incident, answer: str) -> None:
-    """Scorer bug for the lead (negation._EN_NOT_NEGATIONS): 'not hesitate to' and 'no doubt'
-    affirm the point (like 毫不犹豫, which is handled) but are read as rejecting it."""
+def test_english_double_negatives_affirm_the_point(incident, answer: str) -> None:
+    """'not hesitate to' and 'no doubt' affirm, like 毫不犹豫 (a regression test)."""
     point = by_key(score(incident, answer), "apologise")
     assert point.hit and not point.negated
 

@@ -88,13 +88,11 @@ def test_adding_an_english_sentence_with_a_rubric_phrase_never_lowers_the_score(
     assert after >= before
 
 
-def test_bug_an_added_english_sentence_flips_the_length_unit_and_lowers_the_score(
+def test_an_english_sentence_added_to_a_mixed_chinese_answer_does_not_lower_it(
     incident,
 ) -> None:
-    """Scorer bug for the lead (scorer._length): a short Chinese answer with a few English terms
-    is measured in characters; one more English sentence makes English the majority, and the
-    whole answer is re-measured in words (CJK counted as half a word, '3000ms' as one), so the
-    length factor drops more than the new point adds. Input below: 33.2 -> 28.7."""
+    """Found by the property below: the extra sentence made English the majority and the answer
+    was re-measured in words only, so its length factor dropped (33.2 -> 28.7 once)."""
     scorer, question = incident
     answer = "先道歉。API timeout 从 3000ms 调到 10000ms，然后 check the logs。"
     longer = answer + "\nWe will check the logs carefully, because it matters."

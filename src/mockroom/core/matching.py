@@ -37,6 +37,8 @@ MAX_HITS_PER_PHRASE = 10
 WORD_GAP = 2
 FUZZY_WORD_MIN_LEN = 5
 FUZZY_WORD_CUTOFF = 80.0
+MAX_FUZZY_WORD_LEN = 30
+"""Longer "words" (pasted hashes, junk) are matched exactly only."""
 FUZZY_CJK_MIN_LEN = 4
 HOMOPHONE_SIMILARITY = 0.9
 STEM_SIMILARITY = 0.97
@@ -237,7 +239,7 @@ class AnswerView:
         """
         index: dict[str, set[str]] = {}
         for w in self._by_word:
-            if len(w) >= FUZZY_WORD_MIN_LEN - 1:
+            if FUZZY_WORD_MIN_LEN - 1 <= len(w) <= MAX_FUZZY_WORD_LEN:
                 for v in _one_deleted(w):
                     index.setdefault(v, set()).add(w)
         return index
@@ -255,7 +257,7 @@ class AnswerView:
             hits[i] = STEM_SIMILARITY
         for i in self._by_word.get(word, ()):
             hits[i] = 1.0
-        if not hits and len(word) >= FUZZY_WORD_MIN_LEN:
+        if not hits and FUZZY_WORD_MIN_LEN <= len(word) <= MAX_FUZZY_WORD_LEN:
             # Typo tolerance only when the word itself is absent.
             index = self._deletions
             shared = index.keys() & _one_deleted(word)

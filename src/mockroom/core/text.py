@@ -35,8 +35,13 @@ class Normalized:
 
 
 _FOLD: dict[int, str] = {}
-"""Code point -> its NFKC, lower-cased form; filled as characters are first seen."""
-_ONE_TO_ONE: set[int] = set()
+"""Code point -> its NFKC, lower-cased form, for characters seen so far."""
+_SEEN: set[str] = set()
+_ONE_TO_ONE: set[str] = set()
+"""Seen characters whose folded form is a single character."""
+_SAME: set[str] = set()
+"""Seen characters that fold to themselves."""
+_MAX_SEEN = 200_000
 
 
 def normalize(text: str) -> Normalized:
@@ -47,17 +52,30 @@ def normalize(text: str) -> Normalized:
     """
     if text.isascii():
         return Normalized(text.lower(), None, len(text))
-    for ch in set(text) - _FOLD.keys() if len(_FOLD) < 200_000 else set(text):
+    chars = set(text)
+    if len(_SEEN) > _MAX_SEEN:  # bounded memory against hostile input
+        _SEEN.clear(), _ONE_TO_ONE.clear(), _SAME.clear(), _FOLD.clear()
+    for ch in chars - _SEEN:
         folded = unicodedata.normalize("NFKC", ch).lower()
         _FOLD[ord(ch)] = folded
+        _SEEN.add(ch)
         if len(folded) == 1:
-            _ONE_TO_ONE.add(ord(ch))
-    if all(ord(ch) in _ONE_TO_ONE for ch in set(text)):
-        return Normalized(text.translate(_FOLD), None, len(text))
+            _ONE_TO_ONE.add(ch)
+        if folded == ch:
+            _SAME.add(ch)
+    if chars <= _ONE_TO_ONE:
+        changing = chars - _SAME
+        if len(changing) > 32:
+            return Normalized(text.translate(_FOLD), None, len(text))
+        # Few distinct characters change (capitals, full-width punctuation): replacing
+        # them one by one is much faster than translating every character.
+        for ch in changing:
+            text = text.replace(ch, _FOLD[ord(ch)])
+        return Normalized(text, None, len(text))
     out: list[str] = []
     to_orig: list[int] = []
     for i, ch in enumerate(text):
-        n = _FOLD.get(ord(ch)) or unicodedata.normalize("NFKC", ch).lower()
+        n = _FOLD[ord(ch)]
         out.append(n)
         to_orig.extend([i] * len(n))
     return Normalized("".join(out), tuple(to_orig), len(text))
