@@ -231,12 +231,19 @@ class AnswerView:
         return index
 
     @cached_property
-    def _deletions(self) -> dict[str, set[str]]:
-        """Every answer word, and every form of it with one letter removed -> the words.
+    def _variants(self) -> frozenset[str]:
+        """Every answer word and every form of it with one letter removed.
 
         Two words one edit apart (substitution, insertion, deletion, swap) share an
-        entry, so typo candidates are found with a few lookups instead of a scan.
+        element, so a phrase word with no typo in the answer is ruled out by one
+        set operation; the per-word index below is built only when one may be.
         """
+        fuzzy = [w for w in self._by_word if FUZZY_WORD_MIN_LEN - 1 <= len(w) <= MAX_FUZZY_WORD_LEN]
+        return frozenset().union(*map(_one_deleted, fuzzy))
+
+    @cached_property
+    def _deletions(self) -> dict[str, set[str]]:
+        """Answer word variants (see `_variants`) -> the words they come from."""
         index: dict[str, set[str]] = {}
         for w in self._by_word:
             if FUZZY_WORD_MIN_LEN - 1 <= len(w) <= MAX_FUZZY_WORD_LEN:
@@ -257,7 +264,11 @@ class AnswerView:
             hits[i] = STEM_SIMILARITY
         for i in self._by_word.get(word, ()):
             hits[i] = 1.0
-        if not hits and FUZZY_WORD_MIN_LEN <= len(word) <= MAX_FUZZY_WORD_LEN:
+        if (
+            not hits
+            and FUZZY_WORD_MIN_LEN <= len(word) <= MAX_FUZZY_WORD_LEN
+            and not self._variants.isdisjoint(_one_deleted(word))
+        ):
             # Typo tolerance only when the word itself is absent.
             index = self._deletions
             shared = index.keys() & _one_deleted(word)
