@@ -17,6 +17,10 @@ COMMANDS = {
     "bank": ("bank_cmd", "list or show questions"),
     "new": ("new_cmd", "write a commented template for a new question and rubric"),
     "schema": ("schema_cmd", "print the JSON Schema of the question and rubric formats"),
+    "review": ("review_cmd", "list sessions, read a transcript, comment on and grade answers"),
+    "export": ("export_cmd", "export a session as Markdown, HTML or JSON"),
+    "import": ("import_cmd", "import a session exported as JSON (idempotent)"),
+    "calibrate": ("calibrate_cmd", "compare coach grades with auto scores"),
 }
 
 

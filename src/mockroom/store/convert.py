@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 from mockroom.core.result import ScoreResult
-from mockroom.store.records import AttemptRec, AttemptTiming, CandidateRec, DraftRec, SessionRec
-from mockroom.store.tables import AttemptRow, CandidateRow, CriterionRow, DraftRow, SessionRow
+from mockroom.store.records import (
+    AttemptRec,
+    AttemptTiming,
+    CandidateRec,
+    CoachReview,
+    CommentRec,
+    DraftRec,
+    SessionRec,
+)
+from mockroom.store.tables import (
+    AttemptRow,
+    CandidateRow,
+    CommentRow,
+    CriterionRow,
+    DraftRow,
+    SessionRow,
+)
 
 
 def candidate(row: CandidateRow) -> CandidateRec:
@@ -105,3 +120,55 @@ def criterion_rows(attempt_id: str, result: ScoreResult) -> list[CriterionRow]:
         )
         for c in result.criteria
     ]
+
+
+def session_row(rec: SessionRec) -> SessionRow:
+    return SessionRow(
+        id=rec.id,
+        candidate_id=rec.candidate_id,
+        track=rec.track,
+        mode=rec.mode,
+        lang=rec.lang,
+        question_ids=list(rec.question_ids),
+        time_budget_s=rec.time_budget_s,
+        clock_on=rec.clock_on,
+        started_at=rec.started_at,
+        ended_at=rec.ended_at,
+        state=rec.state,
+    )
+
+
+def comment(row: CommentRow) -> CommentRec:
+    span = None
+    if row.span_start is not None and row.span_end is not None:
+        span = (row.span_start, row.span_end)
+    return CommentRec(
+        id=row.id,
+        attempt_id=row.attempt_id,
+        author=row.author,
+        body=row.body,
+        span=span,
+        created_at=row.created_at,
+    )
+
+
+def comment_row(rec: CommentRec) -> CommentRow:
+    return CommentRow(
+        id=rec.id,
+        attempt_id=rec.attempt_id,
+        author=rec.author,
+        body=rec.body,
+        span_start=rec.span[0] if rec.span else None,
+        span_end=rec.span[1] if rec.span else None,
+        created_at=rec.created_at,
+    )
+
+
+def coach_review(row: AttemptRow, criteria: list[CriterionRow]) -> CoachReview:
+    return CoachReview(
+        coach=row.coach,
+        coach_score=row.coach_score,
+        reviewed_at=row.reviewed_at,
+        coached_at=row.coached_at,
+        points={c.key: c.coach_hit for c in criteria if c.coach_hit is not None},
+    )

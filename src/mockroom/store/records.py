@@ -6,7 +6,7 @@ the store (see convert.py), so the schema can change without touching them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
@@ -81,3 +81,91 @@ class AttemptRec:
     created_at: datetime
     coach_score: float | None = None
     reviewed_at: datetime | None = None
+
+
+# -- coach review ---------------------------------------------------------------------------
+
+ReviewState = Literal["unreviewed", "partial", "reviewed"]
+REVIEW_STATES: tuple[str, ...] = ("unreviewed", "partial", "reviewed")
+
+
+@dataclass(frozen=True)
+class CommentRec:
+    id: str
+    attempt_id: str
+    author: str
+    body: str
+    span: tuple[int, int] | None
+    """The commented passage of the answer, [start, end) in Python str offsets."""
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class CoachReview:
+    """What a coach decided about one answer; the auto score is never changed."""
+
+    coach: str | None = None
+    coach_score: float | None = None
+    reviewed_at: datetime | None = None
+    coached_at: datetime | None = None
+    """Time of the coach's last change (None: no coach has touched the answer)."""
+    points: dict[str, bool] = field(default_factory=dict)
+    """Rubric point key -> the coach's verdict, only for the points the coach overrode."""
+
+    @property
+    def graded(self) -> bool:
+        """The coach has given a score or signed the answer off (blind mode then shows all)."""
+        return self.coach_score is not None or self.reviewed_at is not None
+
+
+@dataclass(frozen=True)
+class TranscriptItem:
+    attempt: AttemptRec
+    review: CoachReview
+    comments: tuple[CommentRec, ...]
+
+    @property
+    def final_score(self) -> float:
+        """The coach's score when there is one, else the auto score."""
+        r = self.review.coach_score
+        return self.attempt.auto_score if r is None else r
+
+    def point_hit(self, key: str) -> bool:
+        """Whether a rubric point counts as met: the coach's verdict wins over the scorer's."""
+        if key in self.review.points:
+            return self.review.points[key]
+        return any(c.hit for c in self.attempt.result.criteria if c.key == key)
+
+
+@dataclass(frozen=True)
+class Transcript:
+    candidate: CandidateRec
+    session: SessionRec
+    items: tuple[TranscriptItem, ...]
+    """Every attempt of the session in the order answered, follow-ups included."""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the coach's session list."""
+
+    id: str
+    candidate_id: str
+    candidate_name: str
+    track: str
+    mode: str
+    state: str
+    started_at: datetime
+    ended_at: datetime | None
+    attempts: int
+    reviewed: int
+    """Answers the coach has marked reviewed."""
+    mean_auto: float | None
+    mean_coach: float | None
+    imported: bool
+
+    @property
+    def review_state(self) -> str:
+        if self.reviewed == 0:
+            return "unreviewed"
+        return "reviewed" if self.reviewed >= self.attempts else "partial"

@@ -23,6 +23,7 @@ from mockroom.core.paths import default_db_url
 from mockroom.core.result import ScoreResult
 from mockroom.store import convert, db
 from mockroom.store.errors import NotFound, StoreError
+from mockroom.store.progress import ProgressMixin
 from mockroom.store.records import (
     LANGS,
     MODES,
@@ -32,6 +33,7 @@ from mockroom.store.records import (
     DraftRec,
     SessionRec,
 )
+from mockroom.store.review import ReviewMixin
 from mockroom.store.tables import (
     AttemptRow,
     CandidateRow,
@@ -49,7 +51,9 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store:
+class Store(ReviewMixin, ProgressMixin):
+    """Sessions, drafts and attempts here; coach review in review.py, progress in progress.py."""
+
     def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
         """Use Store.open(); this takes an engine that is already migrated."""
         self._engine: Engine | None = engine
@@ -364,8 +368,11 @@ def _reschedule(
 
 
 def _latest_candidate(s: Session) -> CandidateRow | None:
+    # Candidates who came in with an imported session are the coach's, never the local one.
     return s.exec(
-        select(CandidateRow).order_by(
+        select(CandidateRow)
+        .where(col(CandidateRow.imported_at).is_(None))
+        .order_by(
             col(CandidateRow.last_used_at).desc(), col(CandidateRow.created_at).desc()
         )
     ).first()

@@ -63,11 +63,16 @@ class CandidateRow(StoreModel, table=True):
     name: str = Field(max_length=100)
     created_at: datetime = Field(sa_type=UTCDateTime)
     last_used_at: datetime = Field(sa_type=UTCDateTime)
+    imported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """Set when the candidate came in with an imported session: never the local candidate."""
 
 
 class SessionRow(StoreModel, table=True):
     __tablename__ = "practice_session"
-    __table_args__ = (Index("ix_practice_session_candidate_state", "candidate_id", "state"),)
+    __table_args__ = (
+        Index("ix_practice_session_candidate_state", "candidate_id", "state"),
+        Index("ix_practice_session_started", "started_at"),
+    )
 
     id: str = Field(primary_key=True, max_length=ID_LEN)
     candidate_id: str = Field(foreign_key="candidate.id", ondelete="CASCADE", max_length=ID_LEN)
@@ -80,6 +85,8 @@ class SessionRow(StoreModel, table=True):
     started_at: datetime = Field(sa_type=UTCDateTime)
     ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     state: str = Field(max_length=16)
+    imported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When `mockroom import` brought the session in from another machine (None: local)."""
 
 
 class DraftRow(StoreModel, table=True):
@@ -101,6 +108,19 @@ class AttemptRow(StoreModel, table=True):
     __table_args__ = (
         Index("ix_attempt_session_created", "session_id", "created_at"),
         Index("ix_attempt_candidate_question", "candidate_id", "question_id"),
+        Index("ix_attempt_candidate_created", "candidate_id", "created_at"),
+        # Covers the progress screen's per-question figures: no table reads for them.
+        Index(
+            "ix_attempt_progress",
+            "candidate_id",
+            "question_id",
+            "created_at",
+            "id",
+            "follow_up_of",
+            "auto_score",
+            "coach_score",
+            "answer_s",
+        ),
     )
 
     id: str = Field(primary_key=True, max_length=ID_LEN)
@@ -129,6 +149,10 @@ class AttemptRow(StoreModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
     coach_score: float | None = None
     reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    coach: str | None = Field(default=None, max_length=100)
+    """The coach who last graded, overrode or reviewed this answer."""
+    coached_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """Time of the coach's last change; an import keeps whichever review is newer."""
 
 
 class CriterionRow(StoreModel, table=True):
@@ -166,6 +190,21 @@ class ReviewCardRow(StoreModel, table=True):
     last_rating: int
     reviews: int
     updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CommentRow(StoreModel, table=True):
+    """A coach's comment on an answer, optionally on the passage [span_start, span_end)."""
+
+    __tablename__ = "comment"
+    __table_args__ = (Index("ix_comment_attempt_created", "attempt_id", "created_at"),)
+
+    id: str = Field(primary_key=True, max_length=ID_LEN)
+    attempt_id: str = Field(foreign_key="attempt.id", ondelete="CASCADE", max_length=ID_LEN)
+    author: str = Field(max_length=100)
+    body: str = Field(sa_type=Text)
+    span_start: int | None = None
+    span_end: int | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime)
 
 
 METADATA = StoreModel.metadata

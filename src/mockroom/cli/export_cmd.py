@@ -1,0 +1,80 @@
+"""`mockroom export SESSION --format md|html|json [-o FILE]`: a transcript to read, print or move."""
+
+from __future__ import annotations
+
+import argparse
+
+from mockroom.cli.main import CliError, add_bank_option, add_db_option
+
+FORMATS = ("md", "html", "json")
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("session", metavar="SESSION", help="session id (or its first characters)")
+    p.add_argument("--format", "-f", choices=FORMATS, default=None,
+                   help="md, html or json (default: from the -o suffix, else md)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    add_bank_option(p)
+    add_db_option(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from mockroom.cli.db_common import open_store
+    from mockroom.store import StoreError
+
+    fmt = args.format or _format_of(args.output)
+    with open_store(args) as store:
+        try:
+            transcript = store.transcript(store.find_session(args.session).id)
+        except StoreError as e:
+            raise CliError(str(e)) from None
+    if fmt == "json":
+        from mockroom.transfer.export_json import dumps
+
+        text = dumps(transcript)
+    else:
+        from mockroom.cli.common import bank_from
+
+        bank = bank_from(args)  # only for the questions' wording; exports work without it
+        if fmt == "html":
+            from mockroom.transfer.export_html import render
+        else:
+            from mockroom.transfer.export_md import render  # type: ignore[assignment]
+        text = render(transcript, bank)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    _write(Path(args.output), text)
+    print(f"wrote {args.output} ({fmt}, {len(transcript.items)} answers)", file=sys.stderr)
+    return 0
+
+
+def _format_of(output: str | None) -> str:
+    if output:
+        suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
+        if suffix in ("md", "markdown"):
+            return "md"
+        if suffix in ("html", "htm"):
+            return "html"
+        if suffix == "json":
+            return "json"
+    return "md"
+
+
+def _write(path: object, text: str) -> None:
+    """Write via a temporary file and rename, so a failed export never leaves half a file."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except OSError as e:
+        raise CliError(f"cannot write {target}: {e.strerror or e}") from None

@@ -1,0 +1,459 @@
+"""Coach review on the Store: session lists, transcripts, comments, overrides, imports.
+
+A mixin of class Store (repo.py), so the store stays one object with one API
+while each concern keeps its own file. The auto score and the scorer's
+verdict on each rubric point are never changed: the coach's score and
+verdicts sit beside them, and whatever the coach did last carries a
+`coached_at` time so an import can keep the newer review.
+"""
+
+from __future__ import annotations
+
+import uuid
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ColumnElement, and_, case, func, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from mockroom.core.calibrate import GradedPair, PointVerdict
+from mockroom.store import convert
+from mockroom.store.errors import NotFound, StoreError
+from mockroom.store.records import (
+    REVIEW_STATES,
+    CoachReview,
+    CommentRec,
+    SessionRec,
+    SessionSummary,
+    Transcript,
+    TranscriptItem,
+)
+from mockroom.store.tables import AttemptRow, CandidateRow, CommentRow, CriterionRow, SessionRow
+
+NAME_MAX = 100
+COMMENT_MAX = 20_000
+MIN_PREFIX = 4
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    session_id: str
+    new_session: bool
+    attempts_added: int
+    comments_added: int
+    reviews_updated: int
+    """Answers whose coach review was replaced by a newer one from the file."""
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.new_session or self.attempts_added or self.comments_added or self.reviews_updated
+        )
+
+
+class ReviewMixin:
+    if TYPE_CHECKING:
+
+        def _tx(self) -> AbstractContextManager[Session]: ...
+
+        def _now(self) -> datetime: ...
+
+    # -- finding and listing ------------------------------------------------------------------
+
+    def find_session(self, ident: str) -> SessionRec:
+        """A session by its id or a unique prefix of it (at least four characters)."""
+        ident = ident.strip().lower()
+        with self._tx() as s:
+            row = s.get(SessionRow, ident)
+            if row is not None:
+                return convert.session(row)
+            if len(ident) < MIN_PREFIX:
+                raise NotFound(
+                    f"no session with id {ident!r} (give at least {MIN_PREFIX} characters)"
+                )
+            rows = s.exec(
+                select(SessionRow)
+                .where(col(SessionRow.id).startswith(ident, autoescape=True))
+                .limit(2)
+            ).all()
+        if not rows:
+            raise NotFound(f"no session with id {ident!r}")
+        if len(rows) > 1:
+            raise StoreError(f"session id {ident!r} is ambiguous; give more characters")
+        return convert.session(rows[0])
+
+    def list_sessions(
+        self,
+        candidate: str | None = None,
+        track: str | None = None,
+        review_state: str | None = None,
+        since: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[SessionSummary]:
+        """Sessions newest first. `candidate` is a candidate id or part of a name (any case).
+
+        Counts, review state and mean scores are over main answers (follow-ups
+        belong to the answer they follow).
+        """
+        if review_state is not None and review_state not in REVIEW_STATES:
+            raise StoreError(
+                f"unknown review state {review_state!r} (expected one of {', '.join(REVIEW_STATES)})"
+            )
+        if since is not None and since.tzinfo is None:
+            raise StoreError("`since` must be a timezone-aware time")
+        main = and_(
+            col(AttemptRow.session_id) == col(SessionRow.id), col(AttemptRow.follow_up_of).is_(None)
+        )
+        attempts = func.count(col(AttemptRow.id))
+        reviewed = func.coalesce(
+            func.sum(case((col(AttemptRow.reviewed_at).is_not(None), 1), else_=0)), 0
+        )
+        query = (
+            sa_select(
+                col(SessionRow.id),
+                col(SessionRow.candidate_id),
+                col(SessionRow.track),
+                col(SessionRow.mode),
+                col(SessionRow.state),
+                col(SessionRow.started_at),
+                col(SessionRow.ended_at),
+                col(SessionRow.imported_at),
+                col(CandidateRow.name),
+                attempts,
+                reviewed,
+                func.avg(col(AttemptRow.auto_score)),
+                func.avg(col(AttemptRow.coach_score)),
+            )
+            .join(CandidateRow, col(CandidateRow.id) == col(SessionRow.candidate_id))
+            .outerjoin(AttemptRow, main)
+            .group_by(col(SessionRow.id), col(CandidateRow.id))
+            .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id))
+        )
+        if candidate:
+            query = query.where(
+                or_(
+                    col(CandidateRow.id) == candidate,
+                    func.lower(col(CandidateRow.name)).contains(candidate.lower(), autoescape=True),
+                )
+            )
+        if track:
+            query = query.where(col(SessionRow.track) == track)
+        if since is not None:
+            query = query.where(col(SessionRow.started_at) >= since)
+        if review_state == "unreviewed":
+            query = query.having(reviewed == 0)
+        elif review_state == "reviewed":
+            query = query.having(and_(attempts > 0, reviewed >= attempts))
+        elif review_state == "partial":
+            query = query.having(and_(reviewed > 0, reviewed < attempts))
+        if limit is not None:
+            query = query.limit(limit)
+        with self._tx() as s:
+            return [
+                SessionSummary(
+                    id=sid,
+                    candidate_id=cid,
+                    candidate_name=name,
+                    track=track,
+                    mode=mode,
+                    state=state,
+                    started_at=started,
+                    ended_at=ended,
+                    attempts=int(n),
+                    reviewed=int(done),
+                    mean_auto=_round(auto),
+                    mean_coach=_round(coach),
+                    imported=imported is not None,
+                )
+                for (
+                    sid,
+                    cid,
+                    track,
+                    mode,
+                    state,
+                    started,
+                    ended,
+                    imported,
+                    name,
+                    n,
+                    done,
+                    auto,
+                    coach,
+                ) in s.connection().execute(query).all()
+            ]
+
+    def transcript(self, session_id: str) -> Transcript:
+        """A session with every answer, its evidence, the coach's review and the comments."""
+        with self._tx() as s:
+            sess = s.get(SessionRow, session_id)
+            if sess is None:
+                raise NotFound(f"no session with id {session_id!r}")
+            cand = s.get(CandidateRow, sess.candidate_id)
+            assert cand is not None  # a foreign key with ON DELETE CASCADE
+            rows = s.exec(
+                select(AttemptRow)
+                .where(AttemptRow.session_id == session_id)
+                .order_by(col(AttemptRow.created_at), col(AttemptRow.id))
+            ).all()
+            ids = [r.id for r in rows]
+            overridden = s.exec(
+                select(CriterionRow).where(
+                    col(CriterionRow.attempt_id).in_(ids), col(CriterionRow.coach_hit).is_not(None)
+                )
+            ).all()
+            comments = s.exec(
+                select(CommentRow)
+                .where(col(CommentRow.attempt_id).in_(ids))
+                .order_by(col(CommentRow.created_at), col(CommentRow.id))
+            ).all()
+            items = tuple(
+                TranscriptItem(
+                    attempt=convert.attempt(r),
+                    review=convert.coach_review(r, [c for c in overridden if c.attempt_id == r.id]),
+                    comments=tuple(convert.comment(c) for c in comments if c.attempt_id == r.id),
+                )
+                for r in rows
+            )
+            return Transcript(
+                candidate=convert.candidate(cand), session=convert.session(sess), items=items
+            )
+
+    # -- the coach's work ---------------------------------------------------------------------
+
+    def add_comment(
+        self, attempt_id: str, author: str, body: str, span: tuple[int, int] | None = None
+    ) -> CommentRec:
+        """Comment on an answer, or on its passage answer[span[0]:span[1]]."""
+        author = _name("author", author)
+        text = body.strip()
+        if not text:
+            raise StoreError("the comment is empty")
+        if len(text) > COMMENT_MAX:
+            raise StoreError(f"the comment is longer than {COMMENT_MAX} characters")
+        with self._tx() as s:
+            attempt = _attempt(s, attempt_id)
+            if span is not None:
+                start, end = span
+                if not 0 <= start < end <= len(attempt.answer):
+                    raise StoreError(
+                        f"passage {start}:{end} is outside the answer "
+                        f"(0:{len(attempt.answer)}, start before end)"
+                    )
+            rec = CommentRec(
+                id=_new_id(),
+                attempt_id=attempt_id,
+                author=author,
+                body=text,
+                span=span,
+                created_at=self._now(),
+            )
+            s.add(convert.comment_row(rec))
+            return rec
+
+    def override_criterion(
+        self, attempt_id: str, key: str, hit: bool | None, coach: str
+    ) -> CoachReview:
+        """Set whether rubric point `key` was met (None gives the decision back to the scorer)."""
+        coach = _name("coach", coach)
+        with self._tx() as s:
+            attempt = _attempt(s, attempt_id)
+            row = s.get(CriterionRow, (attempt_id, key))
+            if row is None:
+                keys = ", ".join(c.key for c in _criteria(s, attempt_id)) or "none"
+                raise NotFound(f"answer {attempt_id} has no rubric point {key!r} (points: {keys})")
+            row.coach_hit = hit
+            s.add(row)
+            return self._touched(s, attempt, coach)
+
+    def override_score(self, attempt_id: str, score: float | None, coach: str) -> CoachReview:
+        """Give the coach's score, 0-100 (None removes it); the auto score stays as it was."""
+        coach = _name("coach", coach)
+        if score is not None and not 0 <= score <= 100:
+            raise StoreError(f"a score is between 0 and 100, got {score:g}")
+        with self._tx() as s:
+            attempt = _attempt(s, attempt_id)
+            attempt.coach_score = None if score is None else round(float(score), 1)
+            return self._touched(s, attempt, coach)
+
+    def mark_reviewed(self, attempt_id: str, coach: str, reviewed: bool = True) -> CoachReview:
+        coach = _name("coach", coach)
+        with self._tx() as s:
+            attempt = _attempt(s, attempt_id)
+            attempt.reviewed_at = self._now() if reviewed else None
+            return self._touched(s, attempt, coach)
+
+    def coach_review(self, attempt_id: str) -> CoachReview:
+        with self._tx() as s:
+            attempt = _attempt(s, attempt_id)
+            return convert.coach_review(attempt, _criteria(s, attempt_id))
+
+    def _touched(self, s: Session, attempt: AttemptRow, coach: str) -> CoachReview:
+        attempt.coach, attempt.coached_at = coach, self._now()
+        s.add(attempt)
+        s.flush()
+        return convert.coach_review(attempt, _criteria(s, attempt.id))
+
+    # -- calibration input --------------------------------------------------------------------
+
+    def calibration_data(
+        self, track: str | None = None, coach: str | None = None
+    ) -> tuple[list[GradedPair], list[PointVerdict]]:
+        """Scores of answers the coach graded, and rubric points of answers a coach touched."""
+        touched: list[ColumnElement[bool]] = [col(AttemptRow.coached_at).is_not(None)]
+        if track:
+            touched.append(col(SessionRow.track) == track)
+        if coach:
+            touched.append(col(AttemptRow.coach) == coach)
+        pairs_q = (
+            select(AttemptRow.question_id, AttemptRow.auto_score, AttemptRow.coach_score)
+            .join(SessionRow, col(SessionRow.id) == col(AttemptRow.session_id))
+            .where(*touched, col(AttemptRow.coach_score).is_not(None))
+            .order_by(col(AttemptRow.question_id), col(AttemptRow.created_at), col(AttemptRow.id))
+        )
+        points_q = (
+            select(
+                AttemptRow.question_id, CriterionRow.key, CriterionRow.hit, CriterionRow.coach_hit
+            )
+            .join(AttemptRow, col(AttemptRow.id) == col(CriterionRow.attempt_id))
+            .join(SessionRow, col(SessionRow.id) == col(AttemptRow.session_id))
+            .where(*touched)
+            .order_by(col(AttemptRow.question_id), col(CriterionRow.key))
+        )
+        with self._tx() as s:
+            pairs = [
+                GradedPair(q, float(a), float(c))
+                for q, a, c in s.exec(pairs_q).all()
+                if c is not None
+            ]
+            points = [PointVerdict(q, k, bool(h), ch) for q, k, h, ch in s.exec(points_q).all()]
+        return pairs, points
+
+    # -- import -------------------------------------------------------------------------------
+
+    def import_transcript(self, transcript: Transcript) -> ImportOutcome:
+        """Bring a session from another database in, all or nothing.
+
+        Importing the same session again adds only what is new: answers and
+        comments by id, and a coach review when the file's is newer. Answers
+        themselves are never rewritten. An id that exists here for something
+        else is a conflict and nothing is changed.
+        """
+        t, now = transcript, self._now()
+        with self._tx() as s:
+            cand = s.get(CandidateRow, t.candidate.id)
+            if cand is None:
+                first = t.session.started_at
+                s.add(
+                    CandidateRow(
+                        id=t.candidate.id,
+                        name=t.candidate.name,
+                        created_at=first,
+                        last_used_at=first,
+                        imported_at=now,
+                    )
+                )
+            sess = s.get(SessionRow, t.session.id)
+            new_session = sess is None
+            if sess is None:
+                sess = convert.session_row(t.session)
+                sess.imported_at = now
+                s.add(sess)
+            elif sess.candidate_id != t.candidate.id:
+                raise StoreError(
+                    f"session {sess.id} belongs to another candidate in this database; not imported"
+                )
+            s.flush()
+            added = comments = updated = 0
+            for item in t.items:
+                added += self._import_attempt(s, sess, item)
+                updated += _merge_review(s, item)
+                comments += _import_comments(s, item)
+            return ImportOutcome(sess.id, new_session, added, comments, updated)
+
+    def _import_attempt(self, s: Session, sess: SessionRow, item: TranscriptItem) -> int:
+        a = item.attempt
+        row = s.get(AttemptRow, a.id)
+        if row is not None:
+            if row.session_id != sess.id or row.question_id != a.question_id:
+                raise StoreError(
+                    f"answer {a.id} already exists here for another session or question; "
+                    "not imported"
+                )
+            return 0
+        row = convert.attempt_row(a, sess.candidate_id)
+        row.coach_score = row.reviewed_at = None  # set by _merge_review with the rest of it
+        s.add(row)
+        s.flush()
+        s.add_all(convert.criterion_rows(a.id, a.result))
+        s.flush()
+        return 1
+
+
+def _merge_review(s: Session, item: TranscriptItem) -> int:
+    """Take the file's coach review when it is newer than ours (or we have none)."""
+    review = item.review
+    row = s.get(AttemptRow, item.attempt.id)
+    assert row is not None
+    if review.coached_at is None or (row.coached_at and row.coached_at >= review.coached_at):
+        return 0
+    criteria = _criteria(s, row.id)
+    known = {c.key for c in criteria}
+    unknown = sorted(set(review.points) - known)
+    if unknown:
+        raise StoreError(f"answer {row.id} has no rubric point {unknown[0]!r}; not imported")
+    row.coach, row.coach_score = review.coach, review.coach_score
+    row.reviewed_at, row.coached_at = review.reviewed_at, review.coached_at
+    s.add(row)
+    for c in criteria:
+        c.coach_hit = review.points.get(c.key)
+        s.add(c)
+    return 1
+
+
+def _import_comments(s: Session, item: TranscriptItem) -> int:
+    added = 0
+    for c in item.comments:
+        row = s.get(CommentRow, c.id)
+        if row is None:
+            s.add(convert.comment_row(c))
+            added += 1
+        elif row.attempt_id != c.attempt_id:
+            raise StoreError(f"comment {c.id} already exists here on another answer; not imported")
+    return added
+
+
+def _attempt(s: Session, attempt_id: str) -> AttemptRow:
+    row = s.get(AttemptRow, attempt_id)
+    if row is None:
+        raise NotFound(f"no answer with id {attempt_id!r}")
+    return row
+
+
+def _criteria(s: Session, attempt_id: str) -> list[CriterionRow]:
+    return list(
+        s.exec(
+            select(CriterionRow)
+            .where(CriterionRow.attempt_id == attempt_id)
+            .order_by(col(CriterionRow.key))
+        ).all()
+    )
+
+
+def _name(what: str, name: str) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise StoreError(f"the {what}'s name is empty")
+    if len(clean) > NAME_MAX:
+        raise StoreError(f"the {what}'s name is longer than {NAME_MAX} characters")
+    return clean
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 1)
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex

@@ -1,0 +1,400 @@
+"""Reading an exported session back: strict validation first, then one all-or-nothing import.
+
+Every check runs before the database is touched, and the import itself is one
+transaction, so a malformed or hand-edited file changes nothing. Errors are
+one line: the file, where in it, and what is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from mockroom.core.result import ScoreResult
+from mockroom.store.records import (
+    LANGS,
+    MODES,
+    AttemptRec,
+    AttemptTiming,
+    CandidateRec,
+    CoachReview,
+    CommentRec,
+    SessionRec,
+    Transcript,
+    TranscriptItem,
+)
+from mockroom.transfer.errors import TransferError
+from mockroom.transfer.export_json import FORMAT, VERSION, checksum
+
+if TYPE_CHECKING:
+    from mockroom.store.repo import Store
+    from mockroom.store.review import ImportOutcome
+
+MAX_BYTES = 50 * 1024 * 1024
+ID = r"^[0-9a-f]{32}$"
+Name = Field(min_length=1, max_length=100)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class CandidateIn(Strict):
+    id: str = Field(pattern=ID)
+    name: str = Name
+
+
+class SessionIn(Strict):
+    id: str = Field(pattern=ID)
+    track: str = Field(min_length=1, max_length=64)
+    mode: str
+    lang: str
+    question_ids: list[str] = Field(min_length=1)
+    time_budget_s: int | None = Field(gt=0)
+    clock_on: bool
+    started_at: AwareDatetime
+    ended_at: AwareDatetime | None
+    state: Literal["open", "finished", "abandoned"]
+
+    @field_validator("mode")
+    @classmethod
+    def _mode(cls, v: str) -> str:
+        return _one_of("mode", v, MODES)
+
+    @field_validator("lang")
+    @classmethod
+    def _lang(cls, v: str) -> str:
+        return _one_of("language", v, LANGS)
+
+
+class TimingIn(Strict):
+    shown_at: AwareDatetime
+    first_key_s: float | None = Field(ge=0)
+    prep_s: float = Field(ge=0)
+    answer_s: float = Field(ge=0)
+    overtime_s: float = Field(ge=0)
+    typing_cpm: float | None = Field(ge=0)
+
+
+class MatchIn(Strict):
+    phrase: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    similarity: float = Field(ge=0, le=1)
+    kind: Literal["exact", "fuzzy", "pinyin"]
+    negated: bool
+
+
+class CriterionIn(Strict):
+    id: str
+    key: str = Field(min_length=1, max_length=200)
+    rubric_id: str = Field(min_length=1, max_length=200)
+    label_zh: str
+    label_en: str
+    tip_zh: str
+    tip_en: str
+    weight: float
+    required: bool
+    hit: bool
+    negated: bool
+    credit: float = Field(ge=0, le=1)
+    matches: list[MatchIn]
+
+
+class FlagIn(Strict):
+    code: str
+    message_zh: str
+    message_en: str
+    penalty: float
+    ref: str | None
+    spans: list[tuple[int, int]]
+
+
+class ResultIn(Strict):
+    question: str
+    score: float = Field(ge=0, le=100)
+    criteria: list[CriterionIn]
+    flags: list[FlagIn]
+    answer_lang: str
+    length: int = Field(ge=0)
+    length_range: tuple[int, int]
+    details: dict[str, float]
+
+
+class ReviewIn(Strict):
+    coach: str | None = Field(max_length=100)
+    coach_score: float | None = Field(ge=0, le=100)
+    reviewed_at: AwareDatetime | None
+    coached_at: AwareDatetime | None
+    points: dict[str, bool]
+
+    @model_validator(mode="after")
+    def _dated(self) -> ReviewIn:
+        touched = self.coach_score is not None or self.reviewed_at is not None or self.points
+        if touched and (self.coached_at is None or not self.coach):
+            raise ValueError("a coach review needs its coach and coached_at")
+        return self
+
+
+class CommentIn(Strict):
+    id: str = Field(pattern=ID)
+    author: str = Name
+    body: str = Field(min_length=1, max_length=20_000)
+    span: tuple[int, int] | None
+    created_at: AwareDatetime
+
+
+class AttemptIn(Strict):
+    id: str = Field(pattern=ID)
+    question_id: str = Field(min_length=1, max_length=200)
+    bank_version: str = Field(max_length=64)
+    prompt_lang: str
+    answer: str
+    created_at: AwareDatetime
+    follow_up_of: str | None = Field(pattern=ID)
+    follow_up_criterion: str | None = Field(max_length=200)
+    self_rating: int | None
+    auto_score: float = Field(ge=0, le=100)
+    timing: TimingIn
+    result: ResultIn
+    review: ReviewIn
+    comments: list[CommentIn]
+
+    @field_validator("prompt_lang")
+    @classmethod
+    def _lang(cls, v: str) -> str:
+        return _one_of("prompt language", v, LANGS)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AttemptIn:
+        """What a hand edit breaks: the score, the evidence offsets, the passages commented on."""
+        if self.result.question != self.question_id:
+            raise ValueError(f"result is for {self.result.question!r}, not {self.question_id!r}")
+        if self.result.score != self.auto_score:
+            raise ValueError(
+                f"auto_score {self.auto_score:g} differs from the result's score "
+                f"{self.result.score:g}"
+            )
+        for c in self.result.criteria:
+            for m in c.matches:
+                if m.end > len(self.answer) or self.answer[m.start : m.end] != m.text:
+                    raise ValueError(
+                        f"the evidence for {c.key!r} ({m.text!r} at {m.start}:{m.end}) is not "
+                        "in the answer; was the answer edited?"
+                    )
+        keys = {c.key for c in self.result.criteria}
+        unknown = sorted(set(self.review.points) - keys)
+        if unknown:
+            raise ValueError(f"review overrides unknown rubric point {unknown[0]!r}")
+        for note in self.comments:
+            if note.span and not 0 <= note.span[0] < note.span[1] <= len(self.answer):
+                raise ValueError(
+                    f"comment {note.id} marks {note.span[0]}:{note.span[1]}, outside the answer"
+                )
+        if (self.follow_up_of is None) != (self.follow_up_criterion is None):
+            raise ValueError("a follow-up needs both follow_up_of and follow_up_criterion")
+        return self
+
+
+class SessionFile(Strict):
+    format: Literal["mockroom-session"]
+    version: Literal[1]
+    candidate: CandidateIn
+    session: SessionIn
+    attempts: list[AttemptIn]
+    checksum: str
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SessionFile:
+        seen: dict[str, str] = {}
+        comment_ids: set[str] = set()
+        for i, a in enumerate(self.attempts):
+            where = f"attempts[{i}]"
+            if a.id in seen:
+                raise ValueError(f"{where}: answer id {a.id} appears twice")
+            if a.question_id not in self.session.question_ids:
+                raise ValueError(f"{where}: question {a.question_id!r} is not in the session")
+            if a.follow_up_of is not None and seen.get(a.follow_up_of) != a.question_id:
+                raise ValueError(f"{where}: follows {a.follow_up_of}, no earlier answer to it")
+            seen[a.id] = a.question_id
+            for c in a.comments:
+                if c.id in comment_ids:
+                    raise ValueError(f"{where}: comment id {c.id} appears twice")
+                comment_ids.add(c.id)
+        return self
+
+
+def read(path: Path | str) -> Transcript:
+    """Read and check an exported session file; TransferError names what is wrong."""
+    p = Path(path)
+    try:
+        with p.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+    except OSError as e:
+        raise TransferError(f"{p}: cannot read it ({e.strerror or e})") from None
+    if len(raw) > MAX_BYTES:
+        raise TransferError(
+            f"{p}: larger than {MAX_BYTES // (1024 * 1024)} MB; not a session export"
+        )
+    return parse(raw, str(p))
+
+
+def parse(raw: bytes, name: str = "<input>") -> Transcript:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise TransferError(
+            f"{name}: not UTF-8 text (byte {e.start}); not a session export"
+        ) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise TransferError(f"{name}:{e.lineno}:{e.colno}: not valid JSON ({e.msg})") from None
+    except RecursionError:
+        raise TransferError(f"{name}: JSON nested too deeply; not a session export") from None
+    _envelope(data, name)
+    try:
+        # JSON mode keeps strict types (no "1" for 1, no 1 for true) yet reads ISO times and
+        # arrays as JSON has no datetimes or tuples.
+        model = SessionFile.model_validate_json(text)
+    except ValidationError as e:
+        raise TransferError(f"{name}: {_first_problem(e)}") from None
+    return _transcript(model)
+
+
+def import_file(store: Store, path: Path | str) -> ImportOutcome:
+    """Read, check and import a session file into `store`, all or nothing."""
+    return store.import_transcript(read(path))
+
+
+def _envelope(data: Any, name: str) -> None:
+    """The checks that come before the details: is this our format, our version, untouched?"""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise TransferError(f'{name}: not a mockroom session export (no "format": "{FORMAT}")')
+    version = data.get("version")
+    if version != VERSION:
+        if isinstance(version, int) and version > VERSION:
+            raise TransferError(
+                f"{name}: format version {version} is newer than this mockroom reads "
+                f"({VERSION}); upgrade mockroom"
+            )
+        raise TransferError(f"{name}: unknown format version {version!r} (expected {VERSION})")
+    if data.get("checksum") != checksum(data):
+        raise TransferError(
+            f"{name}: the file was changed after it was exported (checksum does not match); "
+            "export it again from mockroom"
+        )
+
+
+def _first_problem(e: ValidationError) -> str:
+    errors = e.errors(include_url=False)
+    first = errors[0]
+    where = _loc(first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    return f"{where}: {message}{more}" if where else f"{message}{more}"
+
+
+def _loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not str(part).startswith(("function-", "tagged-union")):
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _transcript(m: SessionFile) -> Transcript:
+    s = m.session
+    session = SessionRec(
+        id=s.id,
+        candidate_id=m.candidate.id,
+        track=s.track,
+        mode=s.mode,
+        lang=s.lang,
+        question_ids=tuple(s.question_ids),
+        time_budget_s=s.time_budget_s,
+        clock_on=s.clock_on,
+        started_at=_utc(s.started_at),
+        ended_at=_utc(s.ended_at),
+        state=s.state,
+    )
+    items = tuple(_item(a, s.id) for a in m.attempts)
+    return Transcript(CandidateRec(m.candidate.id, m.candidate.name), session, items)
+
+
+def _item(a: AttemptIn, session_id: str) -> TranscriptItem:
+    result = ScoreResult.from_dict(a.result.model_dump())
+    t = a.timing
+    attempt = AttemptRec(
+        id=a.id,
+        session_id=session_id,
+        question_id=a.question_id,
+        bank_version=a.bank_version,
+        prompt_lang=a.prompt_lang,
+        answer=a.answer,
+        result=result,
+        timing=AttemptTiming(
+            shown_at=_utc(t.shown_at),
+            first_key_s=t.first_key_s,
+            prep_s=t.prep_s,
+            answer_s=t.answer_s,
+            overtime_s=t.overtime_s,
+            typing_cpm=t.typing_cpm,
+        ),
+        auto_score=a.auto_score,
+        follow_up_of=a.follow_up_of,
+        follow_up_criterion=a.follow_up_criterion,
+        self_rating=a.self_rating,
+        created_at=_utc(a.created_at),
+        coach_score=a.review.coach_score,
+        reviewed_at=_utc(a.review.reviewed_at),
+    )
+    r = a.review
+    review = CoachReview(
+        coach=r.coach,
+        coach_score=r.coach_score,
+        reviewed_at=_utc(r.reviewed_at),
+        coached_at=_utc(r.coached_at),
+        points=dict(r.points),
+    )
+    comments = tuple(
+        CommentRec(
+            id=c.id,
+            attempt_id=a.id,
+            author=c.author,
+            body=c.body,
+            span=c.span,
+            created_at=_utc(c.created_at),
+        )
+        for c in a.comments
+    )
+    return TranscriptItem(attempt, review, comments)
+
+
+@overload
+def _utc(moment: datetime) -> datetime: ...
+@overload
+def _utc(moment: None) -> None: ...
+def _utc(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.astimezone(UTC)
+
+
+def _one_of(what: str, value: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ValueError(f"unknown {what} {value!r} (expected one of {', '.join(choices)})")
+    return value

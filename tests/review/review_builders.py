@@ -1,0 +1,98 @@
+"""Sessions with real-looking answers whose evidence lines up with the text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from mockroom.core.result import CriterionResult, Match, ScoreResult
+from mockroom.store import SessionRec, Store
+from mockroom.store.records import AttemptRec, AttemptTiming
+
+REQUIRED = "restore-first"
+
+
+@dataclass(frozen=True)
+class Answer:
+    question_id: str
+    text: str
+    score: float
+    points: Mapping[str, str | None]
+    """Rubric point key -> the phrase of the answer that shows it (None: missed)."""
+    answer_s: float = 90.0
+    self_rating: int | None = None
+
+
+def result_for(a: Answer) -> ScoreResult:
+    criteria = []
+    for key, phrase in a.points.items():
+        matches: tuple[Match, ...] = ()
+        if phrase is not None:
+            start = a.text.index(phrase)
+            matches = (Match(phrase, start, start + len(phrase), phrase, 1.0, "exact"),)
+        criteria.append(
+            CriterionResult(
+                key=key,
+                rubric_id=a.question_id,
+                label_zh=f"要点 {key}",
+                label_en=f"Point {key}",
+                tip_zh="补上",
+                tip_en="Cover it",
+                weight=1.0,
+                required=key == REQUIRED,
+                hit=phrase is not None,
+                negated=False,
+                credit=1.0 if phrase is not None else 0.0,
+                matches=matches,
+            )
+        )
+    return ScoreResult(
+        question_id=a.question_id,
+        score=a.score,
+        criteria=tuple(criteria),
+        flags=(),
+        answer_lang="en",
+        length=len(a.text.split()),
+        length_range=(60, 220),
+        details={"coverage": 0.5},
+    )
+
+
+def practise(
+    store: Store, answers: Sequence[Answer], track: str = "support", name: str = "Wang Fang"
+) -> tuple[SessionRec, list[AttemptRec]]:
+    """One finished session of the local candidate with these answers, in order."""
+    cand = store.get_candidate() or store.set_candidate_name(name)
+    qids = list(dict.fromkeys(a.question_id for a in answers))
+    sess = store.start_session(cand.id, track, "mock", "en", qids, None, True)
+    recs = []
+    for a in answers:
+        shown = store._now()
+        recs.append(
+            store.record_attempt(
+                sess.id,
+                a.question_id,
+                "v1abc",
+                "en",
+                a.text,
+                result_for(a),
+                AttemptTiming(shown, 3.0, 20.0, a.answer_s, 0.0, 55.0),
+                self_rating=a.self_rating,
+            )
+        )
+    store.finish_session(sess.id)
+    return sess, recs
+
+
+OUTAGE = Answer(
+    "support.outage",
+    "First I restore service, then I tell the customer what happened.",
+    72.5,
+    {REQUIRED: "restore service", "inform": "tell the customer", "postmortem": None},
+)
+REFUND = Answer(
+    "support.refund",
+    "I check the order and refund within policy.",
+    55.0,
+    {"policy": "within policy", "empathy": None},
+)
