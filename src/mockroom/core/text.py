@@ -54,7 +54,8 @@ def normalize(text: str) -> Normalized:
         return Normalized(text.lower(), None, len(text))
     chars = set(text)
     if len(_SEEN) > _MAX_SEEN:  # bounded memory against hostile input
-        _SEEN.clear(), _ONE_TO_ONE.clear(), _SAME.clear(), _FOLD.clear()
+        for table in (_SEEN, _ONE_TO_ONE, _SAME, _FOLD):
+            table.clear()
     for ch in chars - _SEEN:
         folded = unicodedata.normalize("NFKC", ch).lower()
         _FOLD[ord(ch)] = folded
