@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from mockroom.core.scorer import Scorer
     from mockroom.store import AttemptRec, CandidateRec, DraftRec, SessionRec, Store
     from mockroom.tui.practice import Ask
+    from mockroom.tui.screens.question import QuestionScreen
 
 
 @dataclass
@@ -69,8 +70,9 @@ class Notice(Message):
 
 
 @dataclass
-class MeterScored(Message):
-    """The live meter's scoring of a draft."""
+class DraftScored(Message):
+    """The background scoring of a draft (None if it failed), for version `version` of it."""
 
-    result: ScoreResult
-    generation: int
+    screen: QuestionScreen
+    result: ScoreResult | None
+    version: int

@@ -85,14 +85,13 @@ def highlight(answer: str, spans: Iterable[Span], styles: Mapping[SpanKind, str]
 
 
 def flag_lines(result: ScoreResult, lang: str) -> list[str]:
-    """Each flag in plain words: what it means, then the scorer's specifics and its cost."""
+    """Each flag in plain words: the scorer's message, its cost, then what to do about it."""
     lines = []
     for f in result.flags:
         key = f"flag.{f.code}"
-        plain = t(lang, key) if key in TEXTS else ""
-        detail = f.message(lang)
         cost = f" (−{f.penalty:g})" if f.penalty else ""
-        lines.append(" ".join(p for p in (plain, detail) if p) + cost)
+        advice = f" {t(lang, key)}" if key in TEXTS else ""
+        lines.append(f"{f.message(lang)}{cost}{advice}")
     return lines
 
 

@@ -109,35 +109,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fb.before": ("上次 {score}", "Before {score}"),
     "fb.now": ("本次 {score}", "Now {score}"),
     "fb.saved": ("已保存", "Saved"),
-    # flags explained
-    "flag.too-short": (
-        "回答偏短:面试官会觉得没展开。补上具体做法和结果。",
-        "Too short: an interviewer would find it thin. Add concrete steps and the outcome.",
-    ),
+    # flags: advice added after the scorer's own message
+    "flag.too-short": ("补上具体做法和结果。", "Add concrete steps and the outcome."),
     "flag.too-long": (
-        "回答偏长:要点被淹没了。先说结论,再挑最重要的两三点展开。",
-        "Too long: the key points get lost. Lead with the answer, then expand two or three points.",
+        "先说结论,再挑最重要的两三点展开。",
+        "Lead with the answer, then expand the two or three points that matter most.",
     ),
     "flag.keyword-list": (
-        "像在罗列关键词:要用完整的句子说明你会怎么做、为什么。",
-        "Reads like a list of keywords: say in full sentences what you would do and why.",
+        "用完整的句子说明你会怎么做、为什么。",
+        "Say in full sentences what you would do and why.",
     ),
-    "flag.off-topic": (
-        "和题目关系不大:先回应问题本身。",
-        "Mostly off the question: answer what was asked first.",
-    ),
+    "flag.off-topic": ("先回应问题本身。", "Answer what was asked first."),
     "flag.missed-required": (
-        "漏了必答要点:这类题不提它很难拿高分。",
-        "A must-have point is missing: strong answers to this question always cover it.",
+        "这类题不提它很难拿高分。",
+        "Strong answers to this question always cover it.",
     ),
     "flag.negated": (
-        "提到了要点却是在否定它:面试官会理解为你不会这么做。",
-        "A point was mentioned only to be rejected: the interviewer hears that you would not do it.",
+        "面试官会理解为你不会这么做。",
+        "The interviewer hears that you would not do it.",
     ),
-    "flag.red-flag": (
-        "出现了减分说法:这类话会让面试官担心。",
-        "A red-flag phrase: this kind of remark worries interviewers.",
-    ),
+    "flag.red-flag": ("这类话会让面试官担心。", "Remarks like this worry interviewers."),
     # summary
     "sum.title": ("练习小结", "Session summary"),
     "sum.title_mock": ("模拟面试报告", "Mock interview report"),

@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from mockroom.tui.render import short
 from mockroom.tui.localized import lang_of
+from mockroom.tui.render import short
 from mockroom.tui.strings import t
 
 

@@ -31,8 +31,7 @@ class StartScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        tracks = self.mapp.bank.tracks() if self.mapp.bank else []
-        self.track: str | None = tracks[0] if tracks else None
+        self.track: str | None = None
         self.count = 3
         self.mode = "single"
 
@@ -45,6 +44,8 @@ class StartScreen(Screen[None]):
         lang = lang_of(self)
         tracks = app.bank.tracks() if app.bank else []
         name = app.candidate.name if app.candidate else "?"
+        if self.track not in tracks:
+            self.track = tracks[0] if tracks else None
         yield Header()
         with Vertical(id="start"):
             with Horizontal(id="start-top"):

@@ -14,12 +14,14 @@ class ClockDisplay(Static):
     """Shows a ClockView; its CSS classes carry the colour (-prep, -warn, -overtime, -off)."""
 
     DEFAULT_CSS = """
-    ClockDisplay { width: auto; padding: 0 1; text-style: bold; }
+    ClockDisplay { width: 18; padding: 0 1; text-style: bold; content-align-horizontal: right; }
     ClockDisplay.-prep { color: $text-accent; }
     ClockDisplay.-warn { color: $text-warning; background: $warning-muted; }
     ClockDisplay.-overtime { color: $text-error; background: $error-muted; }
     ClockDisplay.-off { color: $text-muted; text-style: none; }
     """
+
+    _shown: tuple[str, str] = ("", "")
 
     def show(self, view: ClockView, lang: str, clock_on: bool) -> None:
         if not clock_on:
@@ -32,6 +34,10 @@ class ClockDisplay(Static):
         else:
             text = t(lang, "clock.answer", t=format_clock(view.remaining_s))
             state = "-warn" if view.warn else ""
+        # Redraw only on change: the clock ticks 5 times a second but shows whole seconds.
+        if (text, state) == self._shown:
+            return
+        self._shown = (text, state)
         for cls in ("-prep", "-warn", "-overtime", "-off"):
             self.set_class(cls == state, cls)
         self.update(text)

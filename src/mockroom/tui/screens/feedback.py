@@ -1,0 +1,217 @@
+"""The score of one attempt and the evidence behind it, then the follow-up."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Label, Static
+
+from mockroom.core.models import FollowUp
+from mockroom.tui.localized import lang_of
+from mockroom.tui.practice import Ask
+from mockroom.tui.render import (
+    SpanKind,
+    answer_spans,
+    criterion_status,
+    evidence,
+    flag_lines,
+    highlight,
+    missed_tips,
+    timing_line,
+)
+from mockroom.tui.strings import t
+from mockroom.tui.widgets.localized_footer import LocalizedFooter
+
+if TYPE_CHECKING:
+    from mockroom.store import AttemptRec
+    from mockroom.tui.app import MockroomApp
+
+MARKS = {"hit": "✓", "missed": "✗", "negated": "⊘"}
+
+
+class FeedbackScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "next", "Next"),
+        Binding("f", "follow_up", "Follow-up"),
+        Binding("r", "retry", "Retry"),
+        Binding("o", "outline", "Outline"),
+    ]
+
+    def __init__(
+        self,
+        attempt: AttemptRec,
+        ask: Ask,
+        *,
+        previous: AttemptRec | None = None,
+        follow_up: FollowUp | None = None,
+    ) -> None:
+        super().__init__()
+        self.attempt = attempt
+        self.ask = ask
+        self.previous = previous
+        self.follow_up = follow_up
+        self.show_outline = False
+
+    @property
+    def mapp(self) -> MockroomApp:
+        return cast("MockroomApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        lang = lang_of(self)
+        a = self.attempt
+        r = a.result
+        yield Header()
+        with VerticalScroll(id="feedback"):
+            with Horizontal(id="fb-top"):
+                yield Label(t(lang, "fb.score", score=f"{r.score:g}"), id="score",
+                            classes=_score_class(r.score))
+                yield Label(self.ask.prompt.get(lang), id="fb-prompt")
+            if self.previous is not None:
+                yield Label(t(lang, "fb.compare"), classes="section")
+                yield Static(self._compare_table(lang), id="compare")
+                with Horizontal(id="compare-answers"):
+                    with Vertical():
+                        yield Label(t(lang, "fb.before", score=f"{self.previous.result.score:g}"))
+                        yield Static(self._answer(self.previous), classes="answer")
+                    with Vertical():
+                        yield Label(t(lang, "fb.now", score=f"{r.score:g}"))
+                        yield Static(self._answer(a), classes="answer")
+            else:
+                yield Label(t(lang, "fb.points"), classes="section")
+                yield Static(self._criteria_table(lang), id="criteria")
+            flags = flag_lines(r, lang)
+            if flags:
+                yield Label(t(lang, "fb.flags"), classes="section")
+                yield Static("\n".join(f"• {line}" for line in flags), id="flags")
+            if self.previous is None:
+                yield Label(t(lang, "fb.answer"), classes="section")
+                yield Static(self._answer(a), id="answer-view", classes="answer")
+            tips = missed_tips(r, lang)
+            if tips:
+                yield Label(t(lang, "fb.tips"), classes="section")
+                yield Static(self._tips_text(tips), id="tips")
+            yield Label(t(lang, "fb.outline"), classes="section")
+            if self.show_outline:
+                bullets = self.ask.question.outline.get(lang)
+                yield Static("\n".join(f"• {b}" for b in bullets), id="outline")
+            else:
+                yield Static(t(lang, "fb.outline_hint"), id="outline-hint", classes="muted")
+            yield Label(t(lang, "fb.timing"), classes="section")
+            tm = a.timing
+            yield Static(
+                timing_line(lang, tm.first_key_s, tm.answer_s, tm.overtime_s, tm.typing_cpm),
+                id="timing",
+            )
+            if self.follow_up is not None:
+                yield Static(
+                    t(lang, "fb.follow_up", prompt=self.follow_up.prompt.get(lang)),
+                    id="follow-up",
+                )
+                yield Static(t(lang, "fb.follow_up_keys"), classes="muted")
+        yield LocalizedFooter()
+
+    def _status_styles(self) -> dict[str, str]:
+        """Theme colours, so the marks read well in light and dark themes."""
+        theme = self.app.current_theme
+        return {
+            "hit": f"bold {theme.success}",
+            "missed": f"bold {theme.error}",
+            "negated": f"bold {theme.warning}",
+        }
+
+    def _criteria_table(self, lang: str) -> Table:
+        styles = self._status_styles()
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1)
+        table.add_column(ratio=1)
+        for c in self.attempt.result.criteria:
+            status = criterion_status(c)
+            found = evidence(c)
+            table.add_row(
+                Text(MARKS[status], style=styles[status]),
+                Text(t(lang, f"fb.{status}"), style=styles[status]),
+                c.label(lang) + (" *" if c.required else ""),
+                Text(t(lang, "fb.matched", phrase=found), style="italic") if found else "",
+            )
+        return table
+
+    def _compare_table(self, lang: str) -> Table:
+        assert self.previous is not None
+        styles = self._status_styles()
+        before = {c.key: criterion_status(c) for c in self.previous.result.criteria}
+        table = Table.grid(padding=(0, 2))
+        table.add_column(ratio=1)
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_row(
+            "",
+            Text(t(lang, "fb.before", score=f"{self.previous.result.score:g}"), style="bold"),
+            Text(t(lang, "fb.now", score=f"{self.attempt.result.score:g}"), style="bold"),
+        )
+        for c in self.attempt.result.criteria:
+            was = before.get(c.key, "missed")
+            now = criterion_status(c)
+            table.add_row(
+                c.label(lang),
+                Text(f"{MARKS[was]} {t(lang, f'fb.{was}')}", style=styles[was]),
+                Text(f"{MARKS[now]} {t(lang, f'fb.{now}')}", style=styles[now]),
+            )
+        return table
+
+    def _answer(self, attempt: AttemptRec) -> Text:
+        theme = self.app.current_theme
+        styles: dict[SpanKind, str] = {
+            "hit": f"bold underline {theme.success}",
+            "negated": f"strike {theme.warning}",
+            "flag": f"bold reverse {theme.error}",
+        }
+        spans = answer_spans(attempt.result, len(attempt.answer))
+        return highlight(attempt.answer, spans, styles)
+
+    @staticmethod
+    def _tips_text(tips: list[tuple[str, str]]) -> Text:
+        text = Text()
+        for i, (label, tip) in enumerate(tips):
+            if i:
+                text.append("\n")
+            text.append(f"• {label}: ", style="bold")
+            text.append(tip)
+        return text
+
+    def relabel(self) -> None:
+        self.refresh(recompose=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "follow_up":
+            return self.follow_up is not None
+        if action == "retry":
+            return self.ask.kind != "follow_up"
+        return True
+
+    def action_next(self) -> None:
+        self.mapp.next_step()
+
+    def action_follow_up(self) -> None:
+        if self.follow_up is not None:
+            self.mapp.ask_follow_up(self.ask, self.attempt, self.follow_up)
+
+    def action_retry(self) -> None:
+        if self.ask.kind != "follow_up":
+            self.mapp.ask_retry(self.ask.question, self.attempt)
+
+    def action_outline(self) -> None:
+        self.show_outline = not self.show_outline
+        self.refresh(recompose=True)
+
+
+def _score_class(score: float) -> str:
+    return "-good" if score >= 75 else "-fair" if score >= 50 else "-poor"
+

@@ -1,0 +1,278 @@
+"""One question: the prompt, the clock, the editor and the live counters."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Label, Static, TextArea
+
+from mockroom.core.timing import QuestionClock, format_clock
+from mockroom.tui.localized import lang_of
+from mockroom.tui.practice import Ask
+from mockroom.tui.strings import t
+from mockroom.tui.widgets.clock_display import ClockDisplay
+from mockroom.tui.widgets.coverage_meter import CoverageMeter
+from mockroom.tui.widgets.length_counter import LengthCounter
+from mockroom.tui.widgets.localized_footer import LocalizedFooter
+
+if TYPE_CHECKING:
+    from mockroom.core.result import ScoreResult
+    from mockroom.tui.app import MockroomApp
+
+TICK_S = 0.2
+"""Clock redraw period; the time shown is read from the monotonic clock, never counted."""
+AUTOSAVE_S = 1.0
+"""How often a changed draft is saved (the promise is at most 2 s of typing lost)."""
+IDLE_SAVE_S = 2.0
+"""Save the clock this often even when the text has not changed, so a resume restores it."""
+SCORE_EVERY_S = 0.3
+"""While the draft changes, it is scored (in a thread) at most this often, for the length
+counter and the live meter: the scorer's own count, so the counter always agrees with it."""
+
+
+class QuestionScreen(Screen[None]):
+    BINDINGS = [
+        # Not a priority binding: the key then queues behind the keys typed before it, so
+        # the editor has every character when the answer is read.
+        Binding("ctrl+s", "submit", "Submit"),
+        Binding("ctrl+g", "answer_now", "Answer now"),
+        Binding("ctrl+o", "toggle_intent", "Intent"),
+    ]
+
+    def __init__(
+        self,
+        ask: Ask,
+        clock: QuestionClock,
+        *,
+        text: str = "",
+        position: tuple[int, int] | None = None,
+        shown_at: datetime | None = None,
+    ) -> None:
+        super().__init__()
+        self.ask = ask
+        self.clock = clock
+        self.position = position
+        self.shown_at = shown_at or datetime.now(UTC)
+        self.initial_text = text
+        self.show_intent = False
+        self.submitting = False
+        self._saved_text: str | None = None
+        self._last_save = 0.0
+        self._version = 0
+        """Bumped on every edit; a scoring result is shown only for the version it scored."""
+        self._scored_version = -1
+        self._scoring = False
+        self._last_scoring = 0.0
+        self._relabelling = False
+        self._budget_text = ""
+
+    @property
+    def mapp(self) -> MockroomApp:
+        return cast("MockroomApp", self.app)
+
+    @property
+    def editor(self) -> TextArea:
+        return self.query_one("#answer", TextArea)
+
+    def compose(self) -> ComposeResult:
+        lang = lang_of(self)
+        yield Header()
+        with Horizontal(id="q-bar"):
+            yield Label(self._where(lang), id="q-where")
+            yield Static(id="budget")
+            yield ClockDisplay(id="clock")
+        with VerticalScroll(id="q-prompt"):
+            yield Static(self.ask.prompt.get(lang), id="prompt")
+            intent = Static(
+                t(lang, "q.intent", intent=self.ask.question.intent.get(lang)), id="intent"
+            )
+            intent.display = self.show_intent
+            yield intent
+        editor = TextArea(
+            self.initial_text,
+            id="answer",
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=t(lang, "q.placeholder"),
+            highlight_cursor_line=False,
+        )
+        editor.cursor_blink = self.mapp.cursor_blink
+        yield editor
+        with Horizontal(id="q-status"):
+            yield LengthCounter(id="count")
+            yield CoverageMeter(id="meter")
+            yield Label("", id="q-state")
+        yield LocalizedFooter()
+
+    def _where(self, lang: str) -> str:
+        parts = [self.ask.question.track]
+        if self.position:
+            parts.append(t(lang, "q.progress", n=self.position[0], total=self.position[1]))
+        if self.ask.kind != "main":
+            parts.append(t(lang, f"q.{self.ask.kind}"))
+        return " · ".join(parts)
+
+    def on_mount(self) -> None:
+        self.mapp.draft_owner = self
+        self._refresh_meter_visibility()
+        self.editor.focus()
+        self.editor.move_cursor(self.editor.document.end)
+        self._tick()
+        self.set_interval(TICK_S, self._tick)
+        self.set_interval(AUTOSAVE_S, self._autosave)
+
+    def relabel(self) -> None:
+        """Recompose in the new language, keeping the draft, the cursor and the meter."""
+        self.initial_text = self.editor.text
+        cursor = self.editor.cursor_location
+        self._relabelling = True  # the widgets are being replaced: timers must wait
+        self.refresh(recompose=True)
+        self.call_after_refresh(self._after_relabel, cursor)
+
+    def _after_relabel(self, cursor: tuple[int, int]) -> None:
+        self._relabelling = False
+        self._refresh_meter_visibility()
+        self.editor.focus()
+        self.editor.cursor_location = cursor
+        self._scored_version = -1  # redraw the counter in the new language
+        self._tick()
+
+    def _refresh_meter_visibility(self) -> None:
+        self.query_one(CoverageMeter).display = self.mapp.settings.live_meter
+
+    # -- typing and the clock ---------------------------------------------------------------
+
+    @on(TextArea.Changed, "#answer")
+    def _typed(self) -> None:
+        if self.submitting:
+            return
+        was_answering = self.clock.answering
+        self.clock.key()
+        self._version += 1
+        if not was_answering:
+            self.refresh_bindings()  # "Answer now" leaves the footer
+
+    def _tick(self) -> None:
+        if not self.is_attached or self._relabelling:
+            return
+        lang = lang_of(self)
+        settings = self.mapp.settings
+        view = self.clock.view()
+        self.query_one(ClockDisplay).show(view, lang, settings.clock_on)
+        budget = self.mapp.practice.budget if self.mapp.practice else None
+        budget_label = self.query_one("#budget", Static)
+        show_budget = budget is not None and settings.clock_on
+        if budget_label.display != show_budget:
+            budget_label.display = show_budget
+        if budget is not None:
+            text = t(lang, "clock.budget", t=format_clock(budget.remaining()))
+            if text != self._budget_text:
+                self._budget_text = text
+                budget_label.update(text)
+        now = time.monotonic()
+        if (
+            self._version != self._scored_version
+            and not self._scoring
+            and now - self._last_scoring >= SCORE_EVERY_S
+        ):
+            self._scoring = True
+            self._last_scoring = now
+            self.mapp.score_draft(self, self.editor.text, self._version)
+        if view.submit_due and not self.submitting:
+            self.notify(t(lang, "q.auto_submitted"))
+            self.submit(force=True)
+
+    @property
+    def counters_current(self) -> bool:
+        """True when the length counter and meter show the draft as it is now."""
+        return self._scored_version == self._version
+
+    def show_draft_score(self, result: ScoreResult | None, version: int) -> None:
+        """A draft was scored in the background (None if that failed): update the counters."""
+        self._scoring = False
+        if result is None or not self.is_attached or self._relabelling:
+            return
+        self._scored_version = version
+        lang = lang_of(self)
+        self.query_one(LengthCounter).show(lang, result)
+        hit = sum(1 for c in result.criteria if c.hit)
+        self.query_one(CoverageMeter).show(lang, hit, len(result.criteria))
+
+    def settings_changed(self) -> None:
+        self.clock.auto_submit = self.mapp.settings.auto_submit
+        self._refresh_meter_visibility()
+        self._tick()
+
+    # -- drafts ------------------------------------------------------------------------------
+
+    def draft_state(self) -> dict[str, object]:
+        budget = self.mapp.practice.budget if self.mapp.practice else None
+        return {
+            "clock": self.clock.to_dict(),
+            "ask": self.ask.to_dict(),
+            "budget": budget.to_dict() if budget else None,
+            "shown_at": self.shown_at.isoformat(),
+        }
+
+    def _autosave(self) -> None:
+        if self.submitting or self._relabelling:
+            return
+        text = self.editor.text
+        now = time.monotonic()
+        if text != self._saved_text or now - self._last_save >= IDLE_SAVE_S:
+            self._saved_text = text
+            self._last_save = now
+            self.mapp.save_draft(self, text, self.draft_state())
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer_now":
+            return not self.clock.answering
+        if action == "submit":
+            return not self.submitting
+        return True
+
+    def action_answer_now(self) -> None:
+        self.clock.start_answer()
+        self.editor.focus()
+        self.refresh_bindings()
+        self._tick()
+
+    def action_toggle_intent(self) -> None:
+        self.show_intent = not self.show_intent
+        self.query_one("#intent").display = self.show_intent
+
+    def action_submit(self) -> None:
+        self.submit(force=False)
+
+    def submit(self, *, force: bool) -> None:
+        """Hand the answer to the app, which scores and stores it before showing feedback."""
+        text = self.editor.text
+        lang = lang_of(self)
+        if not text.strip() and not force:
+            self.notify(t(lang, "q.empty"), severity="warning")
+            return
+        self.submitting = True
+        self.editor.read_only = True
+        self.query_one("#q-state", Label).update(t(lang, "q.saving"))
+        self.refresh_bindings()
+        self.mapp.submit_answer(self, text, self.clock.stop())
+
+    def submit_failed(self, error: str) -> None:
+        """The store refused the attempt: keep the draft and let the candidate try again."""
+        self.submitting = False
+        self.clock = QuestionClock.from_dict(
+            self.clock.to_dict(), self.mapp.monotonic, auto_submit=False
+        )
+        self.editor.read_only = False
+        self.query_one("#q-state", Label).update(t(lang_of(self), "q.save_failed", error=error))
+        self.mapp.draft_owner = self
+        self.refresh_bindings()

@@ -1,0 +1,72 @@
+"""Fixtures for the TUI tests: a small bank, a fresh database and a fake monotonic clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mockroom.store.repo import Store
+from mockroom.tui.app import MockroomApp, make_app
+
+BANK = Path(__file__).parent / "bank"
+BROKEN_BANK = Path(__file__).parent / "broken_bank"
+
+
+class FakeClock:
+    """A monotonic clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.t = 500.0
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'tui.db'}"
+
+
+@pytest.fixture
+def named(db_url: str) -> str:
+    """A database whose candidate is already named (skips the first-run dialog)."""
+    store = Store.open(db_url)
+    store.set_candidate_name("Alice")
+    store.close()
+    return db_url
+
+
+AppFactory = Callable[..., MockroomApp]
+
+
+@pytest.fixture
+def make(tmp_path: Path, clock: FakeClock) -> AppFactory:
+    """Build the app on the test bank; keyword arguments override make_app's."""
+
+    def build(db_url: str, **kw: object) -> MockroomApp:
+        args: dict[str, object] = {
+            "db_url": db_url,
+            "bank_dirs": [BANK],
+            "builtin_bank": False,
+            "lang": "en",
+            "settings_path": tmp_path / "settings.json",
+            "monotonic": clock,
+        }
+        args.update(kw)
+        return make_app(**args)  # type: ignore[arg-type]
+
+    return build
+
+
+def open_store(db_url: str) -> Store:
+    return Store.open(db_url)
