@@ -100,7 +100,7 @@ def load(text: str) -> Document:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
-        line, col = _at(e.problem_mark or e.context_mark)
+        line, col = _clamp(text, *_at(e.problem_mark or e.context_mark))
         what = (e.problem or e.context or "invalid YAML").strip()
         if what.startswith("but ") and e.context:  # "but found another document" needs its context
             what = f"{e.context.strip()}, {what}"
@@ -124,6 +124,14 @@ def _tab_near(text: str, line: int, column: int) -> bool:
     s = lines[line - 1]
     indent = s[: len(s) - len(s.lstrip(" \t"))]
     return "\t" in indent or s[column - 1 : column] == "\t"
+
+
+def _clamp(text: str, line: int, column: int) -> tuple[int, int]:
+    """The parser reports end-of-file one line past a last line without a newline."""
+    last = text.count("\n") + 1
+    if line > last:
+        return last, len(text) - text.rfind("\n")
+    return line, column
 
 
 def _at(mark: Any) -> tuple[int, int]:
