@@ -1,0 +1,91 @@
+"""What the progress and review screens show, as small pure functions (no Textual).
+
+Scores are 0-100 everywhere, so the text sparklines use that fixed scale:
+two questions' trends can be compared by eye.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from mockroom.tui.render import short
+
+if TYPE_CHECKING:
+    from mockroom.core.bank import Bank
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def spark(values: Sequence[float], lo: float = 0.0, hi: float = 100.0) -> str:
+    """One bar per value on a fixed lo..hi scale."""
+    span = hi - lo
+    out = []
+    for v in values:
+        share = min(max((v - lo) / span, 0.0), 1.0) if span > 0 else 0.0
+        out.append(BARS[round(share * (len(BARS) - 1))])
+    return "".join(out)
+
+
+def question_title(bank: Bank | None, question_id: str, lang: str, width: int) -> str:
+    """The question's first line from the bank, else its id (the bank may have changed)."""
+    q = bank.questions.get(question_id) if bank else None
+    return short(q.prompt.get(lang), width) if q else question_id
+
+
+def point_label(bank: Bank | None, rubric_id: str, key: str, lang: str) -> str:
+    """A rubric point's label; `key` is `point` or `rubric-id:point` (see core/scorer.py)."""
+    rubric = bank.rubrics.get(rubric_id) if bank else None
+    point = key.rsplit(":", 1)[-1]
+    if rubric is not None:
+        for c in rubric.criteria:
+            if c.id == point:
+                return c.label.get(lang)
+    return key
+
+
+def day(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def score_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def signed(value: float, unit: str = "") -> str:
+    return f"{value:+g}{unit}"
+
+
+def parse_score(raw: str) -> tuple[bool, float | None]:
+    """(valid, score): empty or `auto` is a valid None (remove the coach's score)."""
+    text = raw.strip().lower()
+    if text in ("", "auto"):
+        return True, None
+    try:
+        value = float(text)
+    except ValueError:
+        return False, None
+    if not 0 <= value <= 100:  # also refuses nan and inf
+        return False, None
+    return True, value
+
+
+def parse_since(raw: str) -> tuple[bool, datetime | None]:
+    """(valid, start of that UTC day); empty is a valid None (no date filter)."""
+    text = raw.strip()
+    if not text:
+        return True, None
+    try:
+        moment = datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        return False, None
+    return True, moment.replace(tzinfo=UTC)
+
+
+def passage(answer: str, start: int, end: int) -> tuple[int, int] | None:
+    """The [start, end) span of the answer, ordered; None when empty or outside it."""
+    lo, hi = min(start, end), max(start, end)
+    if lo == hi or lo < 0 or hi > len(answer):
+        return None
+    return lo, hi

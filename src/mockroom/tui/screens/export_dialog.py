@@ -1,0 +1,111 @@
+"""Choose a format and a file to export a session to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from mockroom.tui.localized import lang_of
+from mockroom.tui.review_strings import rt
+from mockroom.tui.session_export import FORMATS, with_format
+from mockroom.tui.strings import t
+
+if TYPE_CHECKING:
+    from mockroom.store.repo import Store
+    from mockroom.tui.screens.store_screen import StoreScreen
+
+FORMAT_NAMES = {"md": "Markdown (.md)", "html": "HTML (.html)", "json": "JSON (.json)"}
+
+
+class ExportDialog(ModalScreen[tuple[str, str] | None]):
+    """Dismisses with (format, path as typed), or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, path: str, fmt: str = "md") -> None:
+        super().__init__()
+        self.path = path
+        self.fmt = fmt
+
+    def compose(self) -> ComposeResult:
+        lang = lang_of(self)
+        with Vertical(classes="dialog", id="export-dialog"):
+            yield Label(rt(lang, "dlg.export.title"), classes="dialog-title")
+            yield Label(rt(lang, "dlg.export.format"))
+            yield Select(
+                [(FORMAT_NAMES[f], f) for f in FORMATS], value=self.fmt, allow_blank=False,
+                id="export-format",
+            )
+            yield Label(rt(lang, "dlg.export.path"))
+            yield Input(self.path, id="export-path")
+            yield Label("", id="export-error", classes="error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t(lang, "ok"), variant="primary", id="ok")
+                yield Button(t(lang, "cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(Select.Changed, "#export-format")
+    def _format(self, event: Select.Changed) -> None:
+        self.fmt = str(event.value)
+        box = self.query_one("#export-path", Input)
+        box.value = with_format(box.value, self.fmt)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        path = self.query_one("#export-path", Input).value.strip()
+        if not path:
+            self.query_one("#export-error", Label).update(rt(lang_of(self), "dlg.export.empty"))
+            return
+        self.dismiss((self.fmt, path))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
+    """Ask for a format and a file, then read the transcript and write it in a worker."""
+
+    def chosen(choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            return
+        fmt, typed = choice
+        bank = screen.mapp.bank
+
+        def write(store: Store) -> str | Exception:
+            from mockroom.tui.session_export import write
+
+            transcript = store.transcript(session_id)
+            try:
+                return str(write(transcript, fmt, Path(typed), bank))
+            except OSError as e:  # reported in the interface, not raised out of the worker
+                return e
+
+        def done(result: str | Exception) -> None:
+            lang = screen.lang
+            if isinstance(result, Exception):
+                screen.notify(rt(lang, "export.failed", error=_why(result)), severity="error",
+                              timeout=10)
+            else:
+                screen.notify(rt(lang, "export.done", path=result), timeout=6)
+
+        screen.load(write, done, group="export", fail_key="export.failed", exclusive=False)
+
+    screen.app.push_screen(ExportDialog(name), chosen)
+
+
+def _why(e: Exception) -> str:
+    if isinstance(e, OSError) and e.strerror:
+        where = f"{e.filename}: " if e.filename else ""
+        return f"{where}{e.strerror}"
+    return str(e)

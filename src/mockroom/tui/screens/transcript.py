@@ -1,0 +1,370 @@
+"""One session for the coach: each answer with its timing, scores and evidence; grade it.
+
+The coach comments on an answer (or on a passage selected in it), overrides
+whether each rubric point was met and the final score, and marks the answer
+reviewed. Auto and coach scores are shown side by side; in blind mode the
+auto score and the scorer's verdicts stay hidden until the coach has graded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Header, Label, Static, TextArea
+from textual.widgets.text_area import Document
+
+from mockroom.tui.render import criterion_status, evidence, flag_lines, short, timing_line
+from mockroom.tui.review_context import ReviewContext
+from mockroom.tui.review_render import day, parse_score, passage, score_text
+from mockroom.tui.review_strings import rt
+from mockroom.tui.screens.store_screen import StoreScreen
+from mockroom.tui.screens.text_prompt import TextPrompt
+from mockroom.tui.widgets.review_footer import ReviewFooter
+
+if TYPE_CHECKING:
+    from mockroom.store.records import Transcript, TranscriptItem
+    from mockroom.store.repo import Store
+
+MARKS = {"hit": "✓", "missed": "✗", "negated": "⊘"}
+ANSWER_KEYS = Binding.Group("Answer", compact=True)
+PASSAGE_CELLS = 40
+LABEL_CELLS = 34
+EVIDENCE_CELLS = 22
+"""The points table fits 80 columns; the answer above shows the evidence in full."""
+NEXT_VERDICT: dict[bool | None, bool | None] = {None: True, True: False, False: None}
+"""What `t` does to the coach's verdict on a point: auto -> met -> missed -> auto."""
+
+
+class TranscriptScreen(StoreScreen):
+    AUTO_FOCUS = "#tr-points"
+    BINDINGS = [
+        Binding("n", "step(1)", "Next", group=ANSWER_KEYS),
+        Binding("p", "step(-1)", "Previous", group=ANSWER_KEYS),
+        Binding("c", "comment", "Comment"),
+        Binding("t", "point", "Point"),
+        Binding("s", "score", "Score"),
+        Binding("r", "reviewed", "Reviewed"),
+        Binding("b", "blind", "Blind"),
+        Binding("x", "export", "Export"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, session_id: str, context: ReviewContext | None = None) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.context = context or ReviewContext()
+        self.transcript: Transcript | None = None
+        self.index = 0
+        self.point_row = 0
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        sid = self.session_id
+        self.load(lambda store: store.transcript(sid), self._loaded, group="transcript")
+
+    def _loaded(self, transcript: Transcript) -> None:
+        self.transcript = transcript
+        self.index = min(self.index, max(len(transcript.items) - 1, 0))
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Recompose, keeping the focused widget and the selected rubric point."""
+        focused = self.focused.id if self.focused else None
+        self.call_later(self._redraw, focused)
+
+    async def _redraw(self, focused: str | None) -> None:
+        await self.recompose()
+        for table in self.query("#tr-points").results(DataTable):
+            if table.row_count:
+                table.move_cursor(row=min(self.point_row, table.row_count - 1))
+        target = self.query(f"#{focused or 'tr-points'}")
+        if target:
+            target.first().focus()
+
+    def relabel(self) -> None:
+        self.redraw()
+
+    @property
+    def item(self) -> TranscriptItem | None:
+        t = self.transcript
+        return t.items[self.index] if t and t.items else None
+
+    def hidden(self, item: TranscriptItem) -> bool:
+        """Blind mode hides the scorer's side of an answer the coach has not graded yet."""
+        return self.context.blind and not item.review.graded
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield Header()
+        t, item = self.transcript, self.item
+        if t is None:
+            yield Label(rt(lang, "loading"), classes="muted")
+        elif item is None:
+            yield Label(rt(lang, "tr.empty"), id="tr-empty", classes="muted")
+        else:
+            yield Label(self._head(t), id="tr-head", classes="top-bar")
+            with VerticalScroll(id="tr-body"):
+                yield from self._item(item)
+        yield ReviewFooter()
+
+    def _head(self, t: Transcript) -> str:
+        from mockroom.transfer.common import numbered
+
+        numbers = numbered(t)
+        total = sum(1 for i in t.items if i.attempt.follow_up_of is None)
+        s = t.session
+        return rt(self.lang, "tr.head", name=t.candidate.name, track=s.track, mode=s.mode,
+                  day=day(s.started_at), n=numbers[self.index][0], total=total)
+
+    def _item(self, item: TranscriptItem) -> ComposeResult:
+        lang, a = self.lang, item.attempt
+        hide = self.hidden(item)
+        yield Static(self._prompt(item), id="tr-prompt")
+        tm = a.timing
+        yield Static(
+            timing_line(lang, tm.first_key_s, tm.answer_s, tm.overtime_s, tm.typing_cpm),
+            id="tr-timing", classes="muted",
+        )
+        yield Static(self._scores(item, hide), id="tr-scores")
+        yield Label(rt(lang, "tr.answer"), classes="section")
+        yield TextArea(a.answer, id="tr-answer", read_only=True, soft_wrap=True,
+                       show_line_numbers=False)
+        yield Label(rt(lang, "tr.points"), classes="section")
+        yield self._points(item, hide)
+        flags = [] if hide else flag_lines(a.result, lang)
+        if flags:
+            yield Label(rt(lang, "tr.flags"), classes="section")
+            yield Static("\n".join(f"• {f}" for f in flags), id="tr-flags")
+        yield Label(rt(lang, "tr.comments"), classes="section")
+        yield Static(self._comments(item), id="tr-comments")
+
+    def _prompt(self, item: TranscriptItem) -> Text:
+        lang, a = self.lang, item.attempt
+        bank = self.mapp.bank
+        q = bank.questions.get(a.question_id) if bank else None
+        text = Text(q.prompt.get(lang).strip() if q else a.question_id, style="bold")
+        if a.follow_up_criterion:
+            fu = next((f for f in q.follow_ups if f.criterion == a.follow_up_criterion), None) if q else None
+            text.append("\n" + rt(lang, "tr.follow_up", point=a.follow_up_criterion), style="italic")
+            if fu is not None:
+                text.append(" " + fu.prompt.get(lang), style="italic")
+        return text
+
+    def _scores(self, item: TranscriptItem, hide: bool) -> Text:
+        lang, a, r = self.lang, item.attempt, item.review
+        text = Text()
+        if hide:
+            text.append(rt(lang, "tr.auto_hidden"), style="italic")
+        else:
+            text.append(rt(lang, "tr.auto", score=score_text(a.auto_score)), style="bold")
+        text.append(" · ")
+        if r.coach_score is None:
+            text.append(rt(lang, "tr.coach_none"))
+        else:
+            text.append(rt(lang, "tr.coach", score=score_text(r.coach_score)), style="bold")
+        if not hide:
+            text.append(" · " + rt(lang, "tr.final", score=score_text(item.final_score)))
+        text.append(" · ")
+        if r.reviewed_at is not None:
+            ok = self.app.current_theme.success or ""
+            text.append(rt(lang, "tr.reviewed", coach=r.coach or "?"), style=f"bold {ok}")
+        else:
+            text.append(rt(lang, "tr.not_reviewed"), style="italic")
+        return text
+
+    def _points(self, item: TranscriptItem, hide: bool) -> DataTable[str | Text]:
+        lang = self.lang
+        theme = self.app.current_theme
+        styles = {"hit": theme.success, "missed": theme.error, "negated": theme.warning}
+        table: DataTable[str | Text] = DataTable(id="tr-points", cursor_type="row")
+        for key in ("auto", "coach", "point", "evidence"):
+            table.add_column(rt(lang, f"tr.col.{key}"), key=key)
+        for c in item.attempt.result.criteria:
+            status = criterion_status(c)
+            auto = Text("·") if hide else Text(MARKS[status], style=f"bold {styles[status]}")
+            verdict = item.review.points.get(c.key)
+            coach = (
+                Text("—", style="dim") if verdict is None
+                else Text("✓", style=f"bold {theme.success}") if verdict
+                else Text("✗", style=f"bold {theme.error}")
+            )
+            found = None if hide else evidence(c)
+            table.add_row(
+                auto, coach, short(c.label(lang), LABEL_CELLS) + (" *" if c.required else ""),
+                Text(f"“{short(found, EVIDENCE_CELLS)}”", style="italic") if found else "",
+                key=c.key,
+            )
+        return table
+
+    def _comments(self, item: TranscriptItem) -> Text:
+        lang, answer = self.lang, item.attempt.answer
+        if not item.comments:
+            return Text(rt(lang, "tr.no_comments"), style="italic")
+        text = Text()
+        for i, c in enumerate(item.comments):
+            if i:
+                text.append("\n")
+            if c.span:
+                quoted = short(answer[c.span[0] : c.span[1]], PASSAGE_CELLS)
+                text.append(rt(lang, "tr.comment_on", author=c.author, passage=quoted, body=c.body))
+            else:
+                text.append(rt(lang, "tr.comment", author=c.author, body=c.body))
+        return text
+
+    # -- grading ----------------------------------------------------------------------------
+
+    def _with_coach(self, then: Callable[[str], None]) -> None:
+        """Run `then(coach)`, asking for the coach's name first if it is not known yet."""
+        if self.context.coach:
+            then(self.context.coach)
+            return
+        lang = self.lang
+
+        def named(name: str | None) -> None:
+            if name:
+                self.context.coach = " ".join(name.split())
+                then(self.context.coach)
+
+        self.app.push_screen(
+            TextPrompt(rt(lang, "dlg.coach.title"), rt(lang, "dlg.coach.body"),
+                       check=lambda v: None if v.strip() else rt(lang, "dlg.coach.empty"),
+                       max_length=100),
+            named,
+        )
+
+    def _save(self, change: Callable[[Store], object]) -> None:
+        """Store one change of the coach's, then show the transcript as stored."""
+
+        def done(_: object) -> None:
+            self.notify(rt(self.lang, "tr.saved"), timeout=2)
+            self.reload()
+
+        self.load(change, done, group="transcript-save", fail_key="save.failed", exclusive=False)
+
+    def _selected_span(self, answer: str) -> tuple[int, int] | None:
+        editor = self.query_one("#tr-answer", TextArea)
+        start, end = editor.selection
+        if start == end:
+            return None
+        if editor.text != answer:  # newlines changed on the way in: offsets would not match
+            self.notify(rt(self.lang, "tr.span_lost"), severity="warning")
+            return None
+        doc = editor.document
+        if not isinstance(doc, Document):
+            return None
+        return passage(answer, doc.get_index_from_location(start),
+                       doc.get_index_from_location(end))
+
+    def action_comment(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        a = item.attempt
+        span = self._selected_span(a.answer)
+        lang = self.lang
+        where = (
+            rt(lang, "dlg.comment.passage", passage=short(a.answer[span[0] : span[1]], 50))
+            if span else rt(lang, "dlg.comment.whole")
+        )
+
+        def ask(coach: str) -> None:
+            def written(body: str | None) -> None:
+                if body:
+                    self._save(lambda store: store.add_comment(a.id, coach, body, span))
+
+            self.app.push_screen(
+                TextPrompt(rt(lang, "dlg.comment.title"), where,
+                           check=lambda v: None if v.strip() else rt(lang, "dlg.comment.empty")),
+                written,
+            )
+
+        self._with_coach(ask)
+
+    def action_point(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        table = self.query_one("#tr-points", DataTable)
+        if not table.row_count:
+            self.notify(rt(self.lang, "tr.no_point"), severity="warning")
+            return
+        self.point_row = table.cursor_row
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        key = str(row_key.value)
+        verdict = NEXT_VERDICT[item.review.points.get(key)]
+        aid = item.attempt.id
+        self._with_coach(
+            lambda coach: self._save(lambda store: store.override_criterion(aid, key, verdict, coach))
+        )
+
+    def action_score(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        lang, aid = self.lang, item.attempt.id
+        current = item.review.coach_score
+
+        def ask(coach: str) -> None:
+            def typed(raw: str | None) -> None:
+                if raw is None:
+                    return
+                _, score = parse_score(raw)
+                self._save(lambda store: store.override_score(aid, score, coach))
+
+            self.app.push_screen(
+                TextPrompt(rt(lang, "dlg.score.title"), rt(lang, "dlg.score.body"),
+                           value="" if current is None else f"{current:g}",
+                           check=lambda v: None if parse_score(v)[0] else rt(lang, "dlg.score.bad")),
+                typed,
+            )
+
+        self._with_coach(ask)
+
+    def action_reviewed(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        aid, done = item.attempt.id, item.review.reviewed_at is not None
+        self._with_coach(
+            lambda coach: self._save(lambda store: store.mark_reviewed(aid, coach, not done))
+        )
+
+    # -- moving around ----------------------------------------------------------------------
+
+    def action_step(self, step: int) -> None:
+        t = self.transcript
+        if t is None or not t.items:
+            return
+        index = min(max(self.index + step, 0), len(t.items) - 1)
+        if index != self.index:
+            self.index, self.point_row = index, 0
+            self.redraw()
+
+    def action_blind(self) -> None:
+        self.context.blind = not self.context.blind
+        self.notify(rt(self.lang, "rv.blind_on" if self.context.blind else "rv.blind_off"),
+                    timeout=3)
+        self.redraw()
+
+    def action_export(self) -> None:
+        from mockroom.tui.screens.export_dialog import export_session
+        from mockroom.tui.session_export import default_name
+
+        t = self.transcript
+        if t is not None:
+            name = default_name(t.candidate.name, t.session.started_at, t.session.id, "md")
+            export_session(self, t.session.id, name)
+
+    def action_back(self) -> None:
+        self.dismiss()
