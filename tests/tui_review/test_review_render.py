@@ -9,9 +9,9 @@ import pytest
 
 from mockroom.core.bank import load_bank
 from mockroom.store.records import CandidateRec, SessionRec, Transcript
+from mockroom.transfer.session_file import default_name, render, with_format, write
 from mockroom.tui.review_render import parse_score, parse_since, passage, point_label, spark
 from mockroom.tui.review_strings import KEY_LABELS_ZH, TEXTS, review_key_label
-from mockroom.tui.session_export import default_name, render, with_format, write
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mockroom.cli.main import CliError, add_bank_option, add_db_option
-
-FORMATS = ("md", "html", "json")
+from mockroom.transfer.session_file import FORMATS
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -31,23 +30,21 @@ def run(args: argparse.Namespace) -> int:
             transcript = store.transcript(store.find_session(args.session).id)
         except StoreError as e:
             raise CliError(str(e)) from None
-    if fmt == "json":
-        from mockroom.transfer.export_json import dumps
+    from mockroom.transfer.session_file import render, write
 
-        text = dumps(transcript)
-    else:
+    # The bank is only for the questions' wording; exports work without it.
+    bank = None
+    if fmt != "json":
         from mockroom.cli.common import bank_from
 
-        bank = bank_from(args)  # only for the questions' wording; exports work without it
-        if fmt == "html":
-            from mockroom.transfer.export_html import render
-        else:
-            from mockroom.transfer.export_md import render  # type: ignore[assignment]
-        text = render(transcript, bank)
+        bank = bank_from(args)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(render(transcript, fmt, bank))
         return 0
-    _write(Path(args.output), text)
+    try:
+        write(transcript, fmt, Path(args.output), bank)
+    except OSError as e:
+        raise CliError(f"cannot write {args.output}: {e.strerror or e}") from None
     print(f"wrote {args.output} ({fmt}, {len(transcript.items)} answers)", file=sys.stderr)
     return 0
 
@@ -62,19 +59,3 @@ def _format_of(output: str | None) -> str:
         if suffix == "json":
             return "json"
     return "md"
-
-
-def _write(path: object, text: str) -> None:
-    """Write via a temporary file and rename, so a failed export never leaves half a file."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    target = Path(str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, target)
-    except OSError as e:
-        raise CliError(f"cannot write {target}: {e.strerror or e}") from None

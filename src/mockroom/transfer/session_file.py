@@ -1,4 +1,4 @@
-"""Write one session's transcript to a file as Markdown, HTML or JSON (for the review screen).
+"""Write one session's transcript to a file as Markdown, HTML or JSON (CLI and review screen).
 
 The renderers live in mockroom.transfer; this picks one by format and writes
 via a temporary file and a rename, so a failed export never leaves half a file.

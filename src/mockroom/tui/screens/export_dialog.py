@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
+from mockroom.transfer.session_file import FORMATS, with_format
 from mockroom.tui.localized import lang_of
 from mockroom.tui.review_strings import rt
-from mockroom.tui.session_export import FORMATS, with_format
 from mockroom.tui.strings import t
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
         bank = screen.mapp.bank
 
         def write(store: Store) -> str | Exception:
-            from mockroom.tui.session_export import write
+            from mockroom.transfer.session_file import write
 
             transcript = store.transcript(session_id)
             try:

@@ -208,8 +208,8 @@ class ReviewScreen(StoreScreen):
             self._fill()
 
     def action_export(self) -> None:
+        from mockroom.transfer.session_file import default_name
         from mockroom.tui.screens.export_dialog import export_session
-        from mockroom.tui.session_export import default_name
 
         s = self._selected()
         if s is not None:

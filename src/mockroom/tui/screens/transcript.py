@@ -358,8 +358,8 @@ class TranscriptScreen(StoreScreen):
         self.redraw()
 
     def action_export(self) -> None:
+        from mockroom.transfer.session_file import default_name
         from mockroom.tui.screens.export_dialog import export_session
-        from mockroom.tui.session_export import default_name
 
         t = self.transcript
         if t is not None:
