@@ -264,3 +264,33 @@ async def test_counter_and_live_meter_follow_the_draft(make: AppFactory, named: 
         assert str(q.query_one("#count").render()) == "7 words / 20–200"
         assert q.query_one("#count").has_class("-short")
         assert str(meter.render()).startswith("Points 1/2")
+
+
+async def test_command_palette_lists_the_apps_commands(make: AppFactory, named: str) -> None:
+    app = make(named)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"interface language")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.lang == "zh"
+        assert isinstance(app.screen, StartScreen)
+        assert "开始练习" in str(app.screen.query_one(".heading").render())
+
+
+async def test_corrupt_settings_file_is_reported_not_fatal(
+    make: AppFactory, named: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad-settings.json"
+    bad.write_text("{oops")
+    app = make(named, settings_path=bad, lang=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        assert any("not valid JSON" in n.message for n in app._notifications)
+        await pilot.click("#clock_on")  # changing a setting writes a good file again
+        await settle(pilot)
+    assert '"clock_on": false' in bad.read_text()

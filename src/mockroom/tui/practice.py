@@ -8,10 +8,11 @@ Python so the flow can be tested and restored from a draft without the UI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from mockroom.core.models import FollowUp, Question, Text
-from mockroom.core.timing import Budget
+if TYPE_CHECKING:  # pydantic loads in the background with the bank, not before the first frame
+    from mockroom.core.models import FollowUp, Question, Text
+    from mockroom.core.timing import Budget
 
 AskKind = Literal["main", "retry", "follow_up"]
 

@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
-from mockroom.core.models import FollowUp
 from mockroom.tui.localized import lang_of
 from mockroom.tui.practice import Ask
 from mockroom.tui.render import (
@@ -29,6 +28,7 @@ from mockroom.tui.strings import t
 from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
+    from mockroom.core.models import FollowUp
     from mockroom.store import AttemptRec
     from mockroom.tui.app import MockroomApp
 

@@ -70,6 +70,7 @@ class QuestionScreen(Screen[None]):
         self._scored_version = -1
         self._scoring = False
         self._last_scoring = 0.0
+        self._score_every = SCORE_EVERY_S
         self._relabelling = False
         self._budget_text = ""
 
@@ -180,11 +181,14 @@ class QuestionScreen(Screen[None]):
         if (
             self._version != self._scored_version
             and not self._scoring
-            and now - self._last_scoring >= SCORE_EVERY_S
+            and now - self._last_scoring >= self._score_every
         ):
+            text = self.editor.text
             self._scoring = True
             self._last_scoring = now
-            self.mapp.score_draft(self, self.editor.text, self._version)
+            # Long answers are scored less often: the thread competes with typing for the GIL.
+            self._score_every = SCORE_EVERY_S * max(1.0, len(text) / 1000)
+            self.mapp.score_draft(self, text, self._version)
         if view.submit_due and not self.submitting:
             self.notify(t(lang, "q.auto_submitted"))
             self.submit(force=True)

@@ -14,7 +14,7 @@ class ClockDisplay(Static):
     """Shows a ClockView; its CSS classes carry the colour (-prep, -warn, -overtime, -off)."""
 
     DEFAULT_CSS = """
-    ClockDisplay { width: 18; padding: 0 1; text-style: bold; content-align-horizontal: right; }
+    ClockDisplay { width: 18; height: 1; padding: 0 1; text-style: bold; content-align-horizontal: right; }
     ClockDisplay.-prep { color: $text-accent; }
     ClockDisplay.-warn { color: $text-warning; background: $warning-muted; }
     ClockDisplay.-overtime { color: $text-error; background: $error-muted; }

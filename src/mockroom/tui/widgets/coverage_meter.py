@@ -9,7 +9,7 @@ from mockroom.tui.strings import t
 
 class CoverageMeter(Static):
     DEFAULT_CSS = """
-    CoverageMeter { width: 26; padding: 0 1; color: $text-accent; }
+    CoverageMeter { width: 26; height: 1; padding: 0 1; color: $text-accent; }
     """
 
     def show(self, lang: str, hit: int, total: int) -> None:

@@ -12,7 +12,7 @@ class LengthCounter(Static):
     """Shows the length the scorer measured, so the counter and the feedback always agree."""
 
     DEFAULT_CSS = """
-    LengthCounter { width: 24; padding: 0 1; }
+    LengthCounter { width: 24; height: 1; padding: 0 1; }
     LengthCounter.-short { color: $text-muted; }
     LengthCounter.-ok { color: $text-success; }
     LengthCounter.-long { color: $text-warning; }
