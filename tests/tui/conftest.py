@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tui_helpers import BANK, AppFactory, FakeClock
 
 from mockroom.store.repo import Store
 from mockroom.tui.app import MockroomApp, make_app
-
-BANK = Path(__file__).parent / "bank"
-BROKEN_BANK = Path(__file__).parent / "broken_bank"
-
-
-class FakeClock:
-    """A monotonic clock that moves only when told to."""
-
-    def __init__(self) -> None:
-        self.t = 500.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 @pytest.fixture
@@ -46,7 +30,6 @@ def named(db_url: str) -> str:
     return db_url
 
 
-AppFactory = Callable[..., MockroomApp]
 
 
 @pytest.fixture
@@ -66,7 +49,3 @@ def make(tmp_path: Path, clock: FakeClock) -> AppFactory:
         return make_app(**args)  # type: ignore[arg-type]
 
     return build
-
-
-def open_store(db_url: str) -> Store:
-    return Store.open(db_url)

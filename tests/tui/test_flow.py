@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import counted, paste, question_screen, settle
+from tui_helpers import (
+    BROKEN_BANK,
+    AppFactory,
+    FakeClock,
+    counted,
+    open_store,
+    paste,
+    question_screen,
+    settle,
+)
 
-from conftest import BROKEN_BANK, AppFactory, FakeClock, open_store
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.start import StartScreen
@@ -200,7 +208,7 @@ async def test_language_switch_keeps_the_draft(make: AppFactory, named: str) -> 
 async def test_bank_problems_are_shown_and_the_rest_loads(
     make: AppFactory, named: str
 ) -> None:
-    from conftest import BANK
+    from tui_helpers import BANK
 
     app = make(named, bank_dirs=[BANK, BROKEN_BANK])
     async with app.run_test(size=(100, 30)) as pilot:

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tui_helpers import BANK
 
-from conftest import BANK
 from mockroom.store.repo import Store
 
 pty = pytest.importorskip("pty")

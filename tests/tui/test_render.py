@@ -5,8 +5,8 @@ from __future__ import annotations
 import string
 
 import pytest
+from tui_helpers import BANK
 
-from conftest import BANK
 from mockroom.core.bank import load_bank
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.tui.app import MockroomApp

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tui_helpers import paste, question_screen, settle
+from tui_helpers import AppFactory, FakeClock, open_store, paste, question_screen, settle
 
-from conftest import AppFactory, FakeClock, open_store
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.quit_dialog import QuitDialog
 from mockroom.tui.screens.resume_dialog import ResumeDialog

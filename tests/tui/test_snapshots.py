@@ -9,9 +9,8 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import counted, paste, settle
+from tui_helpers import AppFactory, FakeClock, counted, paste, settle
 
-from conftest import AppFactory, FakeClock
 from mockroom.tui.screens.question import QuestionScreen
 
 ANSWERS = {

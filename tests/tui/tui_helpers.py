@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from textual import events
 from textual.pilot import Pilot
 
+from mockroom.store.repo import Store
 from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.question import QuestionScreen
+
+BANK = Path(__file__).parent / "bank"
+BROKEN_BANK = Path(__file__).parent / "broken_bank"
+AppFactory = Callable[..., MockroomApp]
+
+
+class FakeClock:
+    """A monotonic clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.t = 500.0
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+def open_store(db_url: str) -> Store:
+    return Store.open(db_url)
 
 
 async def settle(pilot: Pilot[None]) -> None:

@@ -66,6 +66,9 @@ class MockroomApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f2", "toggle_lang", "中/En", priority=True),
         Binding("f3", "toggle_clock", "Clock", priority=True, show=False),
+        # Shown in the footer by the start and summary screens, where there is room.
+        Binding("f4", "progress", "Progress", show=False),
+        Binding("f5", "review", "Review", show=False),
     ]
 
     lang: reactive[str] = reactive("en", init=False)
@@ -534,7 +537,24 @@ class MockroomApp(App[None]):
     def action_toggle_live_meter(self) -> None:
         self._toggle("live_meter", "setting.live_meter")
 
+    def action_progress(self) -> None:
+        from mockroom.tui.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
+
+    def action_review(self) -> None:
+        from mockroom.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("progress", "review"):
+            # Pushed over the start or summary screens; never over a running question.
+            from mockroom.tui.screens.progress import ProgressScreen
+            from mockroom.tui.screens.review import ReviewScreen
+
+            busy = (QuestionScreen, ProgressScreen, ReviewScreen)
+            return self._booted and not isinstance(self.screen, busy)
         if action == "new_session":
             return self._booted and not isinstance(self.screen, QuestionScreen)
         if action == "change_name":

@@ -16,6 +16,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("cmd.live_meter", "toggle_live_meter"),
     ("cmd.name", "change_name"),
     ("cmd.new", "new_session"),
+    ("cmd.progress", "progress"),
+    ("cmd.review", "review"),
 )
 
 

@@ -154,6 +154,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cmd.live_meter": ("实时要点计 开/关", "Live rubric meter on/off"),
     "cmd.name": ("修改候选人名字", "Change the candidate's name"),
     "cmd.new": ("回到开始页", "Back to the start screen"),
+    "cmd.progress": ("查看进度", "Show progress"),
+    "cmd.review": ("教练审阅", "Coach review"),
     "on": ("开", "on"),
     "off": ("关", "off"),
     "setting.clock": ("计时:{state}", "Clock: {state}"),
@@ -168,6 +170,8 @@ TEXTS: dict[str, tuple[str, str]] = {
 # Footer: English binding descriptions -> Chinese.
 KEY_LABELS_ZH: dict[str, str] = {
     "Quit": "退出",
+    "Review": "审阅",
+    "Progress": "进度",
     "中/En": "中/En",
     "Clock": "计时",
     "Start": "开始",

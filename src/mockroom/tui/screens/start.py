@@ -27,6 +27,8 @@ class StartScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start"),
         Binding("ctrl+n", "app.change_name", "Name"),
+        Binding("f4", "app.progress", "Progress"),
+        Binding("f5", "app.review", "Review"),
     ]
 
     def __init__(self) -> None:

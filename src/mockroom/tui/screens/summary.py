@@ -46,7 +46,11 @@ def first_attempts(attempts: list[AttemptRec]) -> set[str]:
 
 
 class SummaryScreen(Screen[None]):
-    BINDINGS = [Binding("n", "app.new_session", "New session")]
+    BINDINGS = [
+        Binding("n", "app.new_session", "New session"),
+        Binding("f4", "app.progress", "Progress"),
+        Binding("f5", "app.review", "Review"),
+    ]
 
     def __init__(self, practice: Practice) -> None:
         super().__init__()
