@@ -109,14 +109,7 @@ def _yaml_files(targets: Iterable[str | Path], bank: Bank) -> list[Path]:
             files.append(p)
         else:
             bank.problems.append(Problem(str(p), 1, 1, "no such file or folder"))
-    seen: set[Path] = set()
-    unique = []
-    for f in files:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
+    return paths.unique_paths(files)
 
 
 def _load_file(bank: Bank, path: Path) -> None:

@@ -48,11 +48,16 @@ def bank_dirs(extra: list[str | Path] | None = None, builtin: bool = True) -> li
     env = os.environ.get("MOCKROOM_BANK", "")
     dirs += [Path(p).expanduser() for p in env.split(os.pathsep) if p.strip()]
     dirs += [Path(p).expanduser() for p in extra or []]
+    return unique_paths(dirs)
+
+
+def unique_paths(paths: list[Path]) -> list[Path]:
+    """The paths in order, each place once however it was spelled."""
     seen: set[Path] = set()
     unique = []
-    for d in dirs:
-        key = d.resolve()
+    for p in paths:
+        key = p.resolve()
         if key not in seen:
             seen.add(key)
-            unique.append(d)
+            unique.append(p)
     return unique

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from mockroom.tui.localized import lang_of
+from mockroom.tui.screens.yes_no_dialog import YesNoDialog
 from mockroom.tui.strings import t
 
 
-class QuitDialog(ModalScreen[bool]):
+class QuitDialog(YesNoDialog):
     """Dismisses True to quit (the draft is kept), False to go on answering."""
 
     BINDINGS = [
         Binding("y", "choose(True)", "Yes"),
         Binding("n,escape", "choose(False)", "No"),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-
-    @property
-    def lang(self) -> str:
-        return lang_of(self)
-
-    def relabel(self) -> None:
-        self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -41,10 +29,3 @@ class QuitDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_choose(self, quit_: bool) -> None:
-        self.dismiss(quit_)

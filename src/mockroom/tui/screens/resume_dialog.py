@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from mockroom.tui.localized import lang_of
 from mockroom.tui.render import short
+from mockroom.tui.screens.yes_no_dialog import YesNoDialog
 from mockroom.tui.strings import t
 
 
-class ResumeDialog(ModalScreen[bool]):
+class ResumeDialog(YesNoDialog):
     """Dismisses True to resume, False to discard the unfinished session."""
 
     BINDINGS = [
@@ -30,13 +28,6 @@ class ResumeDialog(ModalScreen[bool]):
         self.total = total
         self.draft = draft
 
-    @property
-    def lang(self) -> str:
-        return lang_of(self)
-
-    def relabel(self) -> None:
-        self.refresh(recompose=True)
-
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t(self.lang, "resume.title"), classes="dialog-title")
@@ -50,10 +41,3 @@ class ResumeDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(self.lang, "resume.yes"), variant="primary", id="yes")
                 yield Button(t(self.lang, "resume.no"), variant="error", id="no")
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_choose(self, resume: bool) -> None:
-        self.dismiss(resume)
