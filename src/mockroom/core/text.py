@@ -8,10 +8,13 @@ land on the right characters.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -127,7 +130,7 @@ def stem(word: str) -> str:
 _TONE_FREE = str.maketrans(
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm"
 )
-_pinyin_table: dict[int, str] | None = None
+_pinyin_table: dict[str, str] | None = None
 _pinyin_cache: dict[str, str] = {}
 
 
@@ -138,19 +141,26 @@ def pinyin_of(ch: str) -> str:
         return cached
     global _pinyin_table
     if _pinyin_table is None:
-        # Imported on first use: most answers are settled by exact matches.
-        from pypinyin.pinyin_dict import pinyin_dict
-
-        _pinyin_table = pinyin_dict
-    reading = _pinyin_table.get(ord(ch))
+        _pinyin_table = _load_pinyin_table()
+    reading = _pinyin_table.get(str(ord(ch)))
     result = reading.split(",", 1)[0].translate(_TONE_FREE) if reading else ch
     _pinyin_cache[ch] = result
     return result
 
 
-def pinyin_table(chars: frozenset[str]) -> dict[str, str]:
-    """Pinyin (or the character itself) for every character in `chars`, from the shared cache."""
-    missing = chars - _pinyin_cache.keys()
-    for ch in missing:
-        pinyin_of(ch) if CJK_RE.match(ch) else _pinyin_cache.setdefault(ch, ch)
-    return _pinyin_cache
+def _load_pinyin_table() -> dict[str, str]:
+    """pypinyin's per-character readings, keyed by code point as text.
+
+    Importing `pypinyin` also loads its 2.5 MB phrase dictionary (about 0.6 s), which
+    per-character lookups never use; so the character table it ships is read
+    directly, and the public module is the fallback if that file ever moves.
+    """
+    spec = importlib.util.find_spec("pypinyin")  # locates the package without importing it
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "pinyin_dict.json"
+        if path.is_file():
+            table: dict[str, str] = json.loads(path.read_text("utf-8"))
+            return table
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {str(k): v for k, v in pinyin_dict.items()}
