@@ -1,4 +1,4 @@
-"""A database written before coach review (revision 0001) upgrades in place, keeping its data."""
+"""A database written before coach review (revision 0001) upgrades to head, keeping its data."""
 
 from __future__ import annotations
 
@@ -32,5 +32,5 @@ def test_upgrade_from_0001_keeps_answers(store_url: str, clock) -> None:
         store.add_comment(attempt.id, "Coach Li", "still works")
     engine = create_engine(store_url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
     engine.dispose()

@@ -172,3 +172,31 @@ def test_bad_attempts_are_refused(store: Store, session: SessionRec) -> None:
 def test_unknown_attempt(store: Store) -> None:
     with pytest.raises(NotFound, match="no attempt"):
         store.get_attempt("0" * 32)
+
+
+@pytest.mark.parametrize("rating", [1, 4, 5, None])
+def test_self_rating_is_set_later_and_committed(
+    store: Store, session: SessionRec, store_url: str, rating: int | None
+) -> None:
+    rec = record(store, session, self_rating=3)
+    store.finish_session(session.id)  # a closed session's answers can still be rated
+    store.set_self_rating(rec.id, rating)
+    with Store.open(store_url) as other:
+        assert other.get_attempt(rec.id) == replace(rec, self_rating=rating)
+    points, _ = store.self_ratings(session.candidate_id)
+    assert [p.rating for p in points] == ([] if rating is None else [rating])
+
+
+@pytest.mark.parametrize("rating", [0, 6, -1, 2.5, True, "4"])
+def test_self_rating_out_of_range_is_refused(
+    store: Store, session: SessionRec, rating: object
+) -> None:
+    rec = record(store, session, self_rating=3)
+    with pytest.raises(StoreError, match="from 1 to 5"):
+        store.set_self_rating(rec.id, rating)  # type: ignore[arg-type]
+    assert store.get_attempt(rec.id).self_rating == 3
+
+
+def test_self_rating_of_an_unknown_attempt(store: Store) -> None:
+    with pytest.raises(NotFound, match="no attempt"):
+        store.set_self_rating("0" * 32, 3)

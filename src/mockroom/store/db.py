@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -79,6 +81,23 @@ def migrate(engine: Engine) -> None:
         ) from e
     except SQLAlchemyError as e:
         raise StoreError(f"cannot open {where}: {reason(e)}") from e
+
+
+def upsert(
+    conn: Connection,
+    table: Any,
+    rows: Sequence[Mapping[str, Any]],
+    keys: list[str],
+    set_: Callable[[Any], Mapping[str, Any]],
+) -> None:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE, the same on SQLite and PostgreSQL.
+
+    `set_` is given the statement's `excluded` row (the values that clashed) and
+    returns the columns to update.
+    """
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(table)
+    conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=set_(stmt.excluded)), rows)
 
 
 def describe(url: URL | str) -> str:

@@ -1,8 +1,11 @@
 """Progress queries on the Store: what the candidate's progress screen shows.
 
-A mixin of class Store (repo.py). Every figure is an SQL aggregate or a
-windowed query over indexed columns (attempt by candidate and time, criterion
-rows by attempt), so a history of 100,000 answers is read without loading it.
+A mixin of class Store (repo.py). Totals per question and per rubric point
+come from the running tallies (tally.py: progress_question, progress_point),
+so their cost follows the number of questions, not of answers. The rest reads
+a bounded number of answers through covering indexes: the latest per question,
+the last sessions, the rated answers' scores. A history of 100,000 answers is
+never read whole.
 
 A score here is the effective one: the coach's score when a coach gave one,
 else the auto score; a rubric point is met when the coach says so, else when
@@ -16,14 +19,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import and_, func, literal, type_coerce
 from sqlalchemy import select as sa_select
+from sqlalchemy.types import NullType
 from sqlmodel import Session, col, select
 
-from mockroom.store.tables import AttemptRow, CriterionRow, SessionRow
+from mockroom.store.tables import (
+    AttemptRow,
+    PointTallyRow,
+    QuestionTallyRow,
+    SessionRow,
+    UTCDateTime,
+)
+from mockroom.store.tally import SCORE
 
-SCORE = func.coalesce(col(AttemptRow.coach_score), col(AttemptRow.auto_score))
-HIT = func.coalesce(col(CriterionRow.coach_hit), col(CriterionRow.hit))
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -88,55 +98,78 @@ class ProgressMixin:
         self, candidate_id: str, track: str | None = None, series: int = 20
     ) -> list[QuestionProgress]:
         """Per question answered: count, best, latest, mean answer time and recent scores."""
-        where = _mine(candidate_id, track)
+        n = max(series, 1)
+        tq = QuestionTallyRow
         totals = (
             sa_select(
-                col(AttemptRow.question_id),
-                func.count(),
-                func.max(SCORE),
-                func.avg(col(AttemptRow.answer_s)),
-                func.max(col(AttemptRow.created_at)),
+                col(tq.question_id),
+                col(tq.answers),
+                col(tq.best),
+                col(tq.answer_s_total),
+                col(tq.last_at),
             )
-            .where(*where)
-            .group_by(col(AttemptRow.question_id))
-            .order_by(col(AttemptRow.question_id))
+            .where(*_tallied(tq, candidate_id, track))
+            .order_by(col(tq.question_id))
         )
-        recent = (
-            select(
-                col(AttemptRow.question_id).label("qid"),
-                col(AttemptRow.created_at).label("at"),
-                SCORE.label("score"),
-                func.row_number()
-                .over(
-                    partition_by=col(AttemptRow.question_id),
-                    order_by=(col(AttemptRow.created_at).desc(), col(AttemptRow.id).desc()),
-                )
-                .label("rn"),
-            )
-            .where(*where)
-            .subquery()
+        # Per question, the time of its n-th newest main answer: answers from then on are
+        # read (an index range each), and ties at that time are trimmed below. An outer
+        # join with every answer term in ON keeps the tally as the outer loop on SQLite
+        # (it has no LATERAL), which would otherwise walk all the candidate's answers.
+        own = (
+            col(AttemptRow.candidate_id) == col(tq.candidate_id),
+            col(AttemptRow.question_id) == col(tq.question_id),
+            col(AttemptRow.follow_up_of).is_(None),
+        )
+        nth = (
+            sa_select(col(AttemptRow.created_at))
+            .where(*own)
+            .order_by(col(AttemptRow.created_at).desc(), col(AttemptRow.id).desc())
+            .offset(n - 1)
+            .limit(1)
+            .correlate(tq)
+            .scalar_subquery()
         )
         lately = (
-            select(recent.c.qid, recent.c.at, recent.c.score)
-            .where(recent.c.rn <= max(series, 1))
-            .order_by(recent.c.qid, recent.c.at, recent.c.rn.desc())
+            sa_select(
+                col(tq.question_id),
+                # Read raw and converted by _utc: the column type's own parsing costs
+                # more than the query when there are thousands of points.
+                type_coerce(col(AttemptRow.created_at), NullType()),
+                col(AttemptRow.id),
+                SCORE,
+            )
+            .outerjoin(
+                AttemptRow,
+                and_(
+                    *own,
+                    col(AttemptRow.created_at) >= func.coalesce(nth, literal(EPOCH, UTCDateTime)),
+                ),
+            )
+            .where(*_tallied(tq, candidate_id, track))
         )
         with self._tx() as s:
-            rows = s.connection().execute(totals).all()
-            points: dict[str, list[ScorePoint]] = {}
-            for qid, at, score in s.exec(lately).all():
-                points.setdefault(qid, []).append(ScorePoint(_utc(at), float(score)))
+            conn = s.connection()
+            rows = conn.execute(totals).all()
+            recent: dict[str, list[tuple[Any, str, float]]] = {}
+            for qid, at, aid, score in conn.execute(lately).all():
+                if aid is not None:
+                    recent.setdefault(qid, []).append((at, aid, score))
+        # Raw times sort as times (SQLite's fixed-width UTC text too); only kept ones are parsed.
+        points = {
+            qid: [ScorePoint(_utc(at), float(score)) for at, _, score in sorted(answers)[-n:]]
+            for qid, answers in recent.items()
+        }
         return [
             QuestionProgress(
                 question_id=qid,
-                answers=int(n),
+                answers=int(count),
                 best=float(best),
                 latest=points[qid][-1].score,
-                mean_answer_s=round(float(mean_s), 1),
+                mean_answer_s=round(float(total_s) / count, 1),
                 last_at=_utc(last),
                 series=tuple(points[qid]),
             )
-            for qid, n, best, mean_s, last in rows
+            for qid, count, best, total_s, last in rows
         ]
 
     def point_rates(
@@ -153,22 +186,22 @@ class ProgressMixin:
         across all questions (a shared rubric's point counts once however many
         questions use it) - the weakest points overall.
         """
-        where = _mine(candidate_id, track)
+        tp = PointTallyRow
+        where = _tallied(tp, candidate_id, track)
         if question_id is not None:
-            where.append(col(AttemptRow.question_id) == question_id)
-        answers = func.count()
-        hits = func.sum(case((HIT, 1), else_=0))
+            where.append(col(tp.question_id) == question_id)
+        answers = func.sum(col(tp.answers))
+        hits = func.sum(col(tp.hits))
         query = (
-            select(CriterionRow.rubric_id, CriterionRow.key, answers, hits)
-            .join(AttemptRow, col(AttemptRow.id) == col(CriterionRow.attempt_id))
+            select(col(tp.rubric_id), col(tp.key), answers, hits)
             .where(*where)
-            .group_by(col(CriterionRow.rubric_id), col(CriterionRow.key))
+            .group_by(col(tp.rubric_id), col(tp.key))
             .having(answers >= min_answers)
             .order_by(
                 (hits * 1.0 / answers).asc(),
                 answers.desc(),
-                col(CriterionRow.rubric_id),
-                col(CriterionRow.key),
+                col(tp.rubric_id),
+                col(tp.key),
             )
         )
         if limit is not None:
@@ -178,6 +211,20 @@ class ProgressMixin:
 
     def session_trend(self, candidate_id: str, last: int = 10) -> list[SessionTrend]:
         """Mean score of each of the last sessions with answers, oldest first."""
+        main = and_(
+            col(AttemptRow.session_id) == col(SessionRow.id), col(AttemptRow.follow_up_of).is_(None)
+        )
+        # The last sessions first (by candidate and date, stopping at `last`), then their answers.
+        page = (
+            sa_select(col(SessionRow.id))
+            .where(
+                col(SessionRow.candidate_id) == candidate_id,
+                sa_select(col(AttemptRow.session_id)).where(main).exists(),
+            )
+            .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id).desc())
+            .limit(max(last, 1))
+            .correlate(None)
+        )
         query = (
             sa_select(
                 col(SessionRow.id),
@@ -186,11 +233,10 @@ class ProgressMixin:
                 func.count(),
                 func.avg(SCORE),
             )
-            .join(AttemptRow, col(AttemptRow.session_id) == col(SessionRow.id))
-            .where(*_mine(candidate_id, None))
+            .join(AttemptRow, main)
+            .where(col(SessionRow.id).in_(page))
             .group_by(col(SessionRow.id))
             .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id).desc())
-            .limit(max(last, 1))
         )
         with self._tx() as s:
             rows = s.connection().execute(query).all()
@@ -244,8 +290,17 @@ def _mine(candidate_id: str, track: str | None) -> list[Any]:
     return where
 
 
-def _utc(moment: datetime) -> datetime:
+def _tallied(table: Any, candidate_id: str, track: str | None) -> list[Any]:
+    """The candidate's rows of a tally table (tally.py), of one track when given."""
+    where: list[Any] = [col(table.candidate_id) == candidate_id]
+    if track:
+        where.append(col(table.question_id).startswith(f"{track}.", autoescape=True))
+    return where
+
+
+def _utc(moment: datetime | str) -> datetime:
     """Aggregates and subqueries bypass the column type: SQLite gives naive UTC text back."""
     if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment)
+        # Parsed with its offset in one call: several times faster than a later replace().
+        return datetime.fromisoformat(f"{moment}+00:00")
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

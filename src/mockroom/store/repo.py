@@ -14,14 +14,13 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from mockroom.core import schedule
 from mockroom.core.paths import default_db_url
 from mockroom.core.result import ScoreResult
-from mockroom.store import convert, db
+from mockroom.store import convert, db, tally
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.progress import ProgressMixin
 from mockroom.store.records import (
@@ -191,14 +190,12 @@ class Store(ReviewMixin, ProgressMixin):
         }
         with self._tx() as s:
             _open_session(s, session_id)
-            conn = s.connection()
-            insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-            stmt = insert(DraftRow).values(values)
-            conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["session_id"],
-                    set_={k: stmt.excluded[k] for k in values if k != "session_id"},
-                )
+            db.upsert(
+                s.connection(),
+                DraftRow,
+                [values],
+                ["session_id"],
+                lambda new: {k: new[k] for k in values if k != "session_id"},
             )
 
     def load_draft(self, session_id: str) -> DraftRec | None:
@@ -264,13 +261,31 @@ class Store(ReviewMixin, ProgressMixin):
                 self_rating=self_rating,
                 created_at=now,
             )
-            s.add(convert.attempt_row(rec, sess.candidate_id))
+            row = convert.attempt_row(rec, sess.candidate_id)
+            s.add(row)
             s.flush()  # the attempt row before the rows that refer to it
-            s.add_all(convert.criterion_rows(rec.id, result))
+            criteria = convert.criterion_rows(rec.id, result)
+            s.add_all(criteria)
+            tally.count_answer(s, row, criteria)
             s.exec(delete(DraftRow).where(col(DraftRow.session_id) == session_id))
             if follow_up_of is None:
                 _reschedule(s, sess.candidate_id, question_id, result, now)
             return rec
+
+    def set_self_rating(self, attempt_id: str, rating: int | None) -> None:
+        """Keep the candidate's own rating of an answer, 1 (poor) to 5 (strong); None clears it.
+
+        Asked after the attempt is committed, so a crash before the candidate
+        chooses loses only the rating, never the answer.
+        """
+        if rating is not None and (
+            isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5
+        ):
+            raise StoreError(f"a self-rating is a whole number from 1 to 5, got {rating!r}")
+        with self._tx() as s:
+            row = _get(s, AttemptRow, attempt_id, "attempt")
+            row.self_rating = rating
+            s.add(row)
 
     def attempts_for_session(self, session_id: str) -> list[AttemptRec]:
         with self._tx() as s:

@@ -20,7 +20,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from mockroom.core.calibrate import GradedPair, PointVerdict
-from mockroom.store import convert
+from mockroom.store import convert, tally
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.records import (
     REVIEW_STATES,
@@ -96,7 +96,9 @@ class ReviewMixin:
         """Sessions newest first. `candidate` is a candidate id or part of a name (any case).
 
         Counts, review state and mean scores are over main answers (follow-ups
-        belong to the answer they follow).
+        belong to the answer they follow). The page of sessions is chosen first
+        (the review state by EXISTS, so an index walk by date can stop at
+        `limit`), then only its answers are counted.
         """
         if review_state is not None and review_state not in REVIEW_STATES:
             raise StoreError(
@@ -107,7 +109,16 @@ class ReviewMixin:
         main = and_(
             col(AttemptRow.session_id) == col(SessionRow.id), col(AttemptRow.follow_up_of).is_(None)
         )
-        attempts = func.count(col(AttemptRow.id))
+        page = (
+            sa_select(col(SessionRow.id))
+            .join(CandidateRow, col(CandidateRow.id) == col(SessionRow.candidate_id))
+            .where(*_session_filters(candidate, track, since, review_state, main))
+            .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id))
+            .limit(limit)
+            .correlate(None)
+        )
+        # Counting session_id, not id: ix_attempt_session_totals then covers every aggregate.
+        attempts = func.count(col(AttemptRow.session_id))
         reviewed = func.coalesce(
             func.sum(case((col(AttemptRow.reviewed_at).is_not(None), 1), else_=0)), 0
         )
@@ -129,28 +140,10 @@ class ReviewMixin:
             )
             .join(CandidateRow, col(CandidateRow.id) == col(SessionRow.candidate_id))
             .outerjoin(AttemptRow, main)
+            .where(col(SessionRow.id).in_(page))
             .group_by(col(SessionRow.id), col(CandidateRow.id))
             .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id))
         )
-        if candidate:
-            query = query.where(
-                or_(
-                    col(CandidateRow.id) == candidate,
-                    func.lower(col(CandidateRow.name)).contains(candidate.lower(), autoescape=True),
-                )
-            )
-        if track:
-            query = query.where(col(SessionRow.track) == track)
-        if since is not None:
-            query = query.where(col(SessionRow.started_at) >= since)
-        if review_state == "unreviewed":
-            query = query.having(reviewed == 0)
-        elif review_state == "reviewed":
-            query = query.having(and_(attempts > 0, reviewed >= attempts))
-        elif review_state == "partial":
-            query = query.having(and_(reviewed > 0, reviewed < attempts))
-        if limit is not None:
-            query = query.limit(limit)
         with self._tx() as s:
             return [
                 SessionSummary(
@@ -264,8 +257,10 @@ class ReviewMixin:
             if row is None:
                 keys = ", ".join(c.key for c in _criteria(s, attempt_id)) or "none"
                 raise NotFound(f"answer {attempt_id} has no rubric point {key!r} (points: {keys})")
+            was_met = tally.met(row)
             row.coach_hit = hit
             s.add(row)
+            tally.verdict_changed(s, attempt, row, was_met)
             return self._touched(s, attempt, coach)
 
     def override_score(self, attempt_id: str, score: float | None, coach: str) -> CoachReview:
@@ -276,6 +271,7 @@ class ReviewMixin:
         with self._tx() as s:
             attempt = _attempt(s, attempt_id)
             attempt.coach_score = None if score is None else round(float(score), 1)
+            tally.score_changed(s, attempt)
             return self._touched(s, attempt, coach)
 
     def mark_reviewed(self, attempt_id: str, coach: str, reviewed: bool = True) -> CoachReview:
@@ -387,9 +383,44 @@ class ReviewMixin:
         row.coach_score = row.reviewed_at = None  # set by _merge_review with the rest of it
         s.add(row)
         s.flush()
-        s.add_all(convert.criterion_rows(a.id, a.result))
+        criteria = convert.criterion_rows(a.id, a.result)
+        s.add_all(criteria)
         s.flush()
+        tally.count_answer(s, row, criteria)  # without the review, which _merge_review adds
         return 1
+
+
+def _session_filters(
+    candidate: str | None,
+    track: str | None,
+    since: datetime | None,
+    review_state: str | None,
+    main: ColumnElement[bool],
+) -> list[ColumnElement[bool]]:
+    """WHERE terms choosing list_sessions' sessions; `main` joins a session to its main answers."""
+    where: list[ColumnElement[bool]] = []
+    if candidate:
+        where.append(
+            or_(
+                col(CandidateRow.id) == candidate,
+                func.lower(col(CandidateRow.name)).contains(candidate.lower(), autoescape=True),
+            )
+        )
+    if track:
+        where.append(col(SessionRow.track) == track)
+    if since is not None:
+        where.append(col(SessionRow.started_at) >= since)
+    if review_state is not None:
+        reviewed = col(AttemptRow.reviewed_at).is_not(None)
+        some_reviewed = sa_select(col(AttemptRow.session_id)).where(main, reviewed).exists()
+        some_open = sa_select(col(AttemptRow.session_id)).where(main, ~reviewed).exists()
+        if review_state == "unreviewed":
+            where.append(~some_reviewed)
+        elif review_state == "reviewed":
+            where += [some_reviewed, ~some_open]
+        else:  # partial
+            where += [some_reviewed, some_open]
+    return where
 
 
 def _merge_review(s: Session, item: TranscriptItem) -> int:
@@ -407,9 +438,12 @@ def _merge_review(s: Session, item: TranscriptItem) -> int:
     row.coach, row.coach_score = review.coach, review.coach_score
     row.reviewed_at, row.coached_at = review.reviewed_at, review.coached_at
     s.add(row)
+    tally.score_changed(s, row)
     for c in criteria:
+        was_met = tally.met(c)
         c.coach_hit = review.points.get(c.key)
         s.add(c)
+        tally.verdict_changed(s, row, c, was_met)
     return 1
 
 

@@ -72,6 +72,7 @@ class SessionRow(StoreModel, table=True):
     __table_args__ = (
         Index("ix_practice_session_candidate_state", "candidate_id", "state"),
         Index("ix_practice_session_started", "started_at"),
+        Index("ix_practice_session_candidate_started", "candidate_id", "started_at"),
     )
 
     id: str = Field(primary_key=True, max_length=ID_LEN)
@@ -120,6 +121,24 @@ class AttemptRow(StoreModel, table=True):
             "auto_score",
             "coach_score",
             "answer_s",
+        ),
+        # Covers the per-session counts and means (session list, trend): no table reads.
+        Index(
+            "ix_attempt_session_totals",
+            "session_id",
+            "follow_up_of",
+            "auto_score",
+            "coach_score",
+            "reviewed_at",
+        ),
+        # Covers the self-rating bands.
+        Index(
+            "ix_attempt_self_rating",
+            "candidate_id",
+            "self_rating",
+            "follow_up_of",
+            "auto_score",
+            "coach_score",
         ),
     )
 
@@ -205,6 +224,38 @@ class CommentRow(StoreModel, table=True):
     span_start: int | None = None
     span_end: int | None = None
     created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class QuestionTallyRow(StoreModel, table=True):
+    """A candidate's main answers to one question, kept as they are stored (tally.py)."""
+
+    __tablename__ = "progress_question"
+
+    candidate_id: str = Field(
+        primary_key=True, foreign_key="candidate.id", ondelete="CASCADE", max_length=ID_LEN
+    )
+    question_id: str = Field(primary_key=True, max_length=KEY_LEN)
+    answers: int
+    best: float
+    """The best effective score (the coach's when given, else the auto score)."""
+    answer_s_total: float
+    last_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class PointTallyRow(StoreModel, table=True):
+    """How often one rubric point was met in a candidate's main answers to one question."""
+
+    __tablename__ = "progress_point"
+
+    candidate_id: str = Field(
+        primary_key=True, foreign_key="candidate.id", ondelete="CASCADE", max_length=ID_LEN
+    )
+    question_id: str = Field(primary_key=True, max_length=KEY_LEN)
+    rubric_id: str = Field(primary_key=True, max_length=KEY_LEN)
+    key: str = Field(primary_key=True, max_length=KEY_LEN)
+    answers: int
+    hits: int
+    """Answers where the point counts as met (the coach's verdict wins over the scorer's)."""
 
 
 METADATA = StoreModel.metadata
