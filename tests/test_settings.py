@@ -33,7 +33,7 @@ def test_missing_file_gives_defaults(tmp_path: Path) -> None:
 
 def test_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "settings.json"
-    s = Settings(lang="zh", clock_on=False, auto_submit=True, live_meter=True)
+    s = Settings(lang="zh", clock_on=False, auto_submit=True, live_meter=True, self_rating=False)
     save_settings(s, path)
     assert load_settings(path, environ={}).settings == s
     assert (path.parent.stat().st_mode & 0o777) == 0o700
@@ -53,6 +53,16 @@ def test_corrupt_file_falls_back_to_defaults_with_a_reason(tmp_path: Path, conte
     loaded = load_settings(path, environ={})
     assert loaded.settings == Settings()
     assert loaded.problem and str(path) in loaded.problem and "default" in loaded.problem
+
+
+def test_self_rating_is_on_by_default_and_kept_off(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    assert Settings().self_rating
+    path.write_text(json.dumps({"lang": "en", "self_rating": False}))
+    assert load_settings(path, environ={}).settings == Settings(self_rating=False)
+    path.write_text(json.dumps({"self_rating": "no"}))
+    loaded = load_settings(path, environ={})
+    assert loaded.settings.self_rating and loaded.problem and "self_rating" in loaded.problem
 
 
 def test_bad_values_fall_back_one_by_one(tmp_path: Path) -> None:

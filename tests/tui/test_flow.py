@@ -12,6 +12,7 @@ from tui_helpers import (
     open_store,
     paste,
     question_screen,
+    rate,
     settle,
 )
 
@@ -59,6 +60,7 @@ async def test_answer_feedback_follow_up_and_summary_are_stored(
         clock.advance(30)
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await rate(pilot)
         fb = app.screen
         assert isinstance(fb, FeedbackScreen)
         assert fb.follow_up is None  # demo.intro has no follow-ups
@@ -81,6 +83,7 @@ async def test_answer_feedback_follow_up_and_summary_are_stored(
         clock.advance(125)  # past the 120 s limit: overtime
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await rate(pilot)
         fb = app.screen
         assert isinstance(fb, FeedbackScreen)
         assert fb.follow_up is not None and fb.follow_up.criterion == "postmortem"
@@ -119,6 +122,7 @@ async def test_retry_shows_the_new_attempt_beside_the_old(make: AppFactory, name
         await paste(pilot, "I currently do support.")
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await rate(pilot)
         first = app.screen
         assert isinstance(first, FeedbackScreen)
         await pilot.press("r")
@@ -127,6 +131,7 @@ async def test_retry_shows_the_new_attempt_beside_the_old(make: AppFactory, name
         await paste(pilot, INTRO_ANSWER + " I would be a good fit.")
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await rate(pilot)
         second = app.screen
         assert isinstance(second, FeedbackScreen)
         assert second.previous is not None and second.previous.id == first.attempt.id
@@ -163,6 +168,7 @@ async def test_auto_submit_at_the_limit(make: AppFactory, named: str, clock: Fak
         clock.advance(91)
         await pilot.pause(0.3)  # one clock tick
         await settle(pilot)
+        await rate(pilot)
         assert isinstance(app.screen, FeedbackScreen)
         [attempt] = open_store(named).attempts_for_session(app.practice.session_id if app.practice else "")
         assert attempt.timing.answer_s == q.ask.limits[1]
@@ -251,6 +257,7 @@ async def test_mock_interview_has_a_budget_and_ends_with_a_report(
         clock.advance(300)  # the whole budget is gone
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await rate(pilot)
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)

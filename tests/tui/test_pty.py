@@ -114,6 +114,8 @@ def test_typing_an_answer_in_a_real_terminal(tmp_path: Path) -> None:
         term.type(ANSWER, delay=0.02)
         term.wait_for("/ 20–200")
         term.type("\x13")  # ctrl+s: submit
+        term.wait_for("How well did you answer")
+        term.type("4")  # the self-rating, asked before the score is shown
         term.wait_for("Rubric points")
         term.type("\x11")  # ctrl+q: not mid-question, so no confirmation
         assert term.proc.wait(WAIT_S) == 0
@@ -126,3 +128,4 @@ def test_typing_an_answer_in_a_real_terminal(tmp_path: Path) -> None:
     assert attempt.answer == ANSWER
     assert attempt.result.score > 0
     assert attempt.timing.first_key_s is not None
+    assert attempt.self_rating == 4

@@ -26,6 +26,7 @@ from mockroom.tui.render import (
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.name_dialog import check_name
 from mockroom.tui.screens.question import QuestionScreen
+from mockroom.tui.screens.rating_dialog import RatingDialog
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.summary import SummaryScreen
 from mockroom.tui.strings import KEY_LABELS_ZH, TEXTS, key_label, t
@@ -143,7 +144,7 @@ def test_every_text_has_both_languages_and_matching_fields() -> None:
 
 
 @pytest.mark.parametrize(
-    "cls", [MockroomApp, StartScreen, QuestionScreen, FeedbackScreen, SummaryScreen]
+    "cls", [MockroomApp, StartScreen, QuestionScreen, FeedbackScreen, SummaryScreen, RatingDialog]
 )
 def test_every_footer_key_has_a_chinese_label(cls: type) -> None:
     for b in cls.BINDINGS:

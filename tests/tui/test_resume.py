@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_helpers import AppFactory, FakeClock, open_store, paste, question_screen, settle
+from tui_helpers import AppFactory, FakeClock, open_store, paste, question_screen, rate, settle
 
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.quit_dialog import QuitDialog
@@ -65,6 +65,7 @@ async def test_resume_after_a_crash_restores_draft_and_clock(
         clock.advance(5)
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await rate(pilot)
         assert isinstance(app.screen, FeedbackScreen)
     store = open_store(named)
     [attempt] = store.attempts_for_session(session_id)
@@ -100,6 +101,7 @@ async def test_resume_between_questions_goes_to_the_next_one(
         await paste(pilot, "I currently lead support.")
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await rate(pilot)
         assert isinstance(app.screen, FeedbackScreen)
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:

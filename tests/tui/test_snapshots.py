@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import AppFactory, FakeClock, counted, paste, settle
+from tui_helpers import AppFactory, FakeClock, counted, paste, rate, settle
 
 from mockroom.tui.screens.question import QuestionScreen
 
@@ -62,12 +62,15 @@ def _to_feedback(clock: FakeClock, lang: str) -> Step:
         await paste(pilot, "I currently lead support.")
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await rate(pilot)  # skip
         await pilot.press("n")  # on to demo.outage, the one with rubric flags and a follow-up
         await settle(pilot)
         clock.advance(6)
         await paste(pilot, ANSWERS[lang])
         clock.advance(95)
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        await rate(pilot, "3")  # the rating is stored, not shown: the screen is unchanged
         await _quiet(pilot)
 
     return run

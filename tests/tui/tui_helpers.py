@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from mockroom.store.repo import Store
 from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.question import QuestionScreen
+from mockroom.tui.screens.rating_dialog import RatingDialog
 
 BANK = Path(__file__).parent / "bank"
 BROKEN_BANK = Path(__file__).parent / "broken_bank"
@@ -40,6 +41,14 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def rate(pilot: Pilot[None], key: str = "escape") -> None:
+    """Answer the self-rating dialog that a submitted answer brings up (escape skips)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, RatingDialog), f"expected the rating dialog, got {screen!r}"
+    await pilot.press(key)
+    await settle(pilot)
 
 
 async def paste(pilot: Pilot[None], text: str) -> None:

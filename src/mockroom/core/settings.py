@@ -38,6 +38,8 @@ class Settings:
     """Submit when the answer time is up instead of counting overtime."""
     live_meter: bool = False
     """Show how many rubric points the draft covers while typing."""
+    self_rating: bool = True
+    """Ask the candidate to rate each answer 1-5 before showing its score."""
 
 
 @dataclass(frozen=True)

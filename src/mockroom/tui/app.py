@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -42,6 +43,7 @@ from mockroom.tui.screens.loading import LoadingScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.screens.quit_dialog import QuitDialog
+from mockroom.tui.screens.rating_dialog import RatingDialog
 from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.summary import SummaryScreen
@@ -389,7 +391,7 @@ class MockroomApp(App[None]):
             self.post_message(DbFailed(str(e)))
 
     def action_new_session(self) -> None:
-        if isinstance(self.screen, QuestionScreen) or not self._booted:
+        if self._answering() or not self._booted:
             return
         self.practice = None
         self._show(StartScreen())
@@ -434,11 +436,43 @@ class MockroomApp(App[None]):
 
     @on(AttemptSaved)
     def _attempt_saved(self, msg: AttemptSaved) -> None:
-        assert self.practice is not None and self.scorer is not None
+        """The answer is committed; ask for a self-rating (not for follow-ups), then the score."""
+        assert self.practice is not None
         p, ask, attempt = self.practice, msg.ask, msg.attempt
         p.results.append(attempt)
         if ask.kind == "main":
             p.answered.add(ask.question.id)
+        if ask.kind == "follow_up" or not self.settings.self_rating:
+            self._show_feedback(attempt, ask)
+            return
+
+        def rated(rating: int | None) -> None:
+            if rating is None:
+                self._show_feedback(attempt, ask)
+            else:
+                self._save_self_rating(attempt, ask, rating)
+
+        self.push_screen(RatingDialog(), rated)
+
+    @work(thread=True, group="db", exit_on_error=False)
+    def _save_self_rating(self, attempt: AttemptRec, ask: Ask, rating: int) -> None:
+        from mockroom.store import StoreError
+
+        assert self.store is not None
+        try:
+            with self.db_lock:
+                self.store.set_self_rating(attempt.id, rating)
+        except StoreError as e:
+            # Only the rating is lost: the answer is stored, so its feedback still follows.
+            self.post_message(DbFailed(str(e)))
+        else:
+            attempt = dataclasses.replace(attempt, self_rating=rating)
+        self.call_from_thread(self._show_feedback, attempt, ask)
+
+    def _show_feedback(self, attempt: AttemptRec, ask: Ask) -> None:
+        assert self.practice is not None and self.scorer is not None
+        p = self.practice
+        p.results = [attempt if a.id == attempt.id else a for a in p.results]
         previous = None
         if ask.kind == "retry":
             previous = next((a for a in p.results if a.id == ask.parent_id), None)
@@ -537,6 +571,9 @@ class MockroomApp(App[None]):
     def action_toggle_live_meter(self) -> None:
         self._toggle("live_meter", "setting.live_meter")
 
+    def action_toggle_self_rating(self) -> None:
+        self._toggle("self_rating", "setting.self_rating")
+
     def action_progress(self) -> None:
         from mockroom.tui.screens.progress import ProgressScreen
 
@@ -553,13 +590,21 @@ class MockroomApp(App[None]):
             from mockroom.tui.screens.progress import ProgressScreen
             from mockroom.tui.screens.review import ReviewScreen
 
-            busy = (QuestionScreen, ProgressScreen, ReviewScreen)
-            return self._booted and not isinstance(self.screen, busy)
+            busy = (ProgressScreen, ReviewScreen)
+            return self._booted and not self._answering() and not isinstance(self._page(), busy)
         if action == "new_session":
-            return self._booted and not isinstance(self.screen, QuestionScreen)
+            return self._booted and not self._answering()
         if action == "change_name":
             return self.store is not None
         return True
+
+    def _page(self) -> Screen[Any]:
+        """The screen the candidate is on, looking past the command palette opened over it."""
+        return next(s for s in reversed(self.screen_stack) if not isinstance(s, CommandPalette))
+
+    def _answering(self) -> bool:
+        """A question, or the self-rating of the answer just stored, is waiting for the candidate."""
+        return isinstance(self._page(), QuestionScreen | RatingDialog)
 
     # -- notices and quitting ---------------------------------------------------------------
 

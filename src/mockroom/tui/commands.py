@@ -14,6 +14,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("cmd.clock", "toggle_clock"),
     ("cmd.auto_submit", "toggle_auto_submit"),
     ("cmd.live_meter", "toggle_live_meter"),
+    ("cmd.self_rating", "toggle_self_rating"),
     ("cmd.name", "change_name"),
     ("cmd.new", "new_session"),
     ("cmd.progress", "progress"),

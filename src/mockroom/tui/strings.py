@@ -63,6 +63,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "quit.yes": ("退出", "Quit"),
     "quit.no": ("继续答题", "Keep answering"),
+    "rate.title": ("你答得怎么样?1–5", "How well did you answer? 1–5"),
+    "rate.body": (
+        "看分数前先给自己打分:1 = 没答好,5 = 答得很好。按 Enter 跳过。",
+        "Rate yourself before you see the score: 1 = poorly, 5 = very well. Enter skips.",
+    ),
+    "rate.skip": ("跳过", "Skip"),
     # question screen
     "q.progress": ("第 {n}/{total} 题", "Question {n}/{total}"),
     "q.follow_up": ("追问", "Follow-up"),
@@ -152,6 +158,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cmd.clock": ("显示/隐藏计时", "Turn the clock on/off"),
     "cmd.auto_submit": ("到时自动提交 开/关", "Submit at the time limit on/off"),
     "cmd.live_meter": ("实时要点计 开/关", "Live rubric meter on/off"),
+    "cmd.self_rating": ("答后自评 开/关", "Rate my own answers on/off"),
     "cmd.name": ("修改候选人名字", "Change the candidate's name"),
     "cmd.new": ("回到开始页", "Back to the start screen"),
     "cmd.progress": ("查看进度", "Show progress"),
@@ -161,6 +168,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "setting.clock": ("计时:{state}", "Clock: {state}"),
     "setting.auto_submit": ("到时自动提交:{state}", "Submit at limit: {state}"),
     "setting.live_meter": ("实时要点计:{state}", "Live meter: {state}"),
+    "setting.self_rating": ("答后自评:{state}", "Self-rating: {state}"),
     "settings.problem": ("设置文件有问题:{problem}", "Settings file problem: {problem}"),
     "settings.save_failed": ("无法保存设置:{error}", "Could not save settings: {error}"),
     "db.failed": ("无法打开数据库:{error}", "Cannot open the database: {error}"),
@@ -187,6 +195,8 @@ KEY_LABELS_ZH: dict[str, str] = {
     "Yes": "是",
     "No": "否",
     "Cancel": "取消",
+    "Rate": "自评",
+    "Skip": "跳过",
 }
 
 
