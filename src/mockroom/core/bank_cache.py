@@ -8,9 +8,9 @@ source of the modules that turn bytes into questions, pydantic and Python. A
 stale entry therefore cannot match, and a corrupt cache (bad checksum,
 unreadable pickle, unexpected shape) is ignored and rewritten.
 
-All entries live in one file, `data_dir()/cache/bank-<fingerprint>.pickle`,
-read once per load and written once (atomically) when the load parsed
-something new. The folder is owner-only: a pickle is only as trustworthy as
+The entries for the files under one folder live in one file,
+`data_dir()/cache/bank-<fingerprint>-<folder hash>.pickle`, read once per load
+and written once (atomically) when the load parsed something new. The folder is owner-only: a pickle is only as trustworthy as
 whoever can write it. Lint runs, which keep YAML node trees to place problems,
 bypass the cache.
 """
@@ -64,7 +64,8 @@ class _Index:
 
 def load_files(bank: Bank, files: Iterable[Path], load_file: FileLoader) -> None:
     """Add every file to `bank` as `load_file(bank, path)` would, reusing cached parses."""
-    cache = cache_file()
+    files = list(files)
+    cache = cache_file(files)
     if bank.nodes is not None or cache is None:
         for path in files:
             load_file(bank, path)
@@ -76,10 +77,21 @@ def load_files(bank: Bank, files: Iterable[Path], load_file: FileLoader) -> None
         _write(cache, index)
 
 
-def cache_file() -> Path | None:
-    """Where this version of mockroom keeps its cache; None when its sources cannot be read."""
+def cache_file(files: list[Path]) -> Path | None:
+    """Where this version of mockroom caches banks under the files' common folder.
+
+    One cache per folder, so loading the small built-in bank never reads the cache of a huge
+    one; None when mockroom's own sources cannot be read (no fingerprint, no cache).
+    """
     fp = fingerprint()
-    return paths.data_dir() / "cache" / f"bank-{fp}.pickle" if fp else None
+    if not fp or not files:
+        return None
+    try:
+        where = os.path.commonpath([os.path.abspath(f) for f in files])
+    except ValueError:  # different drives on Windows
+        where = ""
+    folder = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return paths.data_dir() / "cache" / f"bank-{fp}-{folder}.pickle"
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +216,9 @@ def _write(cache: Path, index: _Index) -> None:
             os.fsync(f.fileno())
         os.replace(tmp, cache)
         tmp = None
+        for old in cache.parent.glob("bank-*.pickle"):  # caches of other mockroom versions
+            if not old.name.startswith(f"bank-{fingerprint()}-"):
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     finally:

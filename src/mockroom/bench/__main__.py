@@ -1,0 +1,86 @@
+"""`python -m mockroom.bench`: build the inputs, run every benchmark, print one table.
+
+A benchmark that fails prints its error in its row and the others still run; the exit
+status is 1 when any figure misses its target or fails, so CI can run it as a check.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from mockroom.bench import bank_load, cli_process, gen, keystrokes, progress, scoring, tui_start
+from mockroom.bench.table import Row, render
+
+QUESTIONS = 10_000
+SCORED_ANSWERS = 500
+PROGRESS_QUESTIONS = 300
+
+
+def main() -> int:
+    started = time.perf_counter()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="mockroom-bench-") as tmp:
+        root = Path(tmp)
+        home = root / "home"
+        home.mkdir()
+        # Nothing here may read or write the user's own data folder.
+        import os
+
+        os.environ["MOCKROOM_HOME"] = str(home)
+        os.environ.pop("MOCKROOM_DB", None)
+        os.environ.pop("MOCKROOM_BANK", None)
+
+        step(f"generating a bank of {QUESTIONS:,} questions")
+        bank_dir = root / "bank"
+        gen.write_bank(bank_dir, QUESTIONS, gen.builtin())
+
+        def load_rows() -> list[Row]:
+            return bank_load.run(bank_dir, QUESTIONS, root / "load-home")
+
+        (root / "load-home").mkdir()
+        rows += guarded("bank load", load_rows)
+
+        from mockroom.core.bank import load_paths
+
+        bank = load_paths([bank_dir])
+        answers = gen.answers(bank, SCORED_ANSWERS)
+        rows += guarded("scoring", lambda: scoring.run(bank, answers))
+        builtin = gen.builtin()
+        rows += guarded("mockroom score", lambda: cli_process.run(gen.answers(builtin, 1)[0], home))
+        rows += guarded("TUI start", lambda: tui_start.run(home))
+        rows += guarded("keystrokes", lambda: keystrokes.run(home))
+        picked = sorted(bank.questions.values(), key=lambda q: q.id)[:: QUESTIONS // PROGRESS_QUESTIONS]
+        progress_answers = [
+            gen.Answer(q, a.text)
+            for q, a in zip(picked, gen.answers(bank, len(picked), sizes=(200, 400)), strict=True)
+        ]
+        rows += guarded("progress", lambda: progress.run(root / "progress.db", bank, progress_answers))
+    print()
+    print(render(rows))
+    print(f"\n({time.perf_counter() - started:.0f} s; python {sys.version.split()[0]})")
+    return 0 if all(r.ok is not False for r in rows) else 1
+
+
+def step(what: str) -> None:
+    print(f"bench: {what} ...", file=sys.stderr, flush=True)
+
+
+def guarded(name: str, run: Callable[[], list[Row]]) -> list[Row]:
+    step(name)
+    start = time.perf_counter()
+    try:
+        rows = run()
+    except Exception as e:  # one broken benchmark must not hide the others' figures
+        traceback.print_exc()
+        rows = [Row(name, f"error: {type(e).__name__}: {e}"[:120], "", "", False)]
+    print(f"bench: {name} took {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(main())
