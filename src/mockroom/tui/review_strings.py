@@ -7,7 +7,7 @@ binding's English description for the footer, falling back to strings.py's.
 
 from __future__ import annotations
 
-from mockroom.tui.strings import key_label
+from mockroom.tui.strings import key_label, lookup
 
 # key -> (zh, en)
 TEXTS: dict[str, tuple[str, str]] = {
@@ -161,9 +161,7 @@ KEY_LABELS_ZH: dict[str, str] = {
 
 
 def rt(lang: str, key: str, **fields: object) -> str:
-    zh, en = TEXTS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**fields) if fields else text
+    return lookup(TEXTS, lang, key, **fields)
 
 
 def review_key_label(lang: str, description: str) -> str:

@@ -200,10 +200,15 @@ KEY_LABELS_ZH: dict[str, str] = {
 }
 
 
-def t(lang: str, key: str, **fields: object) -> str:
-    zh, en = TEXTS[key]
+def lookup(table: dict[str, tuple[str, str]], lang: str, key: str, **fields: object) -> str:
+    """The text for `key` in `lang` from a (zh, en) table, with fields filled in."""
+    zh, en = table[key]
     text = zh if lang == "zh" else en
     return text.format(**fields) if fields else text
+
+
+def t(lang: str, key: str, **fields: object) -> str:
+    return lookup(TEXTS, lang, key, **fields)
 
 
 def key_label(lang: str, description: str) -> str:
