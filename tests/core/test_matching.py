@@ -127,6 +127,15 @@ def test_pinyin_homophone_typos_count(phrase: str, answer: str, expected: str) -
     assert found(phrase, answer) == [(expected, "pinyin")]
 
 
+def test_private_use_characters_in_an_answer_never_pass_for_sounds() -> None:
+    from mockroom.core.matching import sounds
+
+    heard = sounds("道歉")  # the private-use characters that stand for dao and qian
+    assert found("道歉", heard) == []
+    assert found("道歉", f"到{heard[1]}") == []
+    assert found("道歉", f"{heard}到歉") == [("到歉", "pinyin")]
+
+
 @pytest.mark.parametrize(("phrase", "answer"), [("道歉", "到欠"), ("道歉", "倒欠"), ("回滚", "会棍")])
 def test_two_wrong_characters_of_a_two_character_phrase_are_another_word(
     phrase: str, answer: str

@@ -17,7 +17,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from operator import add
+from itertools import accumulate
+from operator import add, ne, sub
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -62,12 +64,12 @@ class Phrase:
         return len(CJK_RE.findall(self.compact)) == len(self.compact)
 
     @cached_property
-    def pinyin(self) -> tuple[str, ...]:
-        return tuple(pinyin_of(c) for c in self.compact)
-
-    @cached_property
     def bigrams(self) -> frozenset[str]:
         return frozenset(map(add, self.compact, self.compact[1:]))
+
+    @cached_property
+    def sounds(self) -> str:
+        return sounds(self.compact)
 
 
 def compile_phrase(raw: str) -> Phrase:
@@ -81,13 +83,35 @@ def compile_phrase(raw: str) -> Phrase:
     return Phrase(raw, norm, False, "", content)
 
 
+_SYLLABLES: dict[str, str] = {}
+"""Toneless pinyin -> a private-use character standing for it."""
+_SOUND_OF: dict[int, str] = {}
+"""Code point of a Chinese character seen so far -> the character standing for its sound."""
+_FIRST_SOUND = 0xF0000
+"""Plane 15 private use: room for every reading, and for every Chinese character that has none."""
+
+
+def sounds(text: str) -> str:
+    """`text` with every Chinese character replaced by one character per toneless pinyin
+    syllable, so that "sounds the same" is a plain substring search. Other characters stay;
+    private-use characters of the answer itself become U+FFFD so they never pass for sounds."""
+    if max(text, default=" ") >= chr(_FIRST_SOUND):
+        text = "".join(c if c < chr(_FIRST_SOUND) else "\ufffd" for c in text)
+    heard = text.translate(_SOUND_OF)
+    if CJK_RE.search(heard) is None:
+        return heard
+    for ch in set(CJK_RE.findall(heard)):  # characters met for the first time
+        py = pinyin_of(ch)
+        _SOUND_OF[ord(ch)] = _SYLLABLES.setdefault(py, chr(_FIRST_SOUND + len(_SYLLABLES)))
+    return text.translate(_SOUND_OF)
+
+
 @lru_cache(maxsize=65536)
 def _one_deleted(word: str) -> frozenset[str]:
     return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     start: int
     """Offset in the normalised answer."""
     end: int
@@ -115,24 +139,18 @@ class AnswerView:
         Returns (compact, run_starts, shifts): a compact offset c maps to
         c + shifts[k] where k is the last run start <= c.
         """
-        runs = list(SPACE_RE.finditer(self.text))
+        text = self.text
+        runs = [m.span() for m in SPACE_RE.finditer(text)]
         if not runs:
-            return self.text, [0], [0]
-        starts, shifts, removed = [0], [0], 0
-        for m in runs:
-            removed += m.end() - m.start()
-            starts.append(m.start() - (removed - (m.end() - m.start())))
-            shifts.append(removed)
-        return SPACE_RE.sub("", self.text), starts, shifts
+            return text, [0], [0]
+        shifts = [0, *accumulate(e - s for s, e in runs)]
+        starts = [0, *map(sub, (s for s, _ in runs), shifts)]
+        return SPACE_RE.sub("", text), starts, shifts
 
     @cached_property
-    def _charset(self) -> frozenset[str]:
-        return frozenset(self._compact[0])
-
-    @cached_property
-    def _bigrams(self) -> frozenset[str]:
-        compact = self._compact[0]
-        return frozenset(map(add, compact, compact[1:]))
+    def _sounds(self) -> str:
+        """The compact text with each Chinese character replaced by its sound (see `sounds`)."""
+        return sounds(self._compact[0])
 
     def _orig(self, c: int) -> int:
         _, starts, shifts = self._compact
@@ -160,50 +178,72 @@ class AnswerView:
                 return found
         # q-gram filter: k substituted characters leave at least (n-1) - 2k of the
         # phrase's bigrams intact, so fewer shared bigrams rule out a fuzzy alignment.
-        if fuzzy and n >= FUZZY_CJK_MIN_LEN and len(p.bigrams & self._bigrams) >= (n - 1) - 2 * max(1, n // 5):
-            cutoff = 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0
-            al = fuzz.partial_ratio_alignment(needle, compact, score_cutoff=cutoff)
-            if al is not None and al.dest_end > al.dest_start:
-                s, e = self._cjk_span(al.dest_start, al.dest_end)
-                return [Found(s, e, round(al.score / 100, 3), "fuzzy")]
+        if fuzzy and n >= FUZZY_CJK_MIN_LEN:
+            best = self._align(p, 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0)
+            if best is not None:
+                score, a, b = best
+                return [Found(*self._cjk_span(a, b), round(score / 100, 3), "fuzzy")]
         return []
 
-    @cached_property
-    def _homophone_chars(self) -> dict[str, list[str]]:
-        """Toneless pinyin -> the answer's Chinese characters that read so."""
-        by_sound: dict[str, list[str]] = {}
-        for ch in self._charset:
-            if CJK_RE.match(ch):
-                by_sound.setdefault(pinyin_of(ch), []).append(ch)
-        return by_sound
+    def _align(self, p: Phrase, cutoff: float) -> tuple[float, int, int] | None:
+        """The best fuzzy alignment of the phrase in the answer: (score, start, end) or None.
+
+        q-gram filter: k substituted characters leave at least (n-1) - 2k of the phrase's
+        bigrams intact, so an answer holding fewer of them cannot align well enough. And
+        an alignment that passes holds one of them, so only the neighbourhoods of the
+        bigrams are aligned, not the whole answer; a wide margin on each side keeps every
+        alignment that could contain a bigram whole.
+        """
+        compact = self._compact[0]
+        n = len(p.compact)
+        need = (n - 1) - 2 * max(1, n // 5)
+        margin = 2 * n
+        hits: list[tuple[int, str]] = []  # (where, bigram)
+        present = 0
+        for bigram in p.bigrams:
+            i = compact.find(bigram)
+            present += i != -1
+            while i != -1:
+                hits.append((i, bigram))
+                i = compact.find(bigram, i + 1)
+        if present < need:
+            return None
+        if need <= 0 or len(compact) <= 8 * n:
+            al = fuzz.partial_ratio_alignment(p.compact, compact, score_cutoff=cutoff)
+            return (al.score, al.dest_start, al.dest_end) if al and al.dest_end > al.dest_start else None
+        hits.sort()
+        windows: list[list[int]] = []  # merged neighbourhoods
+        for i, _ in hits:
+            if windows and i - margin <= windows[-1][1]:
+                windows[-1][1] = i + 2 + margin
+            else:
+                windows.append([max(0, i - margin), i + 2 + margin])
+        best: tuple[float, int, int] | None = None
+        for a, b in windows:
+            al = fuzz.partial_ratio_alignment(p.compact, compact[a:b], score_cutoff=cutoff)
+            if al and al.dest_end > al.dest_start and (best is None or al.score > best[0]):
+                best = (al.score, a + al.dest_start, a + al.dest_end)
+        return best
 
     def _homophones(self, p: Phrase) -> list[Found]:
         """Places where the phrase is written with one character swapped for a homophone.
 
-        Each variant (one character replaced by an answer character that reads the
-        same) is looked up only if its bigrams occur in the answer, so the common
-        case, no homophone typo, costs a few set lookups.
+        Every place that sounds like the phrase is found by one substring search of
+        the answer's sounds; those differing from the phrase in exactly one character
+        are homophone typos (none differing is an exact match, found before).
         """
-        sounds = self._homophone_chars
-        bigrams = self._bigrams
+        heard = self._sounds
         compact = self._compact[0]
         phrase = p.compact
         n = len(phrase)
         found: list[Found] = []
-        for j, (ch, py) in enumerate(zip(phrase, p.pinyin, strict=True)):
-            for h in sounds.get(py, ()):
-                if h == ch:
-                    continue
-                if (j > 0 and phrase[j - 1] + h not in bigrams) or (
-                    j < n - 1 and h + phrase[j + 1] not in bigrams
-                ):
-                    continue
-                variant = phrase[:j] + h + phrase[j + 1 :]
-                i = compact.find(variant)
-                while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
-                    found.append(Found(*self._cjk_span(i, i + n), HOMOPHONE_SIMILARITY, "pinyin"))
-                    i = compact.find(variant, i + n)
-        found.sort(key=lambda f: f.start)
+        i = heard.find(p.sounds)
+        while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
+            if sum(map(ne, phrase, compact[i : i + n])) == 1:
+                found.append(Found(*self._cjk_span(i, i + n), HOMOPHONE_SIMILARITY, "pinyin"))
+                i = heard.find(p.sounds, i + n)
+            else:
+                i = heard.find(p.sounds, i + 1)
         return found
 
     # --- English side -------------------------------------------------------
@@ -242,13 +282,12 @@ class AnswerView:
         return frozenset().union(*map(_one_deleted, fuzzy))
 
     @cached_property
-    def _deletions(self) -> dict[str, set[str]]:
-        """Answer word variants (see `_variants`) -> the words they come from."""
-        index: dict[str, set[str]] = {}
+    def _by_length(self) -> dict[int, list[str]]:
+        """The answer's distinct words that may hold a typo, by length."""
+        index: dict[int, list[str]] = {}
         for w in self._by_word:
             if FUZZY_WORD_MIN_LEN - 1 <= len(w) <= MAX_FUZZY_WORD_LEN:
-                for v in _one_deleted(w):
-                    index.setdefault(v, set()).add(w)
+                index.setdefault(len(w), []).append(w)
         return index
 
     def _positions(self, word: str, fuzzy: bool) -> dict[int, float]:
@@ -269,10 +308,16 @@ class AnswerView:
             and FUZZY_WORD_MIN_LEN <= len(word) <= MAX_FUZZY_WORD_LEN
             and not self._variants.isdisjoint(_one_deleted(word))
         ):
-            # Typo tolerance only when the word itself is absent.
-            index = self._deletions
-            shared = index.keys() & _one_deleted(word)
-            candidates = set().union(*(index[v] for v in shared)) if shared else ()
+            # Typo tolerance only when the word itself is absent. Words sharing a variant
+            # differ in length by one at most.
+            variants = _one_deleted(word)
+            by_length = self._by_length
+            candidates = [
+                w
+                for size in (len(word) - 1, len(word), len(word) + 1)
+                for w in by_length.get(size, ())
+                if not variants.isdisjoint(_one_deleted(w))
+            ]
             for w in sorted(candidates):
                 score = fuzz.ratio(word, w)
                 if score >= FUZZY_WORD_CUTOFF:
@@ -292,21 +337,16 @@ class AnswerView:
             found = self._sequence(("".join(p.words),), fuzzy=False)
         return found
 
-    @cached_property
-    def _pairs(self) -> dict[str, list[int]]:
-        """Two adjacent answer words glued together -> where the first one is."""
-        ws = self._words
-        index: dict[str, list[int]] = {}
-        for i in range(len(ws) - 1):
-            index.setdefault(ws[i][0] + ws[i + 1][0], []).append(i)
-        return index
-
     def _split_word(self, word: str) -> list[Found]:
-        ws = self._words
-        return [
-            Found(ws[i][1], ws[i + 1][2], 1.0, "exact")
-            for i in self._pairs.get(word, ())[:MAX_HITS_PER_PHRASE]
+        """Where two adjacent answer words glued together spell `word`."""
+        ws, by_word = self._words, self._by_word
+        firsts = [
+            i
+            for k in range(1, len(word))
+            for i in by_word.get(word[:k], ())
+            if i + 1 < len(ws) and ws[i + 1][0] == word[k:]
         ]
+        return [Found(ws[i][1], ws[i + 1][2], 1.0, "exact") for i in sorted(firsts)[:MAX_HITS_PER_PHRASE]]
 
     def _sequence(self, ws: tuple[str, ...], fuzzy: bool) -> list[Found]:
         steps = []

@@ -10,6 +10,7 @@ not only, no later than) are removed first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from mockroom.core.text import CLAUSE_END
 
@@ -48,6 +49,39 @@ _EN_AFTER = re.compile(
     r"^\W*(is|are|was|would be|isn't|aren't)?\s*(not needed|not necessary|unnecessary|pointless|"
     r"not an option|out of the question|not my job|a waste|not required|not worth)"
 )
+
+
+_MAY_NEGATE = re.compile(
+    r"[不没别无未拒避绝并勿免余算略省跳]|waste|"
+    r"\b(?:no|ne|don|won|would|should|can|did|does|with|refuse|avoid|instead|rather|unnecess|"
+    r"pointless|out|isn|aren)"
+)
+"""Something every cue above contains (a superset): a clause without it negates nothing."""
+
+
+class NegationIndex:
+    """`is_negated` for many matches in one answer, mostly answered by binary search.
+
+    `breaks` are the answer's runs of clause-ending characters (as `Shape` finds them).
+    A match whose clause holds nothing any cue starts with is not negated; only the
+    others, few in most answers, run the full check.
+    """
+
+    def __init__(self, text: str, breaks: list[tuple[int, int]]) -> None:
+        self.text = text
+        self._starts = [a for a, _ in breaks]
+        self._ends = [b for _, b in breaks]
+        self._may: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect_left(self._starts, start) - 1  # the last break run starting before the match
+        cs = min(self._ends[k], start) if k >= 0 else 0
+        k = bisect_right(self._ends, end)  # the first break run ending after it
+        ce = max(self._starts[k], end) if k < len(self._starts) else len(self.text)
+        may = self._may.get((cs, ce))
+        if may is None:
+            may = self._may[(cs, ce)] = _MAY_NEGATE.search(self.text, cs, ce) is not None
+        return may and (_negated_before(self.text[cs:start]) or _dismissed_after(self.text[end:ce]))
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from mockroom.core.bank import Bank, criterion_keys
 from mockroom.core.matching import AnswerView, Found, Phrase, compile_phrase
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
-from mockroom.core.negation import is_negated
+from mockroom.core.negation import NegationIndex
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
 from mockroom.core.text import CJK_RE, SPACE_RE
@@ -121,6 +121,8 @@ def _score(
     truncated = len(answer) > MAX_ANSWER_CHARS
     view = AnswerView(answer[:MAX_ANSWER_CHARS])
     text = view.text
+    shape = Shape(text, view.words)
+    is_negated = NegationIndex(text, shape.breaks)
 
     found: list[list[tuple[Phrase, Found, bool]]] = []
     matched_spans: list[tuple[int, int]] = []
@@ -128,14 +130,13 @@ def _score(
         per: list[tuple[Phrase, Found, bool]] = []
         for p in c.phrases:
             for f in view.find(p):
-                neg = is_negated(text, f.start, f.end)
+                neg = is_negated(f.start, f.end)
                 per.append((p, f, neg))
                 if not neg:
                     matched_spans.append((f.start, f.end))
         found.append(per)
 
     # Elaboration needs every matched span, so credit is computed once all are known.
-    shape = Shape(text, view.words)
     shape.set_matches(matched_spans)
     total_weight = sum(c.criterion.weight for c in crits) or 1.0
     earned = 0.0
@@ -208,7 +209,7 @@ def _score(
         spans = []
         for p in rf.phrases:
             for f in view.find(p, fuzzy=False):
-                if not is_negated(text, f.start, f.end):
+                if not is_negated(f.start, f.end):
                     spans.append((view.norm.orig(f.start), view.norm.orig(f.end)))
         if spans:
             penalties += rf.flag.penalty

@@ -2,20 +2,28 @@
 whether it reads as language or as a list of keywords.
 
 Sizes are in "units": a Chinese character counts one, an English word two.
-Everything is answered with binary searches over positions collected in one
-pass, because the scorer asks about every clause and every match.
+The scorer asks about every clause and every match, so each kind of position
+(Chinese runs, words, function words, clause and sentence breaks) is collected
+in one regex pass, and counts between positions are differences of binary
+searches, run over whole lists at a time by `map` rather than clause by clause.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from itertools import accumulate
+from functools import cached_property
+from itertools import accumulate, compress, repeat
+from operator import add, sub
 
 from mockroom.core.text import CJK_RE, SENTENCE_END
 
-CLAUSE_SPLIT = re.compile(r"[。！？!?；;\n，,、：:（）()\.]+")
+_BREAKS = "。！？!?；;\n，,、：:（）()."
+CLAUSE_SPLIT = re.compile(f"[{re.escape(_BREAKS)}]+")
+_SENTENCE_SPLIT = re.compile(
+    f"[{re.escape(_BREAKS)}]*[{re.escape(''.join(sorted(SENTENCE_END)))}][{re.escape(_BREAKS)}]*"
+)
+"""A run of breaks that ends a sentence (one holding a sentence end)."""
 _CJK_RUN = re.compile(CJK_RE.pattern + "+")
 _ZH_FUNCTION = re.compile("[的了我们会是在把和让给对要就先再并也都将被这那时后而与及以从向为还能需]")
 EN_FUNCTION = frozenset(
@@ -23,21 +31,15 @@ EN_FUNCTION = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Clause:
-    start: int
-    end: int
-    sentence: int
-    """Index of the sentence the clause belongs to."""
-    size: int
-    fluent: bool
-    """Reads as language: function words, or enough words of its own."""
+def _counts(positions: list[int], xs: list[int]) -> list[int]:
+    """How many of the sorted `positions` lie before each x."""
+    return list(map(bisect_left, repeat(positions), xs))
 
 
 class Shape:
     def __init__(self, text: str, words: list[tuple[str, int, int]]) -> None:
         self.text = text
-        runs = [(m.start(), m.end()) for m in _CJK_RUN.finditer(text)]
+        runs = [m.span() for m in _CJK_RUN.finditer(text)]
         self._run_starts = [s for s, _ in runs]
         self._run_ends = [e for _, e in runs]
         self._run_prefix = [0, *accumulate(e - s for s, e in runs)]
@@ -46,6 +48,9 @@ class Shape:
         self._zh_fn = [m.start() for m in _ZH_FUNCTION.finditer(text)]
         self._spans: list[tuple[int, int]] = []
         self._span_starts: list[int] = []
+        self._said: dict[int, int] = {}
+        self._sentences: dict[int, tuple[int, int, float]] = {}
+        self._clauses: tuple[list[int], list[int], list[int], list[int], list[bool]] | None = None
 
     def _cjk_before(self, x: int) -> int:
         i = bisect_right(self._run_starts, x) - 1
@@ -57,6 +62,17 @@ class Shape:
         words = bisect_left(self._word_starts, e) - bisect_left(self._word_starts, s)
         return self._cjk_before(e) - self._cjk_before(s) + 2 * words
 
+    def _units_between_breaks(self, starts: list[int], ends: list[int]) -> list[int]:
+        """units(s, e) for many clauses at once. Breaks are never Chinese characters, so a
+        clause edge never falls inside a run of them: the characters before x are those of
+        the runs ending by x."""
+        prefix = self._run_prefix.__getitem__
+        cjk_s = map(prefix, map(bisect_right, repeat(self._run_ends), starts))
+        cjk_e = map(prefix, map(bisect_right, repeat(self._run_ends), ends))
+        cjk = map(sub, cjk_e, cjk_s)
+        ws = map(sub, _counts(self._word_starts, ends), _counts(self._word_starts, starts))
+        return list(map(add, cjk, map((2).__mul__, ws)))
+
     def set_matches(self, spans: list[tuple[int, int]]) -> None:
         """The spans of rubric phrases found; merged so overlaps count once."""
         merged: list[tuple[int, int]] = []
@@ -67,8 +83,9 @@ class Shape:
                 merged.append((a, b))
         self._spans = merged
         self._span_starts = [a for a, _ in merged]
-        self.__dict__.pop("clauses", None)
-        self.__dict__.pop("_stats", None)
+        self._clauses = None
+        self._said = {}
+        self._sentences = {}
 
     def unmatched_units(self, s: int, e: int) -> int:
         """Units of [s, e) outside every matched phrase."""
@@ -82,69 +99,72 @@ class Shape:
         return total
 
     @property
-    def clauses(self) -> list[Clause]:
-        cached = self.__dict__.get("clauses")
-        if cached is None:
-            cached = self.__dict__["clauses"] = self._clauses()
-        return cached
+    def clauses(self) -> tuple[list[int], list[int], list[int], list[int], list[bool]]:
+        """The clauses that say anything, as parallel lists: start, end, sentence index,
+        size, and whether the clause reads as language (function words, or enough words
+        of its own)."""
+        if self._clauses is None:
+            self._clauses = self._find_clauses()
+        return self._clauses
 
-    def _clauses(self) -> list[Clause]:
-        out: list[Clause] = []
-        pos, sentence = 0, 0
+    @cached_property
+    def breaks(self) -> list[tuple[int, int]]:
+        """Runs of clause-ending characters (punctuation, line breaks), in order."""
+        return [m.span() for m in CLAUSE_SPLIT.finditer(self.text)]
+
+    def _find_clauses(self) -> tuple[list[int], list[int], list[int], list[int], list[bool]]:
         text = self.text
-        for m in [*CLAUSE_SPLIT.finditer(text), None]:
-            end = m.start() if m else len(text)
-            if end > pos:
-                size = self.units(pos, end)
-                if size:
-                    zh = bisect_left(self._zh_fn, end) - bisect_left(self._zh_fn, pos)
-                    en = bisect_left(self._en_fn, end) - bisect_left(self._en_fn, pos)
-                    fluent = (
-                        (zh and size >= 6)
-                        or zh >= 2
-                        or en >= 2
-                        or (en and size >= 10)
-                        or self.unmatched_units(pos, end) >= 10
-                    )
-                    out.append(Clause(pos, end, sentence, size, bool(fluent)))
-            if m is None:
-                break
-            if any(ch in SENTENCE_END for ch in m.group()):
-                sentence += 1
-            pos = m.end()
-        return out
+        breaks = self.breaks
+        starts = [0, *(e for _, e in breaks)]
+        ends = [*(s for s, _ in breaks), len(text)]
+        sizes = self._units_between_breaks(starts, ends)
+        keep = [z > 0 for z in sizes]
+        starts, ends, sizes = (list(compress(xs, keep)) for xs in (starts, ends, sizes))
+        sentence_ends = [m.end() for m in _SENTENCE_SPLIT.finditer(text)]
+        sentences = list(map(bisect_right, repeat(sentence_ends), starts))
+        zh = list(map(sub, _counts(self._zh_fn, ends), _counts(self._zh_fn, starts)))
+        en = list(map(sub, _counts(self._en_fn, ends), _counts(self._en_fn, starts)))
+        fluent = [
+            bool(
+                (z and size >= 6)
+                or z >= 2
+                or n >= 2
+                or (n and size >= 10)
+                or (size >= 10 and self.unmatched_units(s, e) >= 10)
+            )
+            for s, e, size, z, n in zip(starts, ends, sizes, zh, en, strict=True)
+        ]
+        return starts, ends, sentences, sizes, fluent
 
     def fluency(self) -> float:
         """Share (by size) of the answer's clauses that read as language."""
-        return _fluent_share(self.clauses)
+        _, _, _, sizes, fluent = self.clauses
+        return _fluent_share(sizes, fluent)
 
     def elaboration(self, x: int, full: float) -> float:
         """0..1: how much the sentence holding offset x says beyond the matched phrases
         (`full` units or more count fully), times how much of it reads as language."""
-        stats = self._sentence_stats
-        i = bisect_right(stats[0], x) - 1
-        if i < 0 or x >= stats[1][i]:
+        starts, ends, sentences, _, _ = self.clauses
+        i = bisect_right(starts, x) - 1
+        if i < 0 or x >= ends[i]:
             return 0.0
-        k = self.clauses[i].sentence
-        start, end, fluency = stats[2][k]
-        return min(1.0, self.unmatched_units(start, end) / full) * fluency
+        k = sentences[i]
+        start, end, fluency = self._sentence(k)
+        said = self._said.get(k)
+        if said is None:
+            said = self._said[k] = self.unmatched_units(start, end)
+        return min(1.0, said / full) * fluency
 
-    @property
-    def _sentence_stats(self) -> tuple[list[int], list[int], dict[int, tuple[int, int, float]]]:
-        cached = self.__dict__.get("_stats")
+    def _sentence(self, k: int) -> tuple[int, int, float]:
+        """Start, end and fluent share of sentence k (clauses are in sentence order)."""
+        cached = self._sentences.get(k)
         if cached is None:
-            clauses = self.clauses
-            by_sentence: dict[int, list[Clause]] = {}
-            for c in clauses:
-                by_sentence.setdefault(c.sentence, []).append(c)
-            sentences = {
-                k: (cs[0].start, cs[-1].end, _fluent_share(cs)) for k, cs in by_sentence.items()
-            }
-            cached = ([c.start for c in clauses], [c.end for c in clauses], sentences)
-            self.__dict__["_stats"] = cached
+            starts, ends, sentences, sizes, fluent = self.clauses
+            a, b = bisect_left(sentences, k), bisect_right(sentences, k)
+            cached = self._sentences[k] = (starts[a], ends[b - 1], _fluent_share(sizes[a:b], fluent[a:b]))
         return cached
 
 
-def _fluent_share(clauses: list[Clause]) -> float:
-    total = sum(c.size for c in clauses)
-    return sum(c.size for c in clauses if c.fluent) / total if total else 0.0
+def _fluent_share(sizes: list[int], fluent: list[bool]) -> float:
+    total = sum(sizes)
+    return sum(compress(sizes, fluent)) / total if total else 0.0
