@@ -147,6 +147,11 @@ class AnswerView:
         starts = [0, *map(sub, (s for s, _ in runs), shifts)]
         return SPACE_RE.sub("", text), starts, shifts
 
+    @property
+    def compact(self) -> str:
+        """The normalised answer without whitespace."""
+        return self._compact[0]
+
     @cached_property
     def _sounds(self) -> str:
         """The compact text with each Chinese character replaced by its sound (see `sounds`)."""
@@ -298,11 +303,8 @@ class AnswerView:
         return hits if fuzzy else {i: s for i, s in hits.items() if s >= STEM_SIMILARITY}
 
     def _all_positions(self, word: str) -> dict[int, float]:
-        hits: dict[int, float] = {}
-        for i in self._by_stem.get(stem(word), ()):
-            hits[i] = STEM_SIMILARITY
-        for i in self._by_word.get(word, ()):
-            hits[i] = 1.0
+        hits = dict.fromkeys(self._by_stem.get(stem(word), ()), STEM_SIMILARITY)
+        hits.update(dict.fromkeys(self._by_word.get(word, ()), 1.0))
         if (
             not hits
             and FUZZY_WORD_MIN_LEN <= len(word) <= MAX_FUZZY_WORD_LEN

@@ -24,7 +24,7 @@ from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import NegationIndex
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
-from mockroom.core.text import CJK_RE, SPACE_RE
+from mockroom.core.text import CJK_RE
 
 ELABORATION_UNITS = 10.0
 """Extra characters (an English word counts 2) around a match that make it fully explained."""
@@ -167,7 +167,7 @@ def _score(
     coverage = earned / total_weight
 
     fluency = shape.fluency()
-    lang, length, other = _length(text, shape, view.words)
+    lang, length, other = _length(text, shape, view.words, len(text) - len(view.compact))
     lo, hi = zh_range if lang == "zh" else en_range
     # Judged in both units, best kept: adding English to a Chinese answer (or the
     # reverse) must never make it "shorter".
@@ -301,7 +301,9 @@ def _criterion_result(c: _Compiled, matches: list[Match], credit: float) -> Crit
     )
 
 
-def _length(text: str, shape: Shape, ws: list[tuple[str, int, int]]) -> tuple[str, int, int]:
+def _length(
+    text: str, shape: Shape, ws: list[tuple[str, int, int]], spaces: int
+) -> tuple[str, int, int]:
     """Dominant language, length in its unit, and length in the other unit.
 
     zh: characters (not spaces), an English word counting as two; en: words, a
@@ -310,7 +312,7 @@ def _length(text: str, shape: Shape, ws: list[tuple[str, int, int]]) -> tuple[st
     cjk = shape.units(0, len(text)) - 2 * len(ws)
     latin = len(ws)
     latin_chars = sum(e - s for _, s, e in ws)
-    chars = len(text) - sum(map(len, SPACE_RE.findall(text))) - latin_chars + 2 * latin
+    chars = len(text) - spaces - latin_chars + 2 * latin
     en_words = latin + (cjk + 1) // 2
     if cjk >= latin:
         return "zh", chars, en_words
