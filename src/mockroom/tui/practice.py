@@ -7,6 +7,7 @@ Python so the flow can be tested and restored from a draft without the UI.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -49,7 +50,7 @@ class Ask:
         }
 
     @staticmethod
-    def from_dict(d: dict[str, Any], questions: dict[str, Question]) -> Ask | None:
+    def from_dict(d: dict[str, Any], questions: Mapping[str, Question]) -> Ask | None:
         """None when the question (or its follow-up) is no longer in the bank."""
         q = questions.get(str(d.get("question")))
         kind = d.get("kind", "main")
