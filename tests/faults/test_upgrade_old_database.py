@@ -3,6 +3,7 @@ made by make_release_0_1.py with that release's code) is upgraded by this one wi
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -56,14 +57,25 @@ def test_fixture_is_still_the_first_release() -> None:
 
 
 def test_upgrade_keeps_every_row(old_db: Path) -> None:
-    columns = _columns(old_db)
-    before = _rows(old_db)
+    # Migration 0004 rewrites attempt.result into a compact form: compared apart, by what it says.
+    columns = {t: [c for c in cols if (t, c) != ("attempt", "result")]
+               for t, cols in _columns(old_db).items()}
+    before = _rows(old_db, columns)
     assert all(before[t] for t in FIRST_TABLES), "the fixture should fill every table"
+    conn = sqlite3.connect(old_db)
+    results = {i: ScoreResult.from_dict(json.loads(r)) for i, r in conn.execute(
+        "SELECT id, result FROM attempt")}
+    conn.close()
 
-    Store.open(f"sqlite:///{old_db}").close()
+    with Store.open(f"sqlite:///{old_db}") as store:
+        assert {i: store.get_attempt(i).result for i in results} == results
 
     after = _rows(old_db, columns)
     assert after == before
+    conn = sqlite3.connect(old_db)
+    formats = {json.loads(r).get("v") for (r,) in conn.execute("SELECT result FROM attempt")}
+    conn.close()
+    assert formats == {2}
     conn = sqlite3.connect(old_db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 from store_builders import make_result, make_timing
 
-from mockroom.store import Store
+from mockroom.store import Store, StoreError, db
 
 PER_PROCESS = 25
 HERE = Path(__file__).resolve().parent  # the writers import store_builders from here
@@ -96,3 +99,47 @@ def test_one_store_shared_by_threads(store_url: str) -> None:
         assert {a.id for a in store.attempts_for_session(session.id)} == set(ids)
         later = make_timing().shown_at.replace(year=2100)
         assert sorted(store.due_questions(cand.id, now=later)) == questions
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[tuple[Store, Path]]:
+    path = tmp_path / "locks.db"
+    with Store.open(f"sqlite:///{path}") as store:
+        yield store, path
+
+
+def test_reads_and_opening_do_not_wait_for_a_writer(
+    sqlite_store: tuple[Store, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, path = sqlite_store
+    cand = store.set_candidate_name("Reader")
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert store.get_candidate() == cand
+        assert store.due_questions(cand.id) == []
+        with Store.open(f"sqlite:///{path}") as other:  # at head: only reads
+            assert other.get_candidate() == cand
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_a_write_lock_held_too_long_is_a_clear_store_error(
+    sqlite_store: tuple[Store, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, path = sqlite_store
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="busy: another program kept it locked") as err:
+            store.set_candidate_name("Writer")
+        assert "database is locked" not in str(err.value)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert store.set_candidate_name("Writer").name == "Writer"  # and the store goes on
+    with store._live().connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 200

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
 from mockroom.core.result import ScoreResult
+from mockroom.store import evidence
 from mockroom.store.records import (
     AttemptRec,
     AttemptTiming,
@@ -52,7 +58,13 @@ def draft(row: DraftRow) -> DraftRec:
     )
 
 
-def attempt(row: AttemptRow) -> AttemptRec:
+def attempts(conn: Connection, rows: Sequence[AttemptRow]) -> list[AttemptRec]:
+    """The records of attempt rows, their evidence read with its rubric points in one go."""
+    results = evidence.read(conn, [(r.result, r.answer) for r in rows])
+    return [attempt(r, result) for r, result in zip(rows, results, strict=True)]
+
+
+def attempt(row: AttemptRow, result: ScoreResult) -> AttemptRec:
     return AttemptRec(
         id=row.id,
         session_id=row.session_id,
@@ -60,7 +72,7 @@ def attempt(row: AttemptRow) -> AttemptRec:
         bank_version=row.bank_version,
         prompt_lang=row.prompt_lang,
         answer=row.answer,
-        result=ScoreResult.from_dict(row.result),
+        result=result,
         timing=AttemptTiming(
             shown_at=row.shown_at,
             first_key_s=row.first_key_s,
@@ -79,7 +91,8 @@ def attempt(row: AttemptRow) -> AttemptRec:
     )
 
 
-def attempt_row(rec: AttemptRec, candidate_id: str) -> AttemptRow:
+def attempt_row(rec: AttemptRec, candidate_id: str, result: dict[str, Any]) -> AttemptRow:
+    """The row of `rec`, with `result` its evidence as evidence.pack() made it."""
     t = rec.timing
     return AttemptRow(
         id=rec.id,
@@ -89,7 +102,7 @@ def attempt_row(rec: AttemptRec, candidate_id: str) -> AttemptRow:
         bank_version=rec.bank_version,
         prompt_lang=rec.prompt_lang,
         answer=rec.answer,
-        result=rec.result.to_dict(),
+        result=result,
         auto_score=rec.auto_score,
         shown_at=t.shown_at,
         first_key_s=t.first_key_s,

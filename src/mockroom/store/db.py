@@ -2,11 +2,14 @@
 
 SQLite (the default) gets an owner-only file in an owner-only folder, WAL so
 the TUI can read while another instance writes, a busy timeout, and foreign
-keys. Every SQLite transaction starts with BEGIN IMMEDIATE: a transaction that
-reads and then writes would otherwise fail at once with "database is locked"
-when another process wrote in between (the busy timeout cannot help there).
+keys. Every SQLite transaction that may write starts with BEGIN IMMEDIATE: a
+transaction that reads and then writes would otherwise fail at once with
+"database is locked" when another process wrote in between (the busy timeout
+cannot help there). Transactions run with the READ_ONLY option only read, so
+they begin without the write lock and never wait for a writer.
 
-Migrations are alembic scripts in migrations/, run in code at every open,
+Migrations are alembic scripts in migrations/, run in code when a database is
+not at the newest revision (revisions.py checks that without loading alembic),
 inside one transaction that holds the database's write lock (SQLite) or an
 advisory lock (PostgreSQL), so two processes opening a fresh database at the
 same time migrate it once.
@@ -14,23 +17,40 @@ same time migrate it once.
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import stat
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.pool import StaticPool
 
 from mockroom.core.paths import data_dir
+from mockroom.store import revisions
 from mockroom.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects.postgresql import Insert as PgInsert
+    from sqlalchemy.dialects.sqlite import Insert as LiteInsert
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_S = 10
+"""How long an SQLite statement or write transaction waits for another process's lock."""
+_POLL_MS = 3  # SQLite's busy handler tries at 0, 1 and 3 ms within this, then we try again
+READ_ONLY = "mockroom_read_only"
+"""Execution option for a transaction that only reads: SQLite begins it without the write lock."""
 # Any constant shared by every mockroom process; "mockroom" in ASCII, trimmed to 63 bits.
 _PG_LOCK_KEY = 0x6D6F636B726F6F6D & 0x7FFFFFFFFFFFFFFF
 _EXAMPLES = "e.g. sqlite:////path/to/mockroom.db or postgresql+psycopg://user:pass@host/dbname"
@@ -47,7 +67,7 @@ def connect(url: str) -> Engine:
             if parsed.drivername == "postgresql":
                 # psycopg 3 is the driver mockroom installs (extra `postgres`), not psycopg2.
                 parsed = parsed.set(drivername="postgresql+psycopg")
-            return create_engine(parsed, pool_pre_ping=True)
+            return create_engine(parsed, pool_pre_ping=True, json_serializer=compact_json)
     except (NoSuchModuleError, ModuleNotFoundError) as e:
         raise StoreError(
             f"no database driver for {describe(parsed)}: {e}. For PostgreSQL install "
@@ -60,14 +80,24 @@ def connect(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Upgrade the schema to the newest revision; a no-op when it is there already."""
+    """Upgrade the schema to the newest revision; one cheap query when it is there already."""
+    where = describe(engine.url)
+    try:
+        newest = revisions.newest()
+        if newest is not None:
+            with engine.connect() as conn:
+                conn.execution_options(**{READ_ONLY: True})
+                if revisions.current(conn) == [newest]:
+                    return
+    except SQLAlchemyError as e:
+        raise StoreError(f"cannot open {where}: {reason(e)}") from e
+
     from alembic import command
     from alembic.config import Config
     from alembic.util import CommandError
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
-    where = describe(engine.url)
     try:
         with engine.connect() as conn, conn.begin():
             if conn.dialect.name == "postgresql":
@@ -95,9 +125,25 @@ def upsert(
     `set_` is given the statement's `excluded` row (the values that clashed) and
     returns the columns to update.
     """
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(table)
+    stmt = dialect_insert(conn, table)
     conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=set_(stmt.excluded)), rows)
+
+
+def dialect_insert(conn: Connection, table: Any) -> PgInsert | LiteInsert:
+    """An INSERT in the connection's own dialect, which has ON CONFLICT clauses."""
+    # Imported here: SQLite users never load the PostgreSQL dialect (~40 ms).
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+
+        return insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
+def compact_json(value: Any) -> str:
+    """JSON columns as written: Chinese as UTF-8 (not 6-byte escapes), no padding."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def describe(url: URL | str) -> str:
@@ -109,6 +155,11 @@ def describe(url: URL | str) -> str:
 def reason(error: SQLAlchemyError) -> str:
     """The driver's own words, without SQLAlchemy's statement dump and links."""
     cause: Any = error.orig if isinstance(error, DBAPIError) else error
+    if isinstance(cause, sqlite3.OperationalError) and "database is locked" in str(cause):
+        return (
+            f"the database is busy: another program kept it locked for over {BUSY_TIMEOUT_S:g} s;"
+            " try again"
+        )
     lines = [ln.strip() for ln in str(cause).splitlines() if ln.strip()]
     return "; ".join(lines[:3]) or type(cause).__name__
 
@@ -124,12 +175,19 @@ def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
     if database in ("", ":memory:") or database.startswith("file:"):
         # One shared connection: a memory database lives and dies with its connection.
-        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url,
+            poolclass=StaticPool,
+            connect_args={"check_same_thread": False},
+            json_serializer=compact_json,
+        )
     else:
         path = Path(database).expanduser()
         _prepare_file(path)
         url = url.set(database=str(path))
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_S}, json_serializer=compact_json
+        )
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
@@ -140,7 +198,7 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     try:
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        cur.execute(f"PRAGMA busy_timeout = {_busy_ms()}")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA journal_mode = WAL")
     finally:
@@ -148,7 +206,36 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_on_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    raw = conn.connection.driver_connection
+    if conn.get_execution_options().get(READ_ONLY):
+        raw.execute("BEGIN")  # in WAL mode a reader never waits for a writer
+    else:
+        _begin_immediate(raw)
+
+
+def _begin_immediate(raw: sqlite3.Connection) -> None:
+    """Take the write lock, trying every few milliseconds for up to BUSY_TIMEOUT_S.
+
+    SQLite's own busy handler sleeps 100 ms between tries once it has waited 0.3 s, so a
+    process that writes steadily (its locks a few ms apart) can keep another from ever
+    finding the lock free, past any timeout: two writers failed that way under load.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    raw.execute(f"PRAGMA busy_timeout = {_POLL_MS}")
+    try:
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() >= deadline:
+                    raise OperationalError("BEGIN IMMEDIATE", None, e) from e
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {_busy_ms()}")
+
+
+def _busy_ms() -> int:
+    return int(BUSY_TIMEOUT_S * 1000)
 
 
 def _prepare_file(path: Path) -> None:

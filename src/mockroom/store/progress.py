@@ -94,6 +94,8 @@ class ProgressMixin:
 
         def _tx(self) -> AbstractContextManager[Session]: ...
 
+        def _read(self) -> AbstractContextManager[Session]: ...
+
     def question_progress(
         self, candidate_id: str, track: str | None = None, series: int = 20
     ) -> list[QuestionProgress]:
@@ -147,7 +149,7 @@ class ProgressMixin:
             )
             .where(*_tallied(tq, candidate_id, track))
         )
-        with self._tx() as s:
+        with self._read() as s:
             conn = s.connection()
             rows = conn.execute(totals).all()
             recent: dict[str, list[tuple[Any, str, float]]] = {}
@@ -206,7 +208,7 @@ class ProgressMixin:
         )
         if limit is not None:
             query = query.limit(limit)
-        with self._tx() as s:
+        with self._read() as s:
             return [PointRate(r, k, int(n), int(h or 0)) for r, k, n, h in s.exec(query).all()]
 
     def session_trend(self, candidate_id: str, last: int = 10) -> list[SessionTrend]:
@@ -238,7 +240,7 @@ class ProgressMixin:
             .group_by(col(SessionRow.id))
             .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id).desc())
         )
-        with self._tx() as s:
+        with self._read() as s:
             rows = s.connection().execute(query).all()
         trend = [
             SessionTrend(sid, _utc(at), track, int(n), round(float(mean), 1))
@@ -263,7 +265,7 @@ class ProgressMixin:
             .group_by(col(AttemptRow.self_rating))
             .order_by(col(AttemptRow.self_rating))
         )
-        with self._tx() as s:
+        with self._read() as s:
             points = [
                 SelfRatingPoint(_utc(at), int(r), float(sc))
                 for at, r, sc in s.exec(recent).all()

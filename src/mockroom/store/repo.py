@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -17,10 +17,9 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
-from mockroom.core import schedule
 from mockroom.core.paths import default_db_url
 from mockroom.core.result import ScoreResult
-from mockroom.store import convert, db, tally
+from mockroom.store import convert, db, evidence, tally
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.progress import ProgressMixin
 from mockroom.store.records import (
@@ -93,7 +92,7 @@ class Store(ReviewMixin, ProgressMixin):
 
     def get_candidate(self) -> CandidateRec | None:
         """The local candidate: the one used most recently, None before the first run."""
-        with self._tx() as s:
+        with self._read() as s:
             row = _latest_candidate(s)
             return convert.candidate(row) if row else None
 
@@ -159,7 +158,7 @@ class Store(ReviewMixin, ProgressMixin):
 
     def unfinished_session(self, candidate_id: str) -> tuple[SessionRec, DraftRec | None] | None:
         """The candidate's most recent open session and its draft, to offer a resume."""
-        with self._tx() as s:
+        with self._read() as s:
             row = s.exec(
                 select(SessionRow)
                 .where(SessionRow.candidate_id == candidate_id, SessionRow.state == "open")
@@ -172,7 +171,7 @@ class Store(ReviewMixin, ProgressMixin):
             return convert.session(row), convert.draft(draft) if draft else None
 
     def get_session(self, session_id: str) -> SessionRec:
-        with self._tx() as s:
+        with self._read() as s:
             return convert.session(_get(s, SessionRow, session_id, "session"))
 
     # -- drafts -------------------------------------------------------------------------------
@@ -199,7 +198,7 @@ class Store(ReviewMixin, ProgressMixin):
             )
 
     def load_draft(self, session_id: str) -> DraftRec | None:
-        with self._tx() as s:
+        with self._read() as s:
             row = s.get(DraftRow, session_id)
             return convert.draft(row) if row else None
 
@@ -261,7 +260,8 @@ class Store(ReviewMixin, ProgressMixin):
                 self_rating=self_rating,
                 created_at=now,
             )
-            row = convert.attempt_row(rec, sess.candidate_id)
+            packed = evidence.write(s.connection(), result, answer)
+            row = convert.attempt_row(rec, sess.candidate_id, packed)
             s.add(row)
             s.flush()  # the attempt row before the rows that refer to it
             criteria = convert.criterion_rows(rec.id, result)
@@ -288,16 +288,16 @@ class Store(ReviewMixin, ProgressMixin):
             s.add(row)
 
     def attempts_for_session(self, session_id: str) -> list[AttemptRec]:
-        with self._tx() as s:
+        with self._read() as s:
             rows = s.exec(
                 select(AttemptRow)
                 .where(AttemptRow.session_id == session_id)
                 .order_by(col(AttemptRow.created_at), col(AttemptRow.id))
             ).all()
-            return [convert.attempt(r) for r in rows]
+            return convert.attempts(s.connection(), rows)
 
     def attempts_for_question(self, candidate_id: str, question_id: str) -> list[AttemptRec]:
-        with self._tx() as s:
+        with self._read() as s:
             rows = s.exec(
                 select(AttemptRow)
                 .where(
@@ -305,11 +305,12 @@ class Store(ReviewMixin, ProgressMixin):
                 )
                 .order_by(col(AttemptRow.created_at), col(AttemptRow.id))
             ).all()
-            return [convert.attempt(r) for r in rows]
+            return convert.attempts(s.connection(), rows)
 
     def get_attempt(self, attempt_id: str) -> AttemptRec:
-        with self._tx() as s:
-            return convert.attempt(_get(s, AttemptRow, attempt_id, "attempt"))
+        with self._read() as s:
+            [rec] = convert.attempts(s.connection(), [_get(s, AttemptRow, attempt_id, "attempt")])
+            return rec
 
     # -- spaced repetition --------------------------------------------------------------------
 
@@ -323,7 +324,7 @@ class Store(ReviewMixin, ProgressMixin):
         )
         if track is not None:
             query = query.where(ReviewCardRow.track == track)
-        with self._tx() as s:
+        with self._read() as s:
             return list(
                 s.exec(query.order_by(col(ReviewCardRow.due), col(ReviewCardRow.question_id))).all()
             )
@@ -348,10 +349,16 @@ class Store(ReviewMixin, ProgressMixin):
             raise StoreError("the store is closed")
         return self._engine
 
-    @contextmanager
-    def _tx(self) -> Iterator[Session]:
+    def _tx(self) -> AbstractContextManager[Session]:
         """One transaction, committed when the block ends without an error."""
-        engine = self._live()
+        return self._session(self._live())
+
+    def _read(self) -> AbstractContextManager[Session]:
+        """A transaction that only reads: on SQLite it never waits for another writer."""
+        return self._session(self._live().execution_options(**{db.READ_ONLY: True}))
+
+    @contextmanager
+    def _session(self, engine: Engine) -> Iterator[Session]:
         try:
             with Session(engine, expire_on_commit=False) as s, s.begin():
                 yield s
@@ -362,6 +369,8 @@ class Store(ReviewMixin, ProgressMixin):
 def _reschedule(
     s: Session, candidate_id: str, question_id: str, result: ScoreResult, now: datetime
 ) -> None:
+    from mockroom.core import schedule  # and FSRS: loaded with the first answer, not at open
+
     row = s.get(ReviewCardRow, (candidate_id, question_id), with_for_update=True)
     card = schedule.review(row.card if row else None, result, now)
     rating = int(schedule.rating_for(result))

@@ -19,8 +19,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from mockroom.core.calibrate import GradedPair, PointVerdict
-from mockroom.store import convert, tally
+from mockroom.store import convert, evidence, tally
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.records import (
     REVIEW_STATES,
@@ -32,6 +31,9 @@ from mockroom.store.records import (
     TranscriptItem,
 )
 from mockroom.store.tables import AttemptRow, CandidateRow, CommentRow, CriterionRow, SessionRow
+
+if TYPE_CHECKING:
+    from mockroom.core.calibrate import GradedPair, PointVerdict
 
 NAME_MAX = 100
 COMMENT_MAX = 20_000
@@ -59,6 +61,8 @@ class ReviewMixin:
 
         def _tx(self) -> AbstractContextManager[Session]: ...
 
+        def _read(self) -> AbstractContextManager[Session]: ...
+
         def _now(self) -> datetime: ...
 
     # -- finding and listing ------------------------------------------------------------------
@@ -66,7 +70,7 @@ class ReviewMixin:
     def find_session(self, ident: str) -> SessionRec:
         """A session by its id or a unique prefix of it (at least four characters)."""
         ident = ident.strip().lower()
-        with self._tx() as s:
+        with self._read() as s:
             row = s.get(SessionRow, ident)
             if row is not None:
                 return convert.session(row)
@@ -144,7 +148,7 @@ class ReviewMixin:
             .group_by(col(SessionRow.id), col(CandidateRow.id))
             .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id))
         )
-        with self._tx() as s:
+        with self._read() as s:
             return [
                 SessionSummary(
                     id=sid,
@@ -180,7 +184,7 @@ class ReviewMixin:
 
     def transcript(self, session_id: str) -> Transcript:
         """A session with every answer, its evidence, the coach's review and the comments."""
-        with self._tx() as s:
+        with self._read() as s:
             sess = s.get(SessionRow, session_id)
             if sess is None:
                 raise NotFound(f"no session with id {session_id!r}")
@@ -204,11 +208,11 @@ class ReviewMixin:
             ).all()
             items = tuple(
                 TranscriptItem(
-                    attempt=convert.attempt(r),
+                    attempt=rec,
                     review=convert.coach_review(r, [c for c in overridden if c.attempt_id == r.id]),
                     comments=tuple(convert.comment(c) for c in comments if c.attempt_id == r.id),
                 )
-                for r in rows
+                for r, rec in zip(rows, convert.attempts(s.connection(), rows), strict=True)
             )
             return Transcript(
                 candidate=convert.candidate(cand), session=convert.session(sess), items=items
@@ -282,7 +286,7 @@ class ReviewMixin:
             return self._touched(s, attempt, coach)
 
     def coach_review(self, attempt_id: str) -> CoachReview:
-        with self._tx() as s:
+        with self._read() as s:
             attempt = _attempt(s, attempt_id)
             return convert.coach_review(attempt, _criteria(s, attempt_id))
 
@@ -298,6 +302,8 @@ class ReviewMixin:
         self, track: str | None = None, coach: str | None = None
     ) -> tuple[list[GradedPair], list[PointVerdict]]:
         """Scores of answers the coach graded, and rubric points of answers a coach touched."""
+        from mockroom.core.calibrate import GradedPair, PointVerdict
+
         touched: list[ColumnElement[bool]] = [col(AttemptRow.coached_at).is_not(None)]
         if track:
             touched.append(col(SessionRow.track) == track)
@@ -318,7 +324,7 @@ class ReviewMixin:
             .where(*touched)
             .order_by(col(AttemptRow.question_id), col(CriterionRow.key))
         )
-        with self._tx() as s:
+        with self._read() as s:
             pairs = [
                 GradedPair(q, float(a), float(c))
                 for q, a, c in s.exec(pairs_q).all()
@@ -379,7 +385,8 @@ class ReviewMixin:
                     "not imported"
                 )
             return 0
-        row = convert.attempt_row(a, sess.candidate_id)
+        packed = evidence.write(s.connection(), a.result, a.answer)
+        row = convert.attempt_row(a, sess.candidate_id, packed)
         row.coach_score = row.reviewed_at = None  # set by _merge_review with the rest of it
         s.add(row)
         s.flush()

@@ -152,7 +152,7 @@ class AttemptRow(StoreModel, table=True):
     prompt_lang: str = Field(max_length=8)
     answer: str = Field(sa_type=Text)
     result: dict[str, Any] = Field(sa_type=JSON)
-    """ScoreResult.to_dict(): the evidence behind the score, as scored at the time."""
+    """The evidence behind the score as scored at the time (evidence.py; points in rubric_point)."""
     auto_score: float
     shown_at: datetime = Field(sa_type=UTCDateTime)
     first_key_s: float | None = None
@@ -190,6 +190,23 @@ class CriterionRow(StoreModel, table=True):
     negated: bool
     credit: float
     coach_hit: bool | None = None
+
+
+class RubricPointRow(StoreModel, table=True):
+    """A rubric point as answers were scored against it, kept once for all of them."""
+
+    __tablename__ = "rubric_point"
+
+    id: str = Field(primary_key=True, max_length=ID_LEN)
+    """A digest of every other column (evidence.point_id): the same point, the same id."""
+    key: str = Field(max_length=KEY_LEN)
+    rubric_id: str = Field(max_length=KEY_LEN)
+    weight: float
+    required: bool
+    label_zh: str = Field(sa_type=Text)
+    label_en: str = Field(sa_type=Text)
+    tip_zh: str = Field(sa_type=Text)
+    tip_en: str = Field(sa_type=Text)
 
 
 class ReviewCardRow(StoreModel, table=True):
