@@ -3,7 +3,8 @@
 Screens draw and collect input; this class decides what comes next. All
 store and bank work runs in thread workers that post a message back, and all
 store calls go through one lock, so a late draft save can never land after
-the attempt that replaced it.
+the attempt that replaced it. Screens that are never the first to show are
+imported when first wanted, so they cost nothing before the first question.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +28,7 @@ from textual.screen import Screen
 from mockroom.core.settings import Settings, load_settings, save_settings
 from mockroom.core.timing import Budget, QuestionClock, typing_cpm
 from mockroom.tui.commands import MockroomCommands
+from mockroom.tui.heap import BootHeap
 from mockroom.tui.messages import (
     AttemptSaved,
     BankLoaded,
@@ -38,15 +41,10 @@ from mockroom.tui.messages import (
     StoreOpened,
 )
 from mockroom.tui.practice import Ask, Practice, mock_budget_s, pick_questions
-from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.loading import LoadingScreen
-from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.question import QuestionScreen
-from mockroom.tui.screens.quit_dialog import QuitDialog
 from mockroom.tui.screens.rating_dialog import RatingDialog
-from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
-from mockroom.tui.screens.summary import SummaryScreen
 from mockroom.tui.strings import t
 
 if TYPE_CHECKING:
@@ -106,6 +104,7 @@ class MockroomApp(App[None]):
         """Editors blink their cursor; screenshots turn it off so they are repeatable."""
         self._booted = False
         self._settings_problem: str | None = None
+        self._heap = BootHeap()
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -114,6 +113,7 @@ class MockroomApp(App[None]):
 
     def on_load(self) -> None:
         """Settings first (a tiny file), so the first screen is already in the right language."""
+        self._heap.pause()
         loaded = load_settings(self.settings_path)
         self.settings = loaded.settings
         if self._lang_override in ("zh", "en"):
@@ -129,6 +129,9 @@ class MockroomApp(App[None]):
         self._load_bank()
         self._open_store()
 
+    def on_unmount(self) -> None:
+        self._heap.release()
+
     @work(thread=True, group="boot", exit_on_error=False)
     def _load_bank(self) -> None:
         from mockroom.core.bank import load_bank
@@ -137,13 +140,15 @@ class MockroomApp(App[None]):
         try:
             bank = load_bank(self.bank_dirs, builtin=self.builtin_bank)
         except Exception as e:  # a bug in one file must not leave a blank screen
-            self.post_message(BootFailed(f"cannot load the question bank: {e}"))
+            self.post_message(BootFailed(t(self.lang, "bank.failed", error=e)))
             return
         scorer = Scorer(bank)
         if bank.questions:
-            # The first score loads the scorer's lazy tables (pinyin, ~0.3 s); do it now, in
-            # the background, rather than on the candidate's first keystrokes.
-            scorer.score(next(iter(bank.questions.values())), "预热 warm-up")
+            # The first score loads the scorer's lazy tables (pinyin); do it now, in the
+            # background, rather than on the candidate's first keystrokes. Only a warm-up: if
+            # scoring fails, it is reported where an answer is scored.
+            with suppress(Exception):
+                scorer.score(next(iter(bank.questions.values())), "预热 warm-up")
         self.post_message(BankLoaded(bank, scorer))
 
     @work(thread=True, group="boot", exit_on_error=False)
@@ -181,6 +186,7 @@ class MockroomApp(App[None]):
 
     @on(BootFailed)
     def _boot_failed(self, msg: BootFailed) -> None:
+        self._heap.settle()
         screen = self.screen
         if isinstance(screen, LoadingScreen):
             screen.fail(msg.error)
@@ -190,7 +196,10 @@ class MockroomApp(App[None]):
         if self._booted or self.bank is None or self.store is None:
             return
         self._booted = True
+        self._heap.settle()
         if self.candidate is None:
+            from mockroom.tui.screens.name_dialog import NameDialog
+
             self.push_screen(NameDialog(required=True), self._first_name)
         else:
             self._offer_resume()
@@ -203,6 +212,8 @@ class MockroomApp(App[None]):
         if self._unfinished is None:
             self.push_screen(StartScreen())
             return
+        from mockroom.tui.screens.resume_dialog import ResumeDialog
+
         session, draft, attempts = self._unfinished
         done = len({a.question_id for a in attempts if a.follow_up_of is None})
         text = draft.text if draft else None
@@ -215,6 +226,8 @@ class MockroomApp(App[None]):
     def action_change_name(self) -> None:
         if self.store is None:
             return
+        from mockroom.tui.screens.name_dialog import NameDialog
+
         current = self.candidate.name if self.candidate else ""
 
         def chosen(name: str | None) -> None:
@@ -314,9 +327,12 @@ class MockroomApp(App[None]):
                     due = store.due_questions(cand.id, track=track)
                     questions = [bank.questions[i] for i in due if i in bank.questions][:count]
                 else:
-                    pool = bank.in_track(track)
-                    answered = {q.id: len(store.attempts_for_question(cand.id, q.id)) for q in pool}
-                    questions = pick_questions(pool, count, answered)
+                    # From the running tallies: a long history is never read to count it.
+                    answered = {
+                        p.question_id: p.answers
+                        for p in store.question_progress(cand.id, track=track, series=1)
+                    }
+                    questions = pick_questions(bank.in_track(track), count, answered)
                 if not questions:
                     self.post_message(Notice("start.nothing_due" if mode == "due" else "start.no_tracks"))
                     return
@@ -345,6 +361,8 @@ class MockroomApp(App[None]):
             return
         q = p.next_question()
         if p.over or q is None:
+            from mockroom.tui.screens.summary import SummaryScreen
+
             self._close_session(p.session_id, finished=True)
             self._show(SummaryScreen(p))
             return
@@ -412,7 +430,12 @@ class MockroomApp(App[None]):
         assert self.practice is not None
         ask = screen.ask
         q = ask.question
-        result = self._score(ask, text)
+        try:
+            result = self._score(ask, text)
+        except Exception as e:  # a scorer bug must not leave the answer stuck at "saving"
+            problem = t(lang, "q.score_failed", error=f"{type(e).__name__}: {e}")
+            self.call_from_thread(screen.submit_failed, problem)
+            return
         timing = AttemptTiming(
             shown_at=screen.shown_at,
             first_key_s=times.first_key_s,
@@ -470,6 +493,8 @@ class MockroomApp(App[None]):
         self.call_from_thread(self._show_feedback, attempt, ask)
 
     def _show_feedback(self, attempt: AttemptRec, ask: Ask) -> None:
+        from mockroom.tui.screens.feedback import FeedbackScreen
+
         assert self.practice is not None and self.scorer is not None
         p = self.practice
         p.results = [attempt if a.id == attempt.id else a for a in p.results]
@@ -586,12 +611,10 @@ class MockroomApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("progress", "review"):
-            # Pushed over the start or summary screens; never over a running question.
-            from mockroom.tui.screens.progress import ProgressScreen
-            from mockroom.tui.screens.review import ReviewScreen
-
-            busy = (ProgressScreen, ReviewScreen)
-            return self._booted and not self._answering() and not isinstance(self._page(), busy)
+            # Pushed over the start or summary screens; never over a running question, nor
+            # over another history page. (Asked for every footer: imports nothing.)
+            history_page = getattr(self._page(), "HISTORY_PAGE", False)
+            return self._booted and not self._answering() and not history_page
         if action == "new_session":
             return self._booted and not self._answering()
         if action == "change_name":
@@ -619,6 +642,8 @@ class MockroomApp(App[None]):
     async def action_quit(self) -> None:
         screen = self.screen
         if isinstance(screen, QuestionScreen) and not screen.submitting:
+            from mockroom.tui.screens.quit_dialog import QuitDialog
+
             self.push_screen(QuitDialog(), self._quit_chosen)
             return
         self.exit()

@@ -82,6 +82,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "q.auto_submitted": ("时间到,已自动提交。", "Time is up: the answer was submitted."),
     "q.saving": ("正在评分并保存…", "Scoring and saving…"),
     "q.save_failed": ("保存失败:{error}", "Could not save: {error}"),
+    "q.score_failed": ("答案无法评分({error})", "the answer could not be scored ({error})"),
     "clock.prep": ("准备 {t}", "Prep {t}"),
     "clock.answer": ("作答 {t}", "Answer {t}"),
     "clock.overtime": ("超时 +{t}", "Overtime +{t}"),
@@ -172,6 +173,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "settings.problem": ("设置文件有问题:{problem}", "Settings file problem: {problem}"),
     "settings.save_failed": ("无法保存设置:{error}", "Could not save settings: {error}"),
     "db.failed": ("无法打开数据库:{error}", "Cannot open the database: {error}"),
+    "bank.failed": ("无法加载题库:{error}", "Cannot load the question bank: {error}"),
     "name.saved": ("名字已保存:{name}", "Name saved: {name}"),
 }
 

@@ -1,4 +1,4 @@
-"""Shown while the bank and the database open in the background."""
+"""Shown while the bank and the database open in the background, or why they could not."""
 
 from __future__ import annotations
 
@@ -20,16 +20,28 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Middle(), Center():
-            if self.error:
-                yield Label(self.error, id="boot-error", classes="error")
-            else:
-                yield LoadingIndicator()
-                yield Label(t(lang_of(self), "loading"))
+            yield LoadingIndicator()
+            yield Label(t(lang_of(self), "loading"), id="boot-loading")
+            yield Label("", id="boot-error", classes="error")
         yield LocalizedFooter()
 
+    def on_mount(self) -> None:
+        self._show_state()
+
     def fail(self, error: str) -> None:
+        # Shown in place, not by recomposing: a failure can come in while the header is
+        # still being set up, and replacing it then would crash the app instead.
         self.error = error
-        self.refresh(recompose=True)
+        if self.is_mounted:
+            self._show_state()
 
     def relabel(self) -> None:
-        self.refresh(recompose=True)
+        self.query_one("#boot-loading", Label).update(t(lang_of(self), "loading"))
+
+    def _show_state(self) -> None:
+        failed = self.error is not None
+        self.query_one(LoadingIndicator).display = not failed
+        self.query_one("#boot-loading").display = not failed
+        error = self.query_one("#boot-error", Label)
+        error.display = failed
+        error.update(self.error or "")

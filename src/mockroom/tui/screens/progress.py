@@ -54,6 +54,7 @@ class ProgressData:
 
 
 class ProgressScreen(StoreScreen):
+    HISTORY_PAGE = True
     BINDINGS = [
         Binding("1", "tab('questions')", "Questions", group=TAB_KEYS),
         Binding("2", "tab('points')", "Points", group=TAB_KEYS),

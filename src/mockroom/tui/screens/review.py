@@ -37,6 +37,7 @@ class Filters:
 
 
 class ReviewScreen(StoreScreen):
+    HISTORY_PAGE = True
     AUTO_FOCUS = "#rv-sessions"
     BINDINGS = [
         Binding("o", "open", "Open"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import on
 from textual.message import Message
@@ -41,6 +41,8 @@ class StoreFailed(Message):
 
 class StoreScreen(Screen[None]):
     CSS_PATH = "../styles/review.tcss"
+    HISTORY_PAGE: ClassVar[bool] = False
+    """The app's f4/f5 pages (progress, review): neither opens over one of them."""
 
     @property
     def mapp(self) -> MockroomApp:
