@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mockroom.cli.main import main
+from mockroom.cli.main import COMMANDS, main
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOOD = DATA / "good"
@@ -157,6 +157,23 @@ def test_user_errors_exit_2_with_one_line(
     assert err == message.format(**fill) + "\n"
 
 
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_its_help(capsys, command: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: mockroom {command} ")
+
+
+def test_the_top_level_help_lists_every_command(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command, (_, help_text) in COMMANDS.items():
+        first_words = re.escape(" ".join(help_text.split()[:3]))  # argparse wraps the rest
+        assert re.search(rf"^ +{command} +{first_words}", out, re.MULTILINE), command
+
+
 def test_argparse_errors_exit_2(capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["score", "-q", "good.apology"])
@@ -268,6 +285,18 @@ def test_schema_is_json_with_the_question_and_rubric_definitions(capsys) -> None
     assert "Phrases (aliases" in schema["$defs"]["Criterion"]["properties"]["phrases"]["description"]
 
 
+def test_schema_describes_every_field_by_its_docstring(capsys) -> None:
+    from mockroom.core import models
+
+    code, out, _ = run(capsys, "schema")
+    defs = json.loads(out)["$defs"]
+    for name, model in vars(models).items():
+        if isinstance(model, type) and issubclass(model, models.Strict) and model.model_fields:
+            for field in model.model_fields:
+                assert defs[name]["properties"][field].get("description"), f"{name}.{field}"
+    assert defs["Phrases"]["properties"]["zh"]["description"] == "Chinese items."  # inherited
+
+
 @pytest.mark.parametrize(("kind", "field"), [("question", "prompt"), ("rubric", "criteria")])
 def test_schema_of_one_kind(capsys, kind: str, field: str) -> None:
     code, out, _ = run(capsys, "schema", kind)
@@ -326,6 +355,20 @@ def test_lint_as_a_real_process_never_prints_a_traceback() -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr + proc.stdout
     assert all(PROBLEM_LINE.match(line) for line in proc.stdout.splitlines())
+
+
+def test_a_command_imports_no_other_command(answer_file: Path) -> None:
+    script = (
+        "import sys\n"
+        "from mockroom.cli.main import main\n"
+        f"code = main(['score', '-q', 'good.apology', '-f', {str(answer_file)!r}, "
+        f"'--bank', {str(GOOD)!r}])\n"
+        "print('COMMANDS', sorted(m for m in sys.modules if m.endswith('_cmd')), 'CODE', code)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          encoding="utf-8", check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == "COMMANDS ['mockroom.cli.score_cmd'] CODE 0"
 
 
 def test_score_imports_neither_textual_nor_sqlmodel(answer_file: Path) -> None:

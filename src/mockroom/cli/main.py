@@ -1,5 +1,5 @@
 """`mockroom` entry point. Parses arguments and dispatches lazily, so `mockroom score`
-never imports the TUI or the database layer."""
+never imports the TUI or the database layer, nor any other command's module."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -57,11 +58,31 @@ def build_parser() -> argparse.ArgumentParser:
     add_bank_option(parser, top=True)
     add_db_option(parser, top=True)
     parser.add_argument("--lang", choices=["zh", "en"], help="interface language (default: from the locale)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module, help_text) in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        _module(module).configure(p)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=_Commands)
+    for name, (_, help_text) in COMMANDS.items():
+        sub.add_parser(name, help=help_text, description=help_text)
     return parser
+
+
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands whose options are added (and module imported) only when one is used."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.configured: set[str] = set()
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        name = values[0] if values else None
+        if name in COMMANDS and name not in self.configured:
+            self.configured.add(name)
+            _module(COMMANDS[name][0]).configure(self.choices[name])
+        super().__call__(parser, namespace, values, option_string)
 
 
 def _module(name: str):  # type: ignore[no-untyped-def]
