@@ -2,9 +2,10 @@
 
 Real scored answers (one per question) are stored through the Store; 100,000 copies of them
 (new ids, sessions and times, 10 answers a session) are written into a database at the FIRST
-schema revision, which Store.open then upgrades: later migrations build whatever they add
-(indexes, progress tallies) from those rows, as for a user upgrading. (record_attempt takes
-~25 ms, too slow to call 100,000 times.) Each query
+schema revision, results in that release's format, which Store.open then upgrades: later
+migrations build whatever they add (indexes, progress tallies, compact evidence) from those
+rows, as for a user upgrading. (record_attempt takes ~25 ms, too slow to call 100,000 times.)
+Each query
 is timed as the median of several calls. Floor: the simplest aggregate over the same rows
 (`SELECT count(*)` of the candidate's attempts) through the same engine.
 """
@@ -52,6 +53,10 @@ def build(db: Path, bank: Bank, answers: list[Answer]) -> tuple[str, str]:
                                  self_rating=1 + i % 5)
         store.finish_session(sess.id)
         rows = _read(store._live())
+        # The first release stored each result whole (format 1): so do the copies.
+        first_format = {a.id: a.result.to_dict() for a in store.attempts_for_session(sess.id)}
+    for row in rows["attempt"]:
+        row["result"] = first_format[row["id"]]
     _grow_first_release(db, rows)
     Store.open(f"sqlite:///{db}").close()  # upgrade: later migrations build what they add
     return f"sqlite:///{db}", cand.id
