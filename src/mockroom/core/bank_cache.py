@@ -67,7 +67,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mockroom.core import paths
+from mockroom.core import atomic_file, paths
 from mockroom.core.lazy_map import BuiltOnUse, LazyMap, Location, PickledFiles
 from mockroom.core.yamlsafe import Problem
 
@@ -496,32 +496,13 @@ def _write(
         token,
     )
     with contextlib.suppress(OSError):
-        for folder in (cache.parent.parent, cache.parent):
-            folder.mkdir(mode=0o700, exist_ok=True)  # owner-only, the data folder included
+        atomic_file.cache_folder(cache.parent)
         if not same_area:
-            _replace(_area_file(cache, token), chunks)
-        _replace(cache, [MAGIC + header, *sections])
+            atomic_file.replace(_area_file(cache, token), chunks)
+        atomic_file.replace(cache, [MAGIC + header, *sections])
         for old in cache.parent.glob("bank-*"):
             # caches of other mockroom versions, and area files no index names any more
             other_version = not old.name.startswith(f"bank-{fingerprint()}-")
             unused_area = old.name.startswith(f"{cache.stem}-") and old != _area_file(cache, token)
             if other_version or unused_area:
                 old.unlink(missing_ok=True)
-
-
-def _replace(path: Path, chunks: list[bytes] | list[memoryview]) -> None:
-    """Write `path` atomically: a reader sees the old file or the whole new one."""
-    import tempfile  # only when writing: with shutil, bz2 and lzma it slows every start
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".bank-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            for chunk in chunks:
-                f.write(chunk)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -8,13 +8,12 @@ land on the right characters.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from mockroom.core import pinyin_table
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -127,40 +126,12 @@ def stem(word: str) -> str:
     return w
 
 
-_TONE_FREE = str.maketrans(
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm"
-)
-_pinyin_table: dict[str, str] | None = None
 _pinyin_cache: dict[str, str] = {}
 
 
 def pinyin_of(ch: str) -> str:
     """Toneless pinyin of one Chinese character (its most common reading), or the character itself."""
     cached = _pinyin_cache.get(ch)
-    if cached is not None:
-        return cached
-    global _pinyin_table
-    if _pinyin_table is None:
-        _pinyin_table = _load_pinyin_table()
-    reading = _pinyin_table.get(str(ord(ch)))
-    result = reading.split(",", 1)[0].translate(_TONE_FREE) if reading else ch
-    _pinyin_cache[ch] = result
-    return result
-
-
-def _load_pinyin_table() -> dict[str, str]:
-    """pypinyin's per-character readings, keyed by code point as text.
-
-    Importing `pypinyin` also loads its 2.5 MB phrase dictionary (about 0.6 s), which
-    per-character lookups never use; so the character table it ships is read
-    directly, and the public module is the fallback if that file ever moves.
-    """
-    spec = importlib.util.find_spec("pypinyin")  # locates the package without importing it
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "pinyin_dict.json"
-        if path.is_file():
-            table: dict[str, str] = json.loads(path.read_text("utf-8"))
-            return table
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    return {str(k): v for k, v in pinyin_dict.items()}
+    if cached is None:
+        cached = _pinyin_cache[ch] = pinyin_table.reading(ch) or ch
+    return cached
