@@ -247,11 +247,14 @@ def _prepare_file(path: Path) -> None:
     """
     folder = path.parent
     try:
-        if not folder.exists():
+        try:
             folder.mkdir(mode=0o700, parents=True)
-            folder.chmod(0o700)
-        elif _same(folder, data_dir()):
-            folder.chmod(0o700)
+            folder.chmod(0o700)  # mkdir's mode passes through the umask
+        except FileExistsError:
+            # There already, or made a moment ago by another mockroom opening the same new
+            # database (checking first would race with it).
+            if _same(folder, data_dir()):
+                folder.chmod(0o700)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         os.close(fd)
         for f in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
