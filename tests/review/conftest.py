@@ -21,3 +21,4 @@ _spec.loader.exec_module(_store_conftest)
 _private_home = _store_conftest._private_home
 store_url = _store_conftest.store_url
 clock = _store_conftest.clock
+store = _store_conftest.store

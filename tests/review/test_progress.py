@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 
-import pytest
 from review_builders import OUTAGE, REFUND, REQUIRED, practise
 
 from mockroom.store import Store
-
-
-@pytest.fixture
-def store(store_url: str, clock) -> Iterator[Store]:
-    with Store.open(store_url, clock=clock) as s:
-        yield s
 
 
 def history(store: Store, clock) -> list:

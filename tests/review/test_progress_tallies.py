@@ -7,12 +7,10 @@ after answers, follow-ups, coach overrides, imports and the 0003 migration.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
 from review_builders import OUTAGE, REFUND, REQUIRED, practise, result_for
 from sqlalchemy import create_engine, text
 from sqlmodel import Session, select
@@ -23,12 +21,6 @@ from mockroom.store.tables import PointTallyRow, QuestionTallyRow
 
 Tallies = tuple[dict[Any, Any], dict[Any, Any]]
 """Question tallies and point tallies, by their primary keys."""
-
-
-@pytest.fixture
-def store(store_url: str, clock) -> Iterator[Store]:
-    with Store.open(store_url, clock=clock) as s:
-        yield s
 
 
 def stored(store: Store) -> Tallies:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -10,12 +9,6 @@ from review_builders import OUTAGE, REFUND, REQUIRED, practise
 from store_builders import T0
 
 from mockroom.store import NotFound, Store, StoreError
-
-
-@pytest.fixture
-def store(store_url: str, clock) -> Iterator[Store]:
-    with Store.open(store_url, clock=clock) as s:
-        yield s
 
 
 def test_overrides_keep_the_auto_score_and_verdicts(store: Store) -> None:

@@ -1,4 +1,4 @@
-"""Fixtures for the storage tests: a fresh database per test, and hand-built score results.
+"""Fixtures for the storage tests: a fresh database (and a store open on it) per test.
 
 `store_url` yields a new SQLite file, and also a new PostgreSQL schema when
 MOCKROOM_TEST_PG_URL is set (e.g. postgresql+psycopg://user:pass@localhost/db).
@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from store_builders import Clock
+
+from mockroom.store import Store
 
 PG_URL = os.environ.get("MOCKROOM_TEST_PG_URL", "")
 
@@ -59,3 +61,9 @@ def _pg_schema() -> Iterator[str]:
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
+
+
+@pytest.fixture
+def store(store_url: str, clock: Clock) -> Iterator[Store]:
+    with Store.open(store_url, clock=clock) as s:
+        yield s

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -14,12 +13,6 @@ from mockroom.core import schedule
 from mockroom.store import NotFound, SessionRec, Store, StoreError
 
 QUESTIONS = ["support.outage", "support.refund", "support.escalate"]
-
-
-@pytest.fixture
-def store(store_url: str, clock) -> Iterator[Store]:
-    with Store.open(store_url, clock=clock) as s:
-        yield s
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,12 +29,6 @@ def scored() -> list[tuple[str, ScoreResult]]:
     q = bank.questions["good.apology"]
     scorer = Scorer(bank)
     return [(a, scorer.score(q, a)) for a in ANSWERS]
-
-
-@pytest.fixture
-def store(store_url: str, clock) -> Iterator[Store]:
-    with Store.open(store_url, clock=clock) as s:
-        yield s
 
 
 @pytest.fixture

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
 from mockroom.store import NotFound, SessionRec, Store, StoreError
-
-
-@pytest.fixture
-def store(store_url: str, clock) -> Iterator[Store]:
-    with Store.open(store_url, clock=clock) as s:
-        yield s
 
 
 @pytest.fixture
