@@ -14,14 +14,16 @@ inflections are folded by a light stemmer.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
-from operator import add, ne, sub
+from operator import add, ne
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from mockroom.core.text import (
     CJK_RE,
@@ -72,7 +74,10 @@ class Phrase:
         return sounds(self.compact)
 
 
+@lru_cache(maxsize=65536)
 def compile_phrase(raw: str) -> Phrase:
+    """The phrase prepared for matching. Cached: rubrics share phrases (a shared rubric, a
+    question copied under a new id), and a Phrase keeps what matching derives from it."""
     norm = normalize_phrase(raw)
     if has_cjk(norm):
         return Phrase(raw, norm, True, "".join(norm.split()), ())
@@ -83,20 +88,23 @@ def compile_phrase(raw: str) -> Phrase:
     return Phrase(raw, norm, False, "", content)
 
 
+_SPACE_SPLIT = re.compile(f"({SPACE_RE.pattern})")
+
 _SYLLABLES: dict[str, str] = {}
 """Toneless pinyin -> a private-use character standing for it."""
 _SOUND_OF: dict[int, str] = {}
 """Code point of a Chinese character seen so far -> the character standing for its sound."""
 _FIRST_SOUND = 0xF0000
 """Plane 15 private use: room for every reading, and for every Chinese character that has none."""
+_PRIVATE_SOUNDS = re.compile(f"[{chr(_FIRST_SOUND)}-\U0010ffff]")
 
 
 def sounds(text: str) -> str:
     """`text` with every Chinese character replaced by one character per toneless pinyin
     syllable, so that "sounds the same" is a plain substring search. Other characters stay;
     private-use characters of the answer itself become U+FFFD so they never pass for sounds."""
-    if max(text, default=" ") >= chr(_FIRST_SOUND):
-        text = "".join(c if c < chr(_FIRST_SOUND) else "\ufffd" for c in text)
+    if _PRIVATE_SOUNDS.search(text):
+        text = _PRIVATE_SOUNDS.sub("\ufffd", text)
     heard = text.translate(_SOUND_OF)
     if CJK_RE.search(heard) is None:
         return heard
@@ -104,6 +112,14 @@ def sounds(text: str) -> str:
         py = pinyin_of(ch)
         _SOUND_OF[ord(ch)] = _SYLLABLES.setdefault(py, chr(_FIRST_SOUND + len(_SYLLABLES)))
     return text.translate(_SOUND_OF)
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    """Every start of `needle` in `text`, overlapping ones included."""
+    i = text.find(needle)
+    while i != -1:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 @lru_cache(maxsize=65536)
@@ -139,13 +155,14 @@ class AnswerView:
         Returns (compact, run_starts, shifts): a compact offset c maps to
         c + shifts[k] where k is the last run start <= c.
         """
-        text = self.text
-        runs = [m.span() for m in SPACE_RE.finditer(text)]
-        if not runs:
-            return text, [0], [0]
-        shifts = [0, *accumulate(e - s for s, e in runs)]
-        starts = [0, *map(sub, (s for s, _ in runs), shifts)]
-        return SPACE_RE.sub("", text), starts, shifts
+        # Split, not finditer: the pieces' lengths give both lists without a match object each.
+        parts = _SPACE_SPLIT.split(self.text)  # text, space, text, ..., text
+        if len(parts) == 1:
+            return self.text, [0], [0]
+        texts = parts[::2]
+        shifts = [0, *accumulate(map(len, parts[1::2]))]
+        starts = [0, *accumulate(map(len, texts[:-1]))]
+        return "".join(texts), starts, shifts
 
     @property
     def compact(self) -> str:
@@ -203,32 +220,31 @@ class AnswerView:
         n = len(p.compact)
         need = (n - 1) - 2 * max(1, n // 5)
         margin = 2 * n
-        hits: list[tuple[int, str]] = []  # (where, bigram)
-        present = 0
+        # Most phrases fail the filter: stop counting as soon as too many bigrams are absent.
+        absent_allowed = len(p.bigrams) - need
         for bigram in p.bigrams:
-            i = compact.find(bigram)
-            present += i != -1
-            while i != -1:
-                hits.append((i, bigram))
-                i = compact.find(bigram, i + 1)
-        if present < need:
-            return None
+            if bigram not in compact:
+                absent_allowed -= 1
+                if absent_allowed < 0:
+                    return None
         if need <= 0 or len(compact) <= 8 * n:
             al = fuzz.partial_ratio_alignment(p.compact, compact, score_cutoff=cutoff)
             return (al.score, al.dest_start, al.dest_end) if al and al.dest_end > al.dest_start else None
-        hits.sort()
         windows: list[list[int]] = []  # merged neighbourhoods
-        for i, _ in hits:
+        for i in sorted(i for bigram in p.bigrams for i in _occurrences(compact, bigram)):
             if windows and i - margin <= windows[-1][1]:
                 windows[-1][1] = i + 2 + margin
             else:
                 windows.append([max(0, i - margin), i + 2 + margin])
-        best: tuple[float, int, int] | None = None
-        for a, b in windows:
-            al = fuzz.partial_ratio_alignment(p.compact, compact[a:b], score_cutoff=cutoff)
-            if al and al.dest_end > al.dest_start and (best is None or al.score > best[0]):
-                best = (al.score, a + al.dest_start, a + al.dest_end)
-        return best
+        # The first best window, scored in one call (most windows fall below the cutoff);
+        # then only that one is aligned.
+        pieces = [compact[a:b] for a, b in windows]
+        best = process.extractOne(p.compact, pieces, scorer=fuzz.partial_ratio, score_cutoff=cutoff)
+        if best is None:
+            return None
+        a = windows[best[2]][0]
+        al = fuzz.partial_ratio_alignment(p.compact, pieces[best[2]], score_cutoff=cutoff)
+        return (al.score, a + al.dest_start, a + al.dest_end) if al and al.dest_end > al.dest_start else None
 
     def _homophones(self, p: Phrase) -> list[Found]:
         """Places where the phrase is written with one character swapped for a homophone.
