@@ -196,3 +196,33 @@ def test_normalize_maps_every_character_back(text: str) -> None:
     assert positions == sorted(positions)
     assert all(0 <= p <= len(text) for p in positions)
     assert n.orig(len(n.text)) == len(text)
+
+
+def _folded_one_by_one(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """The definition of `normalize`: NFKC then lower case, character by character."""
+    import unicodedata
+
+    out: list[str] = []
+    to_orig: list[int] = []
+    for i, ch in enumerate(text):
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        out.append(folded)
+        to_orig += [i] * len(folded)
+    return "".join(out), None if len(to_orig) == len(text) else tuple(to_orig)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "已经是 NFKC 的中文 With Capitals.",  # the lower-casing shortcut
+        "全角标点，：；！？（）　With Capitals，ＳＬＡ",  # common full-width punctuation, then not
+        "ΟΔΟΣ ΣΑΣ σς",  # capital sigma: lower() of a whole string depends on context
+        "İstanbul 道歉",  # lower-cases to two characters
+        "e\u0301 \u1100\u1161 \u0344",  # composes, or never appears in NFKC
+        "ＳＬＡ３０ ﬁ Ⅻ ㍱ \uf900",  # compatibility forms
+        "\u00c5 \u212b \u0958 ǅ",  # canonical singletons, exclusions, title case
+    ],
+)
+def test_normalize_folds_each_character_on_its_own(text: str) -> None:
+    n = normalize(text)
+    assert (n.text, n.to_orig) == _folded_one_by_one(text)

@@ -287,8 +287,8 @@ class AnswerView:
     @cached_property
     def _by_stem(self) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
-        for i, (w, _, _) in enumerate(self._words):
-            index.setdefault(stem(w), []).append(i)
+        for w, where in self._by_word.items():  # each distinct word stemmed once
+            index.setdefault(stem(w), []).extend(where)
         return index
 
     @cached_property
@@ -324,11 +324,10 @@ class AnswerView:
         if (
             not hits
             and FUZZY_WORD_MIN_LEN <= len(word) <= MAX_FUZZY_WORD_LEN
-            and not self._variants.isdisjoint(_one_deleted(word))
+            and not self._variants.isdisjoint(variants := _one_deleted(word))
         ):
             # Typo tolerance only when the word itself is absent. Words sharing a variant
             # differ in length by one at most.
-            variants = _one_deleted(word)
             by_length = self._by_length
             candidates = [
                 w
@@ -377,9 +376,11 @@ class AnswerView:
         for start in sorted(steps[0]):
             pos, sims = start, [steps[0][start]]
             for step in steps[1:]:
-                nxt = next((j for j in range(pos + 1, pos + 2 + WORD_GAP) if j in step), None)
-                if nxt is None:
-                    break
+                for nxt in range(pos + 1, pos + 2 + WORD_GAP):
+                    if nxt in step:
+                        break
+                else:
+                    break  # the next word is not close enough
                 pos = nxt
                 sims.append(step[nxt])
             else:

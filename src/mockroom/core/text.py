@@ -44,6 +44,9 @@ _ONE_TO_ONE: set[str] = set()
 _SAME: set[str] = set()
 """Seen characters that fold to themselves."""
 _MAX_SEEN = 200_000
+_CAPITAL_SIGMA = "\u03a3"
+"""Lower-cased by its context in a whole string (σ or ς), to σ on its own."""
+_COMMON_WIDE = tuple((ch, unicodedata.normalize("NFKC", ch)) for ch in "，：；！？（）　")
 
 
 def normalize(text: str) -> Normalized:
@@ -54,6 +57,9 @@ def normalize(text: str) -> Normalized:
     """
     if text.isascii():
         return Normalized(text.lower(), None, len(text))
+    folded = _fold_typical(text)
+    if folded is not None:
+        return Normalized(folded, None, len(text))
     chars = set(text)
     if len(_SEEN) > _MAX_SEEN:  # bounded memory against hostile input
         for table in (_SEEN, _ONE_TO_ONE, _SAME, _FOLD):
@@ -82,6 +88,21 @@ def normalize(text: str) -> Normalized:
         out.append(n)
         to_orig.extend([i] * len(n))
     return Normalized("".join(out), tuple(to_orig), len(text))
+
+
+def _fold_typical(text: str) -> str | None:
+    """`text` folded without a look at each of its characters, when the only ones that
+    change are common full-width punctuation and capitals (most answers); else None."""
+    for wide, narrow in _COMMON_WIDE:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    if _CAPITAL_SIGMA in text or not unicodedata.is_normalized("NFKC", text):
+        return None
+    # No character left changes under NFKC (one that does makes the text not normalised),
+    # so folding is lower-casing, which is per character but for the final sigma. A lower
+    # case of the same length mapped every character to one.
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
 def normalize_phrase(phrase: str) -> str:
