@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -73,6 +73,36 @@ class Phrase:
     def sounds(self) -> str:
         return sounds(self.compact)
 
+    @cached_property
+    def pair_keys(self) -> frozenset[int]:
+        """The bigrams as `pair_keys` gives them."""
+        return frozenset(pair_keys(self.compact))
+
+    @cached_property
+    def homophone_keys(self) -> tuple[frozenset[int], ...]:
+        """For each character, the bigrams not touching it: a homophone typo of that
+        character leaves them all in the answer."""
+        keys = [next(iter(pair_keys(self.compact[j : j + 2]))) for j in range(len(self.compact) - 1)]
+        return tuple(frozenset(keys[: max(0, k - 1)] + keys[k + 1 :]) for k in range(len(self.compact)))
+
+
+class Vocabulary:
+    """The words a set of phrases (a question's) looks for in an answer, indexed by stem and
+    by one-letter-deleted form, so that an answer rules out the words it holds no form of in
+    a few set operations (see `AnswerView.rule_out`) rather than a lookup chain each."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        latin = [p for p in phrases if not p.is_cjk and p.words]
+        # The joined form is looked for when the words are not found in sequence.
+        self.words = frozenset(w for p in latin for w in (*p.words, "".join(p.words)))
+        self.by_stem: dict[str, list[str]] = {}
+        self.by_variant: dict[str, list[str]] = {}
+        for w in self.words:
+            self.by_stem.setdefault(stem(w), []).append(w)
+            if FUZZY_WORD_MIN_LEN <= len(w) <= MAX_FUZZY_WORD_LEN:  # typo tolerance
+                for v in _one_deleted(w):
+                    self.by_variant.setdefault(v, []).append(w)
+
 
 @lru_cache(maxsize=65536)
 def compile_phrase(raw: str) -> Phrase:
@@ -92,8 +122,12 @@ _SPACE_SPLIT = re.compile(f"({SPACE_RE.pattern})")
 
 _SYLLABLES: dict[str, str] = {}
 """Toneless pinyin -> a private-use character standing for it."""
-_SOUND_OF: dict[int, str] = {}
-"""Code point of a Chinese character seen so far -> the character standing for its sound."""
+_SOUND_OF: list[int | str] = []
+"""Code point -> the character standing for its sound, for the Chinese characters seen so
+far; every other code point up to the end of CJK_RE's blocks (U+FAFF) maps to itself. A list
+(filled on first use): str.translate indexes it twice as fast as it looks up a dict, and
+leaves the code points past its end alone."""
+_SOUND_TABLE_END = 0xFB00
 _FIRST_SOUND = 0xF0000
 """Plane 15 private use: room for every reading, and for every Chinese character that has none."""
 _PRIVATE_SOUNDS = re.compile(f"[{chr(_FIRST_SOUND)}-\U0010ffff]")
@@ -103,8 +137,11 @@ def sounds(text: str) -> str:
     """`text` with every Chinese character replaced by one character per toneless pinyin
     syllable, so that "sounds the same" is a plain substring search. Other characters stay;
     private-use characters of the answer itself become U+FFFD so they never pass for sounds."""
-    if _PRIVATE_SOUNDS.search(text):
+    # Private-use sounds are outside the BMP: a text of 2-byte UTF-16 units holds none.
+    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text) and _PRIVATE_SOUNDS.search(text):
         text = _PRIVATE_SOUNDS.sub("\ufffd", text)
+    if not _SOUND_OF:
+        _SOUND_OF.extend(range(_SOUND_TABLE_END))
     heard = text.translate(_SOUND_OF)
     if CJK_RE.search(heard) is None:
         return heard
@@ -112,6 +149,16 @@ def sounds(text: str) -> str:
         py = pinyin_of(ch)
         _SOUND_OF[ord(ch)] = _SYLLABLES.setdefault(py, chr(_FIRST_SOUND + len(_SYLLABLES)))
     return text.translate(_SOUND_OF)
+
+
+def pair_keys(text: str) -> set[int]:
+    """Every pair of adjacent characters of `text`, each as one int: its UTF-32 bytes read as
+    8-byte words from even and from odd offsets. One pass in C where a scan of the answer per
+    bigram would cost a pass each."""
+    raw = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    keys = set(raw[: len(text) // 2 * 8].cast("Q"))
+    keys.update(raw[4 : 4 + (len(text) - 1) // 2 * 8].cast("Q"))
+    return keys
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -125,6 +172,10 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
 @lru_cache(maxsize=65536)
 def _one_deleted(word: str) -> frozenset[str]:
     return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
+
+
+_NO_HITS: dict[int, float] = {}
+"""Shared by every word found nowhere; never modified."""
 
 
 class Found(NamedTuple):
@@ -170,6 +221,13 @@ class AnswerView:
         return self._compact[0]
 
     @cached_property
+    def _pairs(self) -> set[int]:
+        """The compact text's bigrams (see `pair_keys`): which of a phrase's are there, in
+        one set operation. Absent phrases are the common case, and scanning for one costs
+        a pass over the answer."""
+        return pair_keys(self._compact[0])
+
+    @cached_property
     def _sounds(self) -> str:
         """The compact text with each Chinese character replaced by its sound (see `sounds`)."""
         return sounds(self._compact[0])
@@ -188,13 +246,13 @@ class AnswerView:
         if not n or n > len(compact):
             return []
         found: list[Found] = []
-        i = compact.find(needle)
+        i = compact.find(needle) if n == 1 or p.pair_keys <= self._pairs else -1
         while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
             found.append(Found(*self._cjk_span(i, i + n), 1.0, "exact"))
             i = compact.find(needle, i + n)
         if found:
             return found
-        if n >= 2 and p.all_cjk:
+        if n >= 2 and p.all_cjk and (n < 4 or any(map(self._pairs.issuperset, p.homophone_keys))):
             found = self._homophones(p)
             if found:
                 return found
@@ -220,13 +278,8 @@ class AnswerView:
         n = len(p.compact)
         need = (n - 1) - 2 * max(1, n // 5)
         margin = 2 * n
-        # Most phrases fail the filter: stop counting as soon as too many bigrams are absent.
-        absent_allowed = len(p.bigrams) - need
-        for bigram in p.bigrams:
-            if bigram not in compact:
-                absent_allowed -= 1
-                if absent_allowed < 0:
-                    return None
+        if len(p.pair_keys & self._pairs) < need:
+            return None
         if need <= 0 or len(compact) <= 8 * n:
             al = fuzz.partial_ratio_alignment(p.compact, compact, score_cutoff=cutoff)
             return (al.score, al.dest_start, al.dest_end) if al and al.dest_end > al.dest_start else None
@@ -310,6 +363,18 @@ class AnswerView:
             if FUZZY_WORD_MIN_LEN - 1 <= len(w) <= MAX_FUZZY_WORD_LEN:
                 index.setdefault(len(w), []).append(w)
         return index
+
+    def rule_out(self, vocabulary: Vocabulary) -> None:
+        """Record the vocabulary's words that nothing in the answer can stand for (the
+        word, its stem, or a typo: `_all_positions` would find nothing) as found nowhere."""
+        if not self._words:
+            return
+        maybe = self._by_word.keys() & vocabulary.words
+        for s in self._by_stem.keys() & vocabulary.by_stem.keys():
+            maybe.update(vocabulary.by_stem[s])
+        for v in self._variants & vocabulary.by_variant.keys():
+            maybe.update(vocabulary.by_variant[v])
+        self._word_hits.update(dict.fromkeys(vocabulary.words - maybe, _NO_HITS))
 
     def _positions(self, word: str, fuzzy: bool) -> dict[int, float]:
         """Answer word positions that stand for `word`, with their similarity."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mockroom.core.bank import Bank, criterion_keys
-from mockroom.core.matching import AnswerView, Found, Phrase, compile_phrase
+from mockroom.core.matching import AnswerView, Found, Phrase, Vocabulary, compile_phrase
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import NegationIndex
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
@@ -49,14 +49,22 @@ class _CompiledFlag:
     phrases: tuple[Phrase, ...]
 
 
+@dataclass(frozen=True)
+class _CompiledQuestion:
+    crits: tuple[_Compiled, ...]
+    red: tuple[_CompiledFlag, ...]
+    vocabulary: Vocabulary
+    """The English words of all its phrases."""
+
+
 class Scorer:
     """Scores answers for the questions of one bank. Deterministic and pure."""
 
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
-        self._cache: dict[str, tuple[tuple[_Compiled, ...], tuple[_CompiledFlag, ...]]] = {}
+        self._cache: dict[str, _CompiledQuestion] = {}
 
-    def _compiled(self, question: Question) -> tuple[tuple[_Compiled, ...], tuple[_CompiledFlag, ...]]:
+    def _compiled(self, question: Question) -> _CompiledQuestion:
         hit = self._cache.get(question.id)
         if hit is not None:
             return hit
@@ -72,23 +80,24 @@ class Scorer:
             flags += [
                 _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
             ]
-        result = (tuple(crits), tuple(flags))
+        phrases = [p for c in crits for p in c.phrases] + [p for f in flags for p in f.phrases]
+        result = _CompiledQuestion(tuple(crits), tuple(flags), Vocabulary(phrases))
         self._cache[question.id] = result
         return result
 
     def score(self, question: Question, answer: str) -> ScoreResult:
-        crits, red = self._compiled(question)
+        q = self._compiled(question)
         t = question.timing
-        return _score(question.id, crits, red, answer, t.zh_chars, t.en_words)
+        return _score(question.id, q.crits, q, answer, t.zh_chars, t.en_words)
 
     def score_follow_up(self, question: Question, criterion_key: str, answer: str) -> ScoreResult:
         """Score a follow-up answer against the one rubric point it asks about."""
-        crits, red = self._compiled(question)
-        chosen = tuple(c for c in crits if c.key == criterion_key) or crits
+        q = self._compiled(question)
+        chosen = tuple(c for c in q.crits if c.key == criterion_key) or q.crits
         t = question.timing
         zh = (max(20, t.zh_chars[0] // 4), max(60, t.zh_chars[1] // 2))
         en = (max(12, t.en_words[0] // 4), max(40, t.en_words[1] // 2))
-        return _score(question.id, chosen, red, answer, zh, en)
+        return _score(question.id, chosen, q, answer, zh, en)
 
     def follow_up_for(self, question: Question, result: ScoreResult) -> FollowUp | None:
         """The follow-up for the most important point the answer missed, if the question has one."""
@@ -110,7 +119,7 @@ def _key(question: Question, rubric: Rubric, c: Criterion) -> str:
 def _score(
     question_id: str,
     crits: tuple[_Compiled, ...],
-    red: tuple[_CompiledFlag, ...],
+    question: _CompiledQuestion,
     answer: str,
     zh_range: tuple[int, int],
     en_range: tuple[int, int],
@@ -120,6 +129,7 @@ def _score(
     flags: list[Flag] = []
     truncated = len(answer) > MAX_ANSWER_CHARS
     view = AnswerView(answer[:MAX_ANSWER_CHARS])
+    view.rule_out(question.vocabulary)
     text = view.text
     shape = Shape(text, view.words)
     is_negated = NegationIndex(text, shape.breaks)
@@ -205,7 +215,7 @@ def _score(
     raw = 100 * coverage * fluency_factor * length_factor
 
     penalties = 0.0
-    for rf in red:
+    for rf in question.red:
         spans = []
         for p in rf.phrases:
             for f in view.find(p, fuzzy=False):
