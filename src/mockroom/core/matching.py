@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import add, ne
 from typing import NamedTuple
 
@@ -88,7 +88,7 @@ class Phrase:
 
 class Vocabulary:
     """The words a set of phrases (a question's) looks for in an answer, indexed by stem and
-    by one-letter-deleted form, so that an answer rules out the words it holds no form of in
+    with their one-letter-deleted forms, so that an answer rules out the words it holds no form of in
     a few set operations (see `AnswerView.rule_out`) rather than a lookup chain each."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
@@ -96,12 +96,19 @@ class Vocabulary:
         # The joined form is looked for when the words are not found in sequence.
         self.words = frozenset(w for p in latin for w in (*p.words, "".join(p.words)))
         self.by_stem: dict[str, list[str]] = {}
-        self.by_variant: dict[str, list[str]] = {}
         for w in self.words:
             self.by_stem.setdefault(stem(w), []).append(w)
-            if FUZZY_WORD_MIN_LEN <= len(w) <= MAX_FUZZY_WORD_LEN:  # typo tolerance
-                for v in _one_deleted(w):
-                    self.by_variant.setdefault(v, []).append(w)
+        self.typo_forms = {
+            w: _one_deleted(w) for w in self.words if FUZZY_WORD_MIN_LEN <= len(w) <= MAX_FUZZY_WORD_LEN
+        }
+        """The words that tolerate a typo, with their one-letter-deleted forms."""
+
+
+@lru_cache(maxsize=1024)
+def vocabulary(raw_phrases: tuple[str, ...]) -> Vocabulary:
+    """The vocabulary of these phrases. Cached like the phrases: questions share rubrics, and
+    a vocabulary per question would hold many small objects for the collector to walk."""
+    return Vocabulary(map(compile_phrase, raw_phrases))
 
 
 @lru_cache(maxsize=65536)
@@ -193,6 +200,7 @@ class AnswerView:
         self.norm: Normalized = normalize(answer)
         self.text = self.norm.text
         self._word_hits: dict[str, dict[int, float]] = {}
+        self._starts_of: dict[str, list[int]] = {}
 
     # --- Chinese side -------------------------------------------------------
     @cached_property
@@ -284,7 +292,7 @@ class AnswerView:
             al = fuzz.partial_ratio_alignment(p.compact, compact, score_cutoff=cutoff)
             return (al.score, al.dest_start, al.dest_end) if al and al.dest_end > al.dest_start else None
         windows: list[list[int]] = []  # merged neighbourhoods
-        for i in sorted(i for bigram in p.bigrams for i in _occurrences(compact, bigram)):
+        for i in sorted(chain.from_iterable(map(self._bigram_starts, p.bigrams))):
             if windows and i - margin <= windows[-1][1]:
                 windows[-1][1] = i + 2 + margin
             else:
@@ -298,6 +306,13 @@ class AnswerView:
         a = windows[best[2]][0]
         al = fuzz.partial_ratio_alignment(p.compact, pieces[best[2]], score_cutoff=cutoff)
         return (al.score, a + al.dest_start, a + al.dest_end) if al and al.dest_end > al.dest_start else None
+
+    def _bigram_starts(self, bigram: str) -> list[int]:
+        """Where `bigram` occurs in the compact text; kept, as phrases share bigrams."""
+        where = self._starts_of.get(bigram)
+        if where is None:
+            where = self._starts_of[bigram] = list(_occurrences(self._compact[0], bigram))
+        return where
 
     def _homophones(self, p: Phrase) -> list[Found]:
         """Places where the phrase is written with one character swapped for a homophone.
@@ -372,9 +387,10 @@ class AnswerView:
         maybe = self._by_word.keys() & vocabulary.words
         for s in self._by_stem.keys() & vocabulary.by_stem.keys():
             maybe.update(vocabulary.by_stem[s])
-        for v in self._variants & vocabulary.by_variant.keys():
-            maybe.update(vocabulary.by_variant[v])
-        self._word_hits.update(dict.fromkeys(vocabulary.words - maybe, _NO_HITS))
+        absent = vocabulary.words - maybe
+        typo = vocabulary.typo_forms
+        absent -= {w for w in absent if w in typo and not self._variants.isdisjoint(typo[w])}
+        self._word_hits.update(dict.fromkeys(absent, _NO_HITS))
 
     def _positions(self, word: str, fuzzy: bool) -> dict[int, float]:
         """Answer word positions that stand for `word`, with their similarity."""

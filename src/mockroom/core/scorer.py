@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mockroom.core.bank import Bank, criterion_keys
-from mockroom.core.matching import AnswerView, Found, Phrase, Vocabulary, compile_phrase
+from mockroom.core.matching import AnswerView, Found, Phrase, Vocabulary, compile_phrase, vocabulary
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import NegationIndex
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
@@ -80,8 +80,8 @@ class Scorer:
             flags += [
                 _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
             ]
-        phrases = [p for c in crits for p in c.phrases] + [p for f in flags for p in f.phrases]
-        result = _CompiledQuestion(tuple(crits), tuple(flags), Vocabulary(phrases))
+        phrases = [p.raw for c in crits for p in c.phrases] + [p.raw for f in flags for p in f.phrases]
+        result = _CompiledQuestion(tuple(crits), tuple(flags), vocabulary(tuple(phrases)))
         self._cache[question.id] = result
         return result
 
