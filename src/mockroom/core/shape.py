@@ -62,17 +62,6 @@ class Shape:
         words = bisect_left(self._word_starts, e) - bisect_left(self._word_starts, s)
         return self._cjk_before(e) - self._cjk_before(s) + 2 * words
 
-    def _units_between_breaks(self, starts: list[int], ends: list[int]) -> list[int]:
-        """units(s, e) for many clauses at once. Breaks are never Chinese characters, so a
-        clause edge never falls inside a run of them: the characters before x are those of
-        the runs ending by x."""
-        prefix = self._run_prefix.__getitem__
-        cjk_s = map(prefix, map(bisect_right, repeat(self._run_ends), starts))
-        cjk_e = map(prefix, map(bisect_right, repeat(self._run_ends), ends))
-        cjk = map(sub, cjk_e, cjk_s)
-        ws = map(sub, _counts(self._word_starts, ends), _counts(self._word_starts, starts))
-        return list(map(add, cjk, map((2).__mul__, ws)))
-
     def set_matches(self, spans: list[tuple[int, int]]) -> None:
         """The spans of rubric phrases found; merged so overlaps count once."""
         merged: list[tuple[int, int]] = []
@@ -117,13 +106,18 @@ class Shape:
         breaks = self.breaks
         starts = [0, *(e for _, e in breaks)]
         ends = [*(s for s, _ in breaks), len(text)]
-        sizes = self._units_between_breaks(starts, ends)
+        # Nothing counted (Chinese characters, words, function words) is a break character,
+        # so as much lies before a clause's start as before the previous clause's end: one
+        # binary search per clause gives both. And a clause edge never falls inside a run of
+        # Chinese characters: those before x are the characters of the runs ending by x.
+        cjk = _per_clause(list(map(self._run_prefix.__getitem__, map(bisect_right, repeat(self._run_ends), ends))))
+        sizes = list(map(add, cjk, map((2).__mul__, _per_clause(_counts(self._word_starts, ends)))))
+        zh = _per_clause(_counts(self._zh_fn, ends))
+        en = _per_clause(_counts(self._en_fn, ends))
         keep = [z > 0 for z in sizes]
-        starts, ends, sizes = (list(compress(xs, keep)) for xs in (starts, ends, sizes))
+        starts, ends, sizes, zh, en = (list(compress(xs, keep)) for xs in (starts, ends, sizes, zh, en))
         sentence_ends = [m.end() for m in _SENTENCE_SPLIT.finditer(text)]
         sentences = list(map(bisect_right, repeat(sentence_ends), starts))
-        zh = list(map(sub, _counts(self._zh_fn, ends), _counts(self._zh_fn, starts)))
-        en = list(map(sub, _counts(self._en_fn, ends), _counts(self._en_fn, starts)))
         fluent = [
             bool(
                 (z and size >= 6)
@@ -163,6 +157,11 @@ class Shape:
             a, b = bisect_left(sentences, k), bisect_right(sentences, k)
             cached = self._sentences[k] = (starts[a], ends[b - 1], _fluent_share(sizes[a:b], fluent[a:b]))
         return cached
+
+
+def _per_clause(before_ends: list[int]) -> list[int]:
+    """How many lie in each clause, from how many lie before each clause's end."""
+    return list(map(sub, before_ends, [0, *before_ends[:-1]]))
 
 
 def _fluent_share(sizes: list[int], fluent: list[bool]) -> float:
