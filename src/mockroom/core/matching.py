@@ -88,7 +88,7 @@ class Phrase:
 
 class Vocabulary:
     """The words a set of phrases (a question's) looks for in an answer, indexed by stem and
-    with their one-letter-deleted forms, so that an answer rules out the words it holds no form of in
+    by their one-letter-deleted forms, so that an answer rules out the words it holds no form of in
     a few set operations (see `AnswerView.rule_out`) rather than a lookup chain each."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
@@ -96,12 +96,13 @@ class Vocabulary:
         # The joined form is looked for when the words are not found in sequence.
         self.words = frozenset(w for p in latin for w in (*p.words, "".join(p.words)))
         self.by_stem: dict[str, list[str]] = {}
+        self.by_variant: dict[str, list[str]] = {}
+        """The words that tolerate a typo, by each of their one-letter-deleted forms."""
         for w in self.words:
             self.by_stem.setdefault(stem(w), []).append(w)
-        self.typo_forms = {
-            w: _one_deleted(w) for w in self.words if FUZZY_WORD_MIN_LEN <= len(w) <= MAX_FUZZY_WORD_LEN
-        }
-        """The words that tolerate a typo, with their one-letter-deleted forms."""
+            if FUZZY_WORD_MIN_LEN <= len(w) <= MAX_FUZZY_WORD_LEN:
+                for v in _one_deleted(w):
+                    self.by_variant.setdefault(v, []).append(w)
 
 
 @lru_cache(maxsize=1024)
@@ -384,12 +385,13 @@ class AnswerView:
         word, its stem, or a typo: `_all_positions` would find nothing) as found nowhere."""
         if not self._words:
             return
-        maybe = self._by_word.keys() & vocabulary.words
-        for s in self._by_stem.keys() & vocabulary.by_stem.keys():
-            maybe.update(vocabulary.by_stem[s])
-        absent = vocabulary.words - maybe
-        typo = vocabulary.typo_forms
-        absent -= {w for w in absent if w in typo and not self._variants.isdisjoint(typo[w])}
+        # Set operations and maps only: a Python step per word would cost what it saves.
+        absent = set(vocabulary.words)
+        absent.difference_update(
+            self._by_word,
+            *map(vocabulary.by_stem.__getitem__, self._by_stem.keys() & vocabulary.by_stem.keys()),
+            *map(vocabulary.by_variant.__getitem__, self._variants & vocabulary.by_variant.keys()),
+        )
         self._word_hits.update(dict.fromkeys(absent, _NO_HITS))
 
     def _positions(self, word: str, fuzzy: bool) -> dict[int, float]:
