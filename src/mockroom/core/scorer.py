@@ -151,14 +151,15 @@ def _score(
     total_weight = sum(c.criterion.weight for c in crits) or 1.0
     earned = 0.0
     final: list[CriterionResult] = []
+    orig, elaboration = view.norm.orig, shape.elaboration  # once, not per match
     for c, per in zip(crits, found, strict=True):
         credit = 0.0
         matches: list[Match] = []
         for p, f, neg in per:
             if not neg:
-                elab = shape.elaboration(f.start, ELABORATION_UNITS)
+                elab = elaboration(f.start, ELABORATION_UNITS)
                 credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elab))
-            s, e = view.norm.orig(f.start), view.norm.orig(f.end)
+            s, e = orig(f.start), orig(f.end)
             matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
         credit = round(min(1.0, credit), 3)
         earned += c.criterion.weight * credit

@@ -48,8 +48,7 @@ class Shape:
         self._zh_fn = [m.start() for m in _ZH_FUNCTION.finditer(text)]
         self._spans: list[tuple[int, int]] = []
         self._span_starts: list[int] = []
-        self._said: dict[int, int] = {}
-        self._sentences: dict[int, tuple[int, int, float]] = {}
+        self._sentences: dict[int, tuple[int, float]] = {}
         self._clauses: tuple[list[int], list[int], list[int], list[int], list[bool]] | None = None
 
     def _cjk_before(self, x: int) -> int:
@@ -73,7 +72,6 @@ class Shape:
         self._spans = merged
         self._span_starts = [a for a, _ in merged]
         self._clauses = None
-        self._said = {}
         self._sentences = {}
 
     def unmatched_units(self, s: int, e: int) -> int:
@@ -143,20 +141,18 @@ class Shape:
         if i < 0 or x >= ends[i]:
             return 0.0
         k = sentences[i]
-        start, end, fluency = self._sentence(k)
-        said = self._said.get(k)
-        if said is None:
-            said = self._said[k] = self.unmatched_units(start, end)
+        cached = self._sentences.get(k)  # many matches share a sentence
+        if cached is None:
+            cached = self._sentences[k] = self._sentence(k)
+        said, fluency = cached
         return min(1.0, said / full) * fluency
 
-    def _sentence(self, k: int) -> tuple[int, int, float]:
-        """Start, end and fluent share of sentence k (clauses are in sentence order)."""
-        cached = self._sentences.get(k)
-        if cached is None:
-            starts, ends, sentences, sizes, fluent = self.clauses
-            a, b = bisect_left(sentences, k), bisect_right(sentences, k)
-            cached = self._sentences[k] = (starts[a], ends[b - 1], _fluent_share(sizes[a:b], fluent[a:b]))
-        return cached
+    def _sentence(self, k: int) -> tuple[int, float]:
+        """Units of sentence k outside the matched phrases, and its fluent share (clauses
+        are in sentence order)."""
+        starts, ends, sentences, sizes, fluent = self.clauses
+        a, b = bisect_left(sentences, k), bisect_right(sentences, k)
+        return self.unmatched_units(starts[a], ends[b - 1]), _fluent_share(sizes[a:b], fluent[a:b])
 
 
 def _per_clause(before_ends: list[int]) -> list[int]:
