@@ -90,6 +90,10 @@ class Phrase:
         keys = [next(iter(pair_keys(self.compact[j : j + 2]))) for j in range(len(self.compact) - 1)]
         return tuple(frozenset(keys[: max(0, k - 1)] + keys[k + 1 :]) for k in range(len(self.compact)))
 
+    @cached_property
+    def fewest_kept(self) -> int:
+        return min(map(len, self.homophone_keys), default=0)
+
 
 class Vocabulary:
     """The words a set of phrases (a question's) looks for in an answer, indexed by stem and
@@ -162,6 +166,12 @@ def sounds(text: str) -> str:
         py = pinyin_of(ch)
         _SOUND_OF[ord(ch)] = _SYLLABLES.setdefault(py, chr(_FIRST_SOUND + len(_SYLLABLES)))
     return text.translate(_SOUND_OF)
+
+
+def _may_hold_homophone(p: Phrase, present: frozenset[int]) -> bool:
+    """Whether the answer, holding `present` of the phrase's bigrams, keeps all those some
+    homophone typo leaves intact."""
+    return len(present) >= p.fewest_kept and any(map(present.issuperset, p.homophone_keys))
 
 
 def pair_keys(text: str) -> set[int]:
@@ -265,26 +275,27 @@ class AnswerView:
         if not n or n > len(compact):
             return []
         found: list[Found] = []
-        i = compact.find(needle) if n == 1 or p.pair_keys <= self._pairs else -1
+        present = p.pair_keys & self._pairs  # the phrase's bigrams the answer holds
+        i = compact.find(needle) if len(present) == len(p.pair_keys) else -1
         while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
             found.append(Found(*self._cjk_span(i, i + n), 1.0, "exact"))
             i = compact.find(needle, i + n)
         if found:
             return found
-        if n >= 2 and p.all_cjk and (n < 4 or any(map(self._pairs.issuperset, p.homophone_keys))):
+        if n >= 2 and p.all_cjk and (n < 4 or _may_hold_homophone(p, present)):
             found = self._homophones(p)
             if found:
                 return found
         # q-gram filter: k substituted characters leave at least (n-1) - 2k of the
         # phrase's bigrams intact, so fewer shared bigrams rule out a fuzzy alignment.
         if fuzzy and n >= FUZZY_CJK_MIN_LEN:
-            best = self._align(p, 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0)
+            best = self._align(p, len(present), 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0)
             if best is not None:
                 score, a, b = best
                 return [Found(*self._cjk_span(a, b), round(score / 100, 3), "fuzzy")]
         return []
 
-    def _align(self, p: Phrase, cutoff: float) -> tuple[float, int, int] | None:
+    def _align(self, p: Phrase, present: int, cutoff: float) -> tuple[float, int, int] | None:
         """The best fuzzy alignment of the phrase in the answer: (score, start, end) or None.
 
         q-gram filter: k substituted characters leave at least (n-1) - 2k of the phrase's
@@ -297,7 +308,7 @@ class AnswerView:
         n = len(p.compact)
         need = (n - 1) - 2 * max(1, n // 5)
         margin = 2 * n
-        if len(p.pair_keys & self._pairs) < need:
+        if present < need:  # how many of its bigrams the answer holds
             return None
         if need <= 0 or len(compact) <= 8 * n:
             al = fuzz.partial_ratio_alignment(p.compact, compact, score_cutoff=cutoff)
