@@ -79,11 +79,6 @@ class Phrase:
         return frozenset(pair_keys(self.compact))
 
     @cached_property
-    def sound_keys(self) -> frozenset[int]:
-        """The bigrams of its sounds, as `pair_keys` gives them."""
-        return frozenset(pair_keys(self.sounds))
-
-    @cached_property
     def homophone_keys(self) -> tuple[frozenset[int], ...]:
         """For each character, the bigrams not touching it: a homophone typo of that
         character leaves them all in the answer."""
@@ -256,11 +251,6 @@ class AnswerView:
         """The compact text with each Chinese character replaced by its sound (see `sounds`)."""
         return sounds(self._compact[0])
 
-    @cached_property
-    def _heard_pairs(self) -> set[int]:
-        """The bigrams of the sounds (see `pair_keys`)."""
-        return pair_keys(self._sounds)
-
     def _orig(self, c: int) -> int:
         _, starts, shifts = self._compact
         return c + shifts[bisect_right(starts, c) - 1]
@@ -343,8 +333,6 @@ class AnswerView:
         the answer's sounds; those differing from the phrase in exactly one character
         are homophone typos (none differing is an exact match, found before).
         """
-        if not p.sound_keys <= self._heard_pairs:
-            return []  # what sounds like the phrase holds its sounds' bigrams
         heard = self._sounds
         compact = self._compact[0]
         phrase = p.compact
