@@ -410,7 +410,7 @@ class AnswerView:
         hits = self._word_hits.get(word)
         if hits is None:
             hits = self._word_hits[word] = self._all_positions(word)
-        return hits if fuzzy else {i: s for i, s in hits.items() if s >= STEM_SIMILARITY}
+        return hits if fuzzy or not hits else {i: s for i, s in hits.items() if s >= STEM_SIMILARITY}
 
     def _all_positions(self, word: str) -> dict[int, float]:
         hits = dict.fromkeys(self._by_stem.get(stem(word), ()), STEM_SIMILARITY)
@@ -448,8 +448,16 @@ class AnswerView:
             found = self._sequence(("".join(p.words),), fuzzy=False)
         return found
 
+    @cached_property
+    def _glued(self) -> set[str]:
+        """Every two adjacent answer words written as one: rules out most split words at once."""
+        ws = [w for w, _, _ in self._words]
+        return set(map(add, ws, ws[1:]))
+
     def _split_word(self, word: str) -> list[Found]:
         """Where two adjacent answer words glued together spell `word`."""
+        if word not in self._glued:
+            return []
         ws, by_word = self._words, self._by_word
         firsts = [
             i
