@@ -62,6 +62,11 @@ class Phrase:
     """Content words of a Latin phrase."""
 
     @cached_property
+    def joined(self) -> str:
+        """The words written as one ("roll back" -> "rollback")."""
+        return "".join(self.words)
+
+    @cached_property
     def all_cjk(self) -> bool:
         return len(CJK_RE.findall(self.compact)) == len(self.compact)
 
@@ -98,7 +103,7 @@ class Vocabulary:
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         latin = [p for p in phrases if not p.is_cjk and p.words]
         # The joined form is looked for when the words are not found in sequence.
-        self.words = frozenset(w for p in latin for w in (*p.words, "".join(p.words)))
+        self.words = frozenset(w for p in latin for w in (*p.words, p.joined))
         self.by_stem: dict[str, list[str]] = {}
         self.by_variant: dict[str, list[str]] = {}
         """The words that tolerate a typo, by each of their one-letter-deleted forms."""
@@ -212,6 +217,8 @@ class AnswerView:
         self.text = self.norm.text
         self._word_hits: dict[str, dict[int, float]] = {}
         self._starts_of: dict[str, list[int]] = {}
+        self._absent: set[str] | frozenset[str] = frozenset()
+        """Words of the phrases known to be found nowhere (`rule_out`)."""
 
     # --- Chinese side -------------------------------------------------------
     @cached_property
@@ -404,6 +411,7 @@ class AnswerView:
             *map(vocabulary.by_variant.__getitem__, self._variants & vocabulary.by_variant.keys()),
         )
         self._word_hits.update(dict.fromkeys(absent, _NO_HITS))
+        self._absent = absent
 
     def _positions(self, word: str, fuzzy: bool) -> dict[int, float]:
         """Answer word positions that stand for `word`, with their similarity."""
@@ -439,13 +447,14 @@ class AnswerView:
     def find_words(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
         if not p.words:
             return []
-        found = self._sequence(p.words, fuzzy)
+        # A word found nowhere (see `rule_out`) leaves no sequence: one set operation.
+        found = self._sequence(p.words, fuzzy) if self._absent.isdisjoint(p.words) else []
         if not found and len(p.words) == 1:
             found = self._split_word(p.words[0])  # "rollback" written "roll back" / "roll-back"
-        if not found and len(p.words) > 1:
+        if not found and len(p.words) > 1 and p.joined not in self._absent:
             # "roll back" written "rollback": exact or inflected only, or one long word
             # of the phrase would fuzzily stand for the whole phrase.
-            found = self._sequence(("".join(p.words),), fuzzy=False)
+            found = self._sequence((p.joined,), fuzzy=False)
         return found
 
     @cached_property
