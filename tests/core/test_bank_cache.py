@@ -27,32 +27,29 @@ def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bank_cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
 
 
+def _spy(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """Replace bank_cache.<name>(file name, ...) by a wrapper noting each file's base name."""
+    seen: list[str] = []
+    real = getattr(bank_cache, name)
+
+    def spy(file_name: str, *args: Any) -> Any:
+        seen.append(Path(file_name).name)
+        return real(file_name, *args)
+
+    monkeypatch.setattr(bank_cache, name, spy)
+    return seen
+
+
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the files the cache reads (and hashes)."""
-    seen: list[str] = []
-    real = bank_cache._read_file
-
-    def spy(name: str, parses: Any) -> Any:
-        seen.append(Path(name).name)
-        return real(name, parses)
-
-    monkeypatch.setattr(bank_cache, "_read_file", spy)
-    return seen
+    return _spy(monkeypatch, "_read_file")
 
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the files whose bytes are parsed (YAML + validation)."""
-    seen: list[str] = []
-    real = bank_cache._parse
-
-    def spy(name: str, raw: bytes) -> Any:
-        seen.append(Path(name).name)
-        return real(name, raw)
-
-    monkeypatch.setattr(bank_cache, "_parse", spy)
-    return seen
+    return _spy(monkeypatch, "_parse")
 
 
 def small_bank(root: Path) -> Path:
