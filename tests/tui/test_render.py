@@ -89,9 +89,16 @@ def test_status_and_evidence(c: CriterionResult, status: str, shown: str | None)
 def test_flags_read_in_plain_words_with_their_cost(lang: str) -> None:
     r = result((), (Flag("too-short", "太短", "Too short", 0.0), Flag("red-flag", "甩锅", "Blame", 10)))
     lines = flag_lines(r, lang)
-    assert lines[0].startswith("太短" if lang == "zh" else "Too short")
-    assert t(lang, "flag.too-short") in lines[0]
-    assert "(−10)" in lines[1]
+    if lang == "zh":
+        assert lines == [f"太短。{t(lang, 'flag.too-short')}", f"甩锅（−10）。{t(lang, 'flag.red-flag')}"]
+    else:
+        assert lines == [f"Too short. {t(lang, 'flag.too-short')}", f"Blame (−10). {t(lang, 'flag.red-flag')}"]
+
+
+def test_a_message_ending_its_own_sentence_gets_no_second_stop() -> None:
+    r = result((), (Flag("too-short", "太短。", "Too short!"),))
+    assert flag_lines(r, "zh") == [f"太短。{t('zh', 'flag.too-short')}"]
+    assert flag_lines(r, "en") == [f"Too short! {t('en', 'flag.too-short')}"]
 
 
 def test_unknown_flag_codes_still_show_the_scorers_message() -> None:

@@ -142,7 +142,7 @@ async def test_grading_actions_are_stored(make, history) -> None:
         screen.query_one("#tr-answer", TextArea).focus()
         await pilot.press(*["shift+right"] * 5)
         await pilot.press("c")
-        assert "面试官好," in str(app.screen.query(Label).nodes[1].content)
+        assert "面试官好，" in str(app.screen.query(Label).nodes[1].content)
         await _answer_dialog(pilot, "Good opening")
         # ...and one on the whole answer.
         screen.query_one("#tr-answer", TextArea).selection = ((0, 0), (0, 0))  # type: ignore[assignment]
@@ -154,7 +154,7 @@ async def test_grading_actions_are_stored(make, history) -> None:
             ("Coach Li", "Add numbers", None),
         ]
         shown = plain(screen.query_one("#tr-comments", Static))
-        assert "Coach Li on “面试官好,”: Good opening" in shown
+        assert "Coach Li on “面试官好，”: Good opening" in shown
         assert "Coach Li: Add numbers" in shown
 
         await pilot.press("escape")

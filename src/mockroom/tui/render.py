@@ -89,10 +89,20 @@ def flag_lines(result: ScoreResult, lang: str) -> list[str]:
     lines = []
     for f in result.flags:
         key = f"flag.{f.code}"
-        cost = f" (−{f.penalty:g})" if f.penalty else ""
-        advice = f" {t(lang, key)}" if key in TEXTS else ""
-        lines.append(f"{f.message(lang)}{cost}{advice}")
+        line = f.message(lang)
+        if f.penalty:
+            line += f"（−{f.penalty:g}）" if lang == "zh" else f" (−{f.penalty:g})"
+        if key in TEXTS:
+            # Some messages end in a label ("Costs points: blaming the customer"): the advice
+            # is a sentence of its own, so the message gets its full stop first.
+            if not line.endswith(_SENTENCE_ENDS):
+                line += "。" if lang == "zh" else "."
+            line += t(lang, key) if lang == "zh" else f" {t(lang, key)}"
+        lines.append(line)
     return lines
+
+
+_SENTENCE_ENDS = (".", "。", "!", "！", "?", "？")
 
 
 def missed_tips(result: ScoreResult, lang: str) -> list[tuple[str, str]]:

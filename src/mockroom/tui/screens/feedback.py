@@ -95,7 +95,7 @@ class FeedbackScreen(Screen[None]):
             tips = missed_tips(r, lang)
             if tips:
                 yield Label(t(lang, "fb.tips"), classes="section")
-                yield Static(self._tips_text(tips), id="tips")
+                yield Static(self._tips_text(tips, lang), id="tips")
             yield Label(t(lang, "fb.outline"), classes="section")
             if self.show_outline:
                 bullets = self.ask.question.outline.get(lang)
@@ -177,12 +177,13 @@ class FeedbackScreen(Screen[None]):
         return highlight(attempt.answer, spans, styles)
 
     @staticmethod
-    def _tips_text(tips: list[tuple[str, str]]) -> Text:
+    def _tips_text(tips: list[tuple[str, str]], lang: str) -> Text:
         text = Text()
+        colon = "：" if lang == "zh" else ": "
         for i, (label, tip) in enumerate(tips):
             if i:
                 text.append("\n")
-            text.append(f"• {label}: ", style="bold")
+            text.append(f"• {label}{colon}", style="bold")
             text.append(tip)
         return text
 
