@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from textual.app import App
+from textual.widgets._footer import FooterKey
 from tui_helpers import AppFactory, FakeClock, open_store, paste, question_screen, rate, settle
 
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.quit_dialog import QuitDialog
 from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
+from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 DRAFT = "我会先恢复服务,然后主动同步进展"
 
@@ -55,6 +58,7 @@ async def test_resume_after_a_crash_restores_draft_and_clock(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ResumeDialog)
+        assert footer_keys(app) == [("y", "Resume"), ("n", "Discard")]  # its own keys, not the start screen's
         await pilot.press("y")
         await settle(pilot)
         q = question_screen(app)
@@ -124,6 +128,7 @@ async def test_quit_mid_question_asks_and_keeps_the_draft(
         await paste(pilot, "half an answer")
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, QuitDialog)
+        assert footer_keys(app) == [("y", "Quit"), ("n", "Keep answering")]
         await pilot.press("n")  # changed my mind
         question_screen(app)
         await paste(pilot, ", and more")
@@ -144,3 +149,9 @@ async def test_quit_outside_a_question_does_not_ask(make: AppFactory, named: str
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+def footer_keys(app: App[object]) -> list[tuple[str, str]]:
+    """(key, description) of the keys the current screen's footer shows."""
+    footer = app.screen.query_one(LocalizedFooter)
+    return [(k.key_display, k.description) for k in footer.query(FooterKey) if k.description]

@@ -16,6 +16,7 @@ from mockroom.transfer.session_file import FORMATS, with_format
 from mockroom.tui.localized import lang_of
 from mockroom.tui.review_strings import rt
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
     from mockroom.store.repo import Store
@@ -49,6 +50,7 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, "ok"), variant="primary", id="ok")
                 yield Button(t(lang, "cancel"), id="cancel")
+        yield LocalizedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label
 
 from mockroom.tui.localized import lang_of
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 MAX_NAME = 60
 
@@ -53,6 +54,10 @@ class NameDialog(ModalScreen[str | None]):
                 yield Button(t(self.lang, "ok"), variant="primary", id="ok")
                 if not self.required:
                     yield Button(t(self.lang, "cancel"), id="cancel")
+        if not self.required:
+            # A modal's footer shows only its own keys: on first run (no Cancel) the screen
+            # below keeps its footer, with the app's quit and language keys that still work.
+            yield LocalizedFooter()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

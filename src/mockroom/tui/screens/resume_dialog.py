@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
 from mockroom.tui.render import short
@@ -16,8 +16,8 @@ class ResumeDialog(YesNoDialog):
     """Dismisses True to resume, False to discard the unfinished session."""
 
     BINDINGS = [
-        Binding("y", "choose(True)", "Yes"),
-        Binding("n", "choose(False)", "No"),
+        Binding("y", "choose(True)", "Resume"),
+        Binding("n", "choose(False)", "Discard"),
     ]
 
     def __init__(self, track: str, mode: str, done: int, total: int, draft: str | None) -> None:
@@ -28,16 +28,15 @@ class ResumeDialog(YesNoDialog):
         self.total = total
         self.draft = draft
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(t(self.lang, "resume.title"), classes="dialog-title")
-            mode = t(self.lang, f"mode.{self.mode}")
-            yield Label(
-                t(self.lang, "resume.body", track=self.track, mode=mode, done=self.done, total=self.total)
-            )
-            if self.draft:
-                excerpt = short(self.draft, 50)
-                yield Label(t(self.lang, "resume.draft", n=len(self.draft), excerpt=excerpt))
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t(self.lang, "resume.yes"), variant="primary", id="yes")
-                yield Button(t(self.lang, "resume.no"), variant="error", id="no")
+    def compose_body(self) -> ComposeResult:
+        yield Label(t(self.lang, "resume.title"), classes="dialog-title")
+        mode = t(self.lang, f"mode.{self.mode}")
+        yield Label(
+            t(self.lang, "resume.body", track=self.track, mode=mode, done=self.done, total=self.total)
+        )
+        if self.draft:
+            excerpt = short(self.draft, 50)
+            yield Label(t(self.lang, "resume.draft", n=len(self.draft), excerpt=excerpt))
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(t(self.lang, "resume.yes"), variant="primary", id="yes")
+            yield Button(t(self.lang, "resume.no"), variant="error", id="no")

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label
 
 from mockroom.tui.localized import lang_of
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 Check = Callable[[str], str | None]
 """Returns None when the text is acceptable, else the message to show."""
@@ -45,6 +46,7 @@ class TextPrompt(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, "ok"), variant="primary", id="ok")
                 yield Button(t(lang, "cancel"), id="cancel")
+        yield LocalizedFooter()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
