@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Label, Sparkline, Static, TabbedContent
+from textual.widgets import DataTable, Label, Static, TabbedContent
 from tui_review_helpers import INTRO, OUTAGE, History, cells, plain, settle, show
 
 from mockroom.core.compare import compare
@@ -10,6 +10,7 @@ from mockroom.store.repo import Store
 from mockroom.tui.review_render import point_label
 from mockroom.tui.screens.compare import CompareScreen
 from mockroom.tui.screens.progress import ProgressScreen
+from mockroom.tui.widgets.score_chart import ScoreChart
 
 
 def _local(history: History) -> tuple[Store, str]:
@@ -35,12 +36,12 @@ async def test_each_question_shows_count_best_latest_time_and_trend(make, histor
         assert cells(table, OUTAGE)[1:4] == ["3", "86.1", "86.1"]
         # The chart follows the highlighted row.
         first = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        chart = screen.query_one("#pr-series", Sparkline)
-        assert list(chart.data or []) == [p.score for p in expected[first].series]
+        chart = screen.query_one("#pr-series", ScoreChart)
+        assert list(chart.data) == [p.score for p in expected[first].series]
         await pilot.press("down")
         await settle(pilot)
         other = INTRO if first == OUTAGE else OUTAGE
-        assert list(chart.data or []) == [p.score for p in expected[other].series]
+        assert list(chart.data) == [p.score for p in expected[other].series]
         assert plain(screen.query_one("#pr-series-label", Label)).endswith("last 3 scores")
 
 
@@ -80,8 +81,8 @@ async def test_overview_shows_weakest_points_trend_and_self_ratings(make, histor
         text = plain(screen.query_one("#pr-weakest", Static))
         for r in weakest:
             assert point_label(history.bank, r.rubric_id, r.key, "en") in text
-        chart = screen.query_one("#pr-trend", Sparkline)
-        assert list(chart.data or []) == [s.mean_score for s in trend] == [28.2, 71.6, 89.6]
+        chart = screen.query_one("#pr-trend", ScoreChart)
+        assert list(chart.data) == [s.mean_score for s in trend] == [28.2, 71.6, 89.6]
         ratings = plain(screen.query_one("#pr-ratings", Static))
         for b in bands:
             assert f"Rated {b.rating}: mean {b.mean_score:g} ({b.answers} answers)" in ratings

@@ -10,7 +10,14 @@ import pytest
 from mockroom.core.bank import load_bank
 from mockroom.store.records import CandidateRec, SessionRec, Transcript
 from mockroom.transfer.session_file import default_name, render, with_format, write
-from mockroom.tui.review_render import parse_score, parse_since, passage, point_label, spark
+from mockroom.tui.review_render import (
+    bar_rows,
+    parse_score,
+    parse_since,
+    passage,
+    point_label,
+    spark,
+)
 from mockroom.tui.review_strings import KEY_LABELS_ZH, TEXTS, review_key_label
 
 
@@ -20,6 +27,25 @@ from mockroom.tui.review_strings import KEY_LABELS_ZH, TEXTS, review_key_label
 )
 def test_spark_uses_a_fixed_0_to_100_scale(values: list[float], expected: str) -> None:
     assert spark(values) == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "height", "width", "rows"),
+    [
+        ([], 2, 10, ["", ""]),
+        ([0], 3, 40, ["  ", "  ", "▁▁"]),  # one attempt of 0 is a baseline, not a full chart
+        ([100], 2, 40, ["██", "██"]),
+        ([50], 2, 40, ["  ", "██"]),
+        ([0, 100, 25], 1, 40, ["▁▁ ██ ▂▂"]),
+        ([80, 81], 1, 40, ["▆▆ ▆▆"]),  # close scores look close
+        ([10, 50, 75, 100], 1, 8, ["▄▄ ▆▆ ██"]),  # the latest that fit, newest right
+        ([-5, 140], 1, 40, ["▁▁ ██"]),
+    ],
+)
+def test_bar_rows_use_a_fixed_0_to_100_scale(
+    values: list[float], height: int, width: int, rows: list[str]
+) -> None:
+    assert bar_rows(values, height, width) == rows
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,24 @@ def spark(values: Sequence[float], lo: float = 0.0, hi: float = 100.0) -> str:
     return "".join(out)
 
 
+def bar_rows(values: Sequence[float], height: int, width: int, bar: int = 2, gap: int = 1) -> list[str]:
+    """A bar chart of 0-100 values, top row first: one bar per value, `bar` cells wide, the
+    latest values that fit in `width`, newest on the right. Every value shows at least the
+    lowest eighth, so an attempt scoring 0 is still seen as an attempt."""
+    fit = max(1, (width + gap) // (bar + gap)) if width > 0 else 0
+    shown = list(values)[-fit:] if fit else []
+    steps = len(BARS) * height
+    levels = [max(1, round(min(max(v / 100, 0.0), 1.0) * steps)) for v in shown]
+    rows = []
+    for row in reversed(range(height)):
+        cells = []
+        for level in levels:
+            part = level - row * len(BARS)
+            cells.append((" " if part <= 0 else BARS[min(part, len(BARS)) - 1]) * bar)
+        rows.append((" " * gap).join(cells))
+    return rows
+
+
 def question_title(bank: Bank | None, question_id: str, lang: str, width: int) -> str:
     """The question's first line from the bank, else its id (the bank may have changed)."""
     q = bank.questions.get(question_id) if bank else None

@@ -16,13 +16,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Header, Label, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Label, Static, TabbedContent, TabPane
 
 from mockroom.core.timing import format_clock
 from mockroom.tui.review_render import day, point_label, question_title, score_text, spark
 from mockroom.tui.review_strings import rt
 from mockroom.tui.screens.store_screen import StoreScreen
 from mockroom.tui.widgets.review_footer import ReviewFooter
+from mockroom.tui.widgets.score_chart import ScoreChart
 
 if TYPE_CHECKING:
     from mockroom.store.progress import (
@@ -151,7 +152,7 @@ class ProgressScreen(StoreScreen):
                 with TabPane(rt(lang, "pr.tab.questions"), id="tab-questions"):
                     yield self._questions_table(data.questions)
                     yield Label("", id="pr-series-label", classes="section")
-                    yield Sparkline([], id="pr-series")
+                    yield ScoreChart(id="pr-series")
                 with TabPane(rt(lang, "pr.tab.points"), id="tab-points"):
                     yield Label("", id="pr-points-label", classes="section-top")
                     yield self._points_table()
@@ -194,7 +195,7 @@ class ProgressScreen(StoreScreen):
             yield Label(rt(lang, "pr.weakest"), classes="section-top")
             yield Static(self._rates_text(data.weakest), id="pr-weakest")
             yield Label(rt(lang, "pr.trend", n=len(data.trend)), classes="section")
-            yield Sparkline([s.mean_score for s in data.trend], id="pr-trend")
+            yield ScoreChart([s.mean_score for s in data.trend], id="pr-trend")
             yield Static(
                 "\n".join(
                     rt(lang, "pr.trend_row", day=day(s.started_at), track=s.track,
@@ -239,8 +240,8 @@ class ProgressScreen(StoreScreen):
         title = question_title(bank, q.question_id, lang, PROMPT_CELLS)
         for label in self.query("#pr-series-label").results(Label):
             label.update(rt(lang, "pr.scores", question=title, n=len(q.series)))
-        for chart in self.query("#pr-series").results(Sparkline):
-            chart.data = [p.score for p in q.series]
+        for chart in self.query("#pr-series").results(ScoreChart):
+            chart.data = tuple(p.score for p in q.series)
         for label in self.query("#pr-points-label").results(Label):
             label.update(f"{title}\n{rt(lang, 'pr.points_of')}")
         for table in self.query("#pr-points").results(DataTable):
