@@ -291,15 +291,21 @@ def test_off_topic_answers_score_low_and_say_so(incident, answer: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("answer", "length"),
-    [("我会道歉，然后回滚。", 10), ("I would apologise and roll back.", 6)],
+    ("answer", "length", "zh_says", "en_says"),
+    [
+        ("我会道歉，然后回滚。", 10, "回答太短：10 字，期望 60-600 字。", "Too short: 10 characters, expected 60-600."),
+        ("I would apologise and roll back.", 6, "回答太短：6 个词，期望 40-400 个词。", "Too short: 6 words, expected 40-400."),
+    ],
     ids=["zh", "en"],
 )
-def test_far_too_short_answers_score_low_and_say_so(incident, answer: str, length: int) -> None:
+def test_far_too_short_answers_score_low_and_say_so_in_the_answers_unit(
+    incident, answer: str, length: int, zh_says: str, en_says: str
+) -> None:
     result = score(incident, answer)
     assert result.length == length
     assert result.score <= 15
-    assert "too-short" in codes(result)
+    (short,) = (f for f in result.flags if f.code == "too-short")
+    assert (short.message("zh"), short.message("en")) == (zh_says, en_says)
     assert "off-topic" not in codes(result)
 
 

@@ -185,11 +185,12 @@ def _score(
     other_lo = en_range[0] if lang == "zh" else zh_range[0]
     length_factor = max(min(1.0, length / lo), min(1.0, other / other_lo)) ** LENGTH_EXPONENT
     unit = "字" if lang == "zh" else " words"
+    unit_zh = "字" if lang == "zh" else "个词"  # an English answer is measured in words
     if length_factor < 1.0:
         flags.append(
             Flag(
                 "too-short",
-                f"回答太短：{length} 字，期望 {lo}-{hi} 字。",
+                f"回答太短：{length} {unit_zh}，期望 {lo}-{hi} {unit_zh}。",
                 f"Too short: {length}{unit if lang == 'en' else ' characters'}, expected {lo}-{hi}.",
                 penalty=0.0,
             )
@@ -198,7 +199,7 @@ def _score(
         flags.append(
             Flag(
                 "too-long",
-                f"回答偏长：{length} 字，期望 {lo}-{hi} 字；面试中要学会取舍。",
+                f"回答偏长：{length} {unit_zh}，期望 {lo}-{hi} {unit_zh}；面试中要学会取舍。",
                 f"Long: {length}{unit if lang == 'en' else ' characters'}, expected {lo}-{hi}; "
                 "in an interview, choose what matters.",
             )

@@ -216,5 +216,11 @@ def t(lang: str, key: str, **fields: object) -> str:
     return lookup(TEXTS, lang, key, **fields)
 
 
+def mode_name(lang: str, mode: str) -> str:
+    """A session mode's name; an unknown one (from a newer release's export) as stored."""
+    key = f"mode.{mode}"
+    return t(lang, key) if key in TEXTS else mode
+
+
 def key_label(lang: str, description: str) -> str:
     return KEY_LABELS_ZH.get(description, description) if lang == "zh" else description

@@ -9,7 +9,7 @@ from textual.widgets import Button, Label
 
 from mockroom.tui.render import short
 from mockroom.tui.screens.yes_no_dialog import YesNoDialog
-from mockroom.tui.strings import t
+from mockroom.tui.strings import mode_name, t
 
 
 class ResumeDialog(YesNoDialog):
@@ -30,7 +30,7 @@ class ResumeDialog(YesNoDialog):
 
     def compose_body(self) -> ComposeResult:
         yield Label(t(self.lang, "resume.title"), classes="dialog-title")
-        mode = t(self.lang, f"mode.{self.mode}")
+        mode = mode_name(self.lang, self.mode)
         yield Label(
             t(self.lang, "resume.body", track=self.track, mode=mode, done=self.done, total=self.total)
         )
