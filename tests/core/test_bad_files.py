@@ -51,6 +51,8 @@ LINT_PROBLEMS = {
     "scores 0.0, outside its band [80, 100]",
     "red-flag-in-criterion.yaml": "10:7: bad.red-flag-overlap: phrase '这不是客户的责任' of point "
     "'ownership' contains red flag 'blames-customer'",
+    "ascii-punctuation.yaml": "7:7: bad.ascii-punctuation: prompt.zh has ASCII ',' beside Chinese "
+    "(…客户很生气,你会怎么做？…); write '，'",
 }
 SKIPPED = set(LOAD_PROBLEMS) - {
     "duplicate-question-id.yaml", "missing-rubric.yaml", "follow-up-unknown-point.yaml"

@@ -3,12 +3,16 @@
 Beyond what loading checks (YAML safety, schema, duplicate ids, references),
 lint scores every labelled example and reports those outside their band, and
 flags rubric phrases that can never help (a point's phrase that is also a red
-flag of the same rubric).
+flag of the same rubric), and Chinese texts a candidate reads (prompts, outlines,
+labels, tips) punctuated with ASCII commas, colons or brackets beside Chinese
+characters. Phrases and example answers are left alone: matching folds
+punctuation, and candidates type either kind.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from mockroom.core import paths
@@ -26,6 +30,7 @@ def lint(targets: Iterable[str | Path] = (), extra_dirs: Iterable[str | Path] = 
     problems = list(bank.problems)
     problems += _example_bands(bank)
     problems += _red_flag_overlap(bank)
+    problems += _ascii_punctuation(bank)
     if given:
         roots = [t.resolve() for t in given]
         problems = [p for p in problems if _inside(Path(p.path).resolve(), roots)]
@@ -72,3 +77,45 @@ def _red_flag_overlap(bank: Bank) -> list[Problem]:
                         )
                     )
     return out
+
+
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+_HAN = "\u4e00-\u9fff"
+_ASCII_BESIDE_HAN = re.compile(f"(?<=[{_HAN}])[,:;()?!]|[,:;()?!](?=[{_HAN}])")
+
+
+def _ascii_punctuation(bank: Bank) -> list[Problem]:
+    out = []
+    for key, loc, text in _reader_texts(bank):
+        m = _ASCII_BESIDE_HAN.search(text)
+        if m:
+            where = bank.locate(key, loc)
+            field = ".".join(map(str, loc))
+            out.append(
+                Problem(
+                    *where,
+                    f"{key[2:]}: {field} has ASCII {m.group()!r} beside Chinese "
+                    f"(…{text[max(0, m.start() - 6) : m.end() + 6]}…); write {_FULL_WIDTH[m.group()]!r}",
+                )
+            )
+    return out
+
+
+def _reader_texts(bank: Bank) -> Iterator[tuple[str, tuple[object, ...], str]]:
+    """(object key, location, text) of every Chinese text a candidate or coach reads."""
+    for q in bank.questions.values():
+        key = f"q:{q.id}"
+        yield key, ("prompt", "zh"), q.prompt.zh
+        yield key, ("intent", "zh"), q.intent.zh
+        for i, bullet in enumerate(q.outline.zh):
+            yield key, ("outline", "zh", i), bullet
+        for i, f in enumerate(q.follow_ups):
+            yield key, ("follow_ups", i, "prompt", "zh"), f.prompt.zh
+    for r in bank.rubrics.values():
+        key = f"r:{r.id}"
+        yield key, ("title", "zh"), r.title.zh
+        for i, c in enumerate(r.criteria):
+            yield key, ("criteria", i, "label", "zh"), c.label.zh
+            yield key, ("criteria", i, "tip", "zh"), c.tip.zh
+        for i, f in enumerate(r.red_flags):
+            yield key, ("red_flags", i, "label", "zh"), f.label.zh
