@@ -109,13 +109,13 @@ def _reader_texts(bank: Bank) -> Iterator[tuple[str, tuple[object, ...], str]]:
         yield key, ("intent", "zh"), q.intent.zh
         for i, bullet in enumerate(q.outline.zh):
             yield key, ("outline", "zh", i), bullet
-        for i, f in enumerate(q.follow_ups):
-            yield key, ("follow_ups", i, "prompt", "zh"), f.prompt.zh
+        for i, follow_up in enumerate(q.follow_ups):
+            yield key, ("follow_ups", i, "prompt", "zh"), follow_up.prompt.zh
     for r in bank.rubrics.values():
         key = f"r:{r.id}"
         yield key, ("title", "zh"), r.title.zh
         for i, c in enumerate(r.criteria):
             yield key, ("criteria", i, "label", "zh"), c.label.zh
             yield key, ("criteria", i, "tip", "zh"), c.tip.zh
-        for i, f in enumerate(r.red_flags):
-            yield key, ("red_flags", i, "label", "zh"), f.label.zh
+        for i, flag in enumerate(r.red_flags):
+            yield key, ("red_flags", i, "label", "zh"), flag.label.zh
