@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from review_builders import OUTAGE, REFUND, practise
 
+from mockroom.cli.common import cells
 from mockroom.cli.main import main
 from mockroom.store import Store
 
@@ -36,6 +37,21 @@ def test_list_and_show(db, capsys) -> None:
     code, out, _ = run(capsys, "review", sid[:6], "--db", url)
     assert code == 0 and "[1] support.outage" in out and "auto score 72.5" in out
     assert "✓ Point restore-first (required) [restore-first] hit" in out
+
+
+def test_the_session_list_stays_in_columns_with_chinese_names(db, capsys) -> None:
+    url, _ = db
+    with Store.open(url) as store:
+        store.set_candidate_name("王芳芳")  # six cells wide, three characters
+    _, out, _ = run(capsys, "review", "--db", url)
+    header, row = out.splitlines()[:2]
+    assert row.index("support") + len("王芳芳") == header.index("TRACK")
+
+
+def test_cells_cut_and_pad_by_terminal_width() -> None:
+    assert cells("王芳", 6) == "王芳  "
+    assert cells("王芳芳芳", 5) == "王芳 "  # a wide character never split across the edge
+    assert cells("Wang", 2) == "Wa"
 
 
 def test_grading_from_the_command_line(db, capsys) -> None:
