@@ -13,7 +13,10 @@ import time
 from mockroom.bench.gen import Answer
 from mockroom.bench.table import Row, ms
 from mockroom.core.bank import Bank
+from mockroom.core.matching import AnswerView
+from mockroom.core.negation import NegationIndex
 from mockroom.core.scorer import Scorer
+from mockroom.core.shape import Shape
 from mockroom.core.text import normalize, normalize_phrase
 
 TARGET_MEAN_S = 0.001
@@ -39,7 +42,20 @@ def run(bank: Bank, answers: list[Answer]) -> list[Row]:
         )
     rows.append(Row("scoring: slowest single answer (first use / seen)",
                     f"{ms(max(first))} / {ms(max(again))}", "", "", None))
+    rows.append(Row("  reference: preparing each answer (normalise, words, clauses), no phrase looked up",
+                    ms(_prepare(scorer, answers)), "", "", None))
     return rows
+
+
+def _prepare(scorer: Scorer, answers: list[Answer]) -> float:
+    """Mean time of the work every answer needs before its first phrase is looked for."""
+    start = time.perf_counter()
+    for a in answers:
+        view = AnswerView(a.text)
+        view.rule_out(scorer.vocabulary(a.question))
+        shape = Shape(view.text, view.words)
+        NegationIndex(view.text, shape.breaks)
+    return (time.perf_counter() - start) / len(answers)
 
 
 def _times(scorer: Scorer, answers: list[Answer]) -> list[float]:

@@ -108,6 +108,10 @@ class Scorer:
         )
         return by_key[missed[0].key] if missed else None
 
+    def vocabulary(self, question: Question) -> Vocabulary:
+        """The English words the question's phrases look for (see `AnswerView.rule_out`)."""
+        return self._compiled(question).vocabulary
+
     def criterion_keys(self, question: Question) -> set[str]:
         return criterion_keys(self.bank, question)
 
