@@ -94,7 +94,7 @@ async def test_track_filter_cycles_and_an_empty_track_says_so(make, history) -> 
         await show(pilot, ProgressScreen())
         await pilot.press("t")  # all -> sales: Wang Fang never practised sales
         await settle(pilot)
-        assert plain(app.screen.query_one("#pr-track", Label)) == "Track: sales"
+        assert plain(app.screen.query_one("#pr-track", Label)) == "Track: Sales & marketing"
         assert plain(app.screen.query_one("#pr-empty", Label)) == "No answers yet."
         await pilot.press("t")  # -> support
         await settle(pilot)

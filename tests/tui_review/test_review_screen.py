@@ -51,7 +51,7 @@ async def test_sessions_are_listed_newest_first_with_their_review_state(make, hi
         assert _rows(app) == [s["wang3"].id, s["li1"].id, s["wang2"].id, s["wang1"].id]
         table = app.screen.query_one("#rv-sessions", DataTable)
         row = cells(table, s["li1"].id)
-        assert row[:4] == ["2025-03-07 09:00", "Li Lei", "sales", "2"]
+        assert row[:4] == ["2025-03-07 09:00", "Li Lei", "Sales & marketing", "2"]
         assert row[6] == "unreviewed 0/2"
         assert plain(app.screen.query_one("#rv-count", Label)) == "4 sessions"
 

@@ -28,6 +28,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "start.skipped": ("已跳过 {path}：{reason}", "Skipped {path}: {reason}"),
     "start.more_problems": ("……另有 {n} 个问题（mockroom lint 查看全部）", "…and {n} more (mockroom lint lists them all)"),
     "start.nothing_due": ("这个方向目前没有到期复习的题目。", "Nothing is due for review in this track."),
+    # The built-in bank's tracks; a track of your own shows its id.
+    "track.support": ("技术支持", "Technical support"),
+    "track.sales": ("销售与市场", "Sales & marketing"),
     "mode.single": ("单题练习", "Single questions"),
     "mode.mock": ("完整模拟面试", "Full mock interview"),
     "mode.due": ("到期复习", "Due for review"),
@@ -214,6 +217,12 @@ def lookup(table: dict[str, tuple[str, str]], lang: str, key: str, **fields: obj
 
 def t(lang: str, key: str, **fields: object) -> str:
     return lookup(TEXTS, lang, key, **fields)
+
+
+def track_name(lang: str, track: str) -> str:
+    """A track's name; a track of your own bank (none is given for it) shows its id."""
+    key = f"track.{track}"
+    return t(lang, key) if key in TEXTS else track
 
 
 def mode_name(lang: str, mode: str) -> str:

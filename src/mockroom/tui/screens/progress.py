@@ -22,6 +22,7 @@ from mockroom.core.timing import format_clock
 from mockroom.tui.review_render import day, point_label, question_title, score_text, spark
 from mockroom.tui.review_strings import rt
 from mockroom.tui.screens.store_screen import StoreScreen
+from mockroom.tui.strings import track_name
 from mockroom.tui.widgets.review_footer import ReviewFooter
 from mockroom.tui.widgets.score_chart import ScoreChart
 
@@ -141,7 +142,7 @@ class ProgressScreen(StoreScreen):
         yield Header()
         with Horizontal(id="pr-top", classes="top-bar"):
             yield Label(rt(lang, "pr.title", name=self.candidate_name or "?"), classes="heading")
-            yield Label(rt(lang, "pr.track", track=self.track or rt(lang, "all")), id="pr-track")
+            yield Label(rt(lang, "pr.track", track=track_name(lang, self.track) if self.track else rt(lang, "all")), id="pr-track")
         data = self.data
         if data is None:
             yield Label(rt(lang, "loading"), classes="muted")
@@ -198,7 +199,7 @@ class ProgressScreen(StoreScreen):
             yield ScoreChart([s.mean_score for s in data.trend], id="pr-trend")
             yield Static(
                 "\n".join(
-                    rt(lang, "pr.trend_row", day=day(s.started_at), track=s.track,
+                    rt(lang, "pr.trend_row", day=day(s.started_at), track=track_name(lang, s.track),
                        score=score_text(s.mean_score), n=s.answers)
                     for s in data.trend[-4:]
                 ),

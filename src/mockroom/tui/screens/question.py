@@ -16,7 +16,7 @@ from textual.widgets import Header, Label, Static, TextArea
 from mockroom.core.timing import QuestionClock, format_clock
 from mockroom.tui.localized import lang_of
 from mockroom.tui.practice import Ask
-from mockroom.tui.strings import t
+from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.clock_display import ClockDisplay
 from mockroom.tui.widgets.coverage_meter import CoverageMeter
 from mockroom.tui.widgets.length_counter import LengthCounter
@@ -113,7 +113,7 @@ class QuestionScreen(Screen[None]):
         yield LocalizedFooter()
 
     def _where(self, lang: str) -> str:
-        parts = [self.ask.question.track]
+        parts = [track_name(lang, self.ask.question.track)]
         if self.position:
             parts.append(t(lang, "q.progress", n=self.position[0], total=self.position[1]))
         if self.ask.kind != "main":

@@ -9,7 +9,7 @@ from textual.widgets import Button, Label
 
 from mockroom.tui.render import short
 from mockroom.tui.screens.yes_no_dialog import YesNoDialog
-from mockroom.tui.strings import mode_name, t
+from mockroom.tui.strings import mode_name, t, track_name
 
 
 class ResumeDialog(YesNoDialog):
@@ -32,7 +32,8 @@ class ResumeDialog(YesNoDialog):
         yield Label(t(self.lang, "resume.title"), classes="dialog-title")
         mode = mode_name(self.lang, self.mode)
         yield Label(
-            t(self.lang, "resume.body", track=self.track, mode=mode, done=self.done, total=self.total)
+            t(self.lang, "resume.body", track=track_name(self.lang, self.track), mode=mode,
+              done=self.done, total=self.total)
         )
         if self.draft:
             excerpt = short(self.draft, 50)

@@ -17,6 +17,7 @@ from mockroom.tui.review_context import ReviewContext
 from mockroom.tui.review_render import day, parse_since, score_text
 from mockroom.tui.review_strings import rt
 from mockroom.tui.screens.store_screen import StoreScreen
+from mockroom.tui.strings import track_name
 from mockroom.tui.widgets.review_footer import ReviewFooter
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class ReviewScreen(StoreScreen):
             yield Input(f.candidate, placeholder=rt(lang, "rv.candidate"), id="rv-candidate")
             yield Input(self.since_text, placeholder=rt(lang, "rv.since"), id="rv-since")
             yield Select(
-                [(tr, tr) for tr in tracks], value=f.track or Select.NULL,
+                [(track_name(lang, tr), tr) for tr in tracks], value=f.track or Select.NULL,
                 prompt=rt(lang, "rv.track"), id="rv-track",
             )
             yield Select(
@@ -125,7 +126,7 @@ class ReviewScreen(StoreScreen):
             table.add_row(
                 day(s.started_at),
                 s.candidate_name,
-                s.track,
+                track_name(lang, s.track),
                 Text(str(s.attempts), justify="right"),
                 Text(auto, justify="right"),
                 Text(score_text(s.mean_coach), justify="right"),

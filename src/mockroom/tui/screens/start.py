@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Select, Switch
 
 from mockroom.tui.localized import lang_of
-from mockroom.tui.strings import t
+from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class StartScreen(Screen[None]):
             with Grid(id="start-form"):
                 yield Label(t(lang, "start.track"))
                 yield Select(
-                    [(tr, tr) for tr in tracks], value=self.track or Select.NULL,
+                    [(track_name(lang, tr), tr) for tr in tracks], value=self.track or Select.NULL,
                     allow_blank=not tracks, id="track",
                 )
                 yield Label(t(lang, "start.count"))

@@ -24,7 +24,7 @@ from mockroom.tui.review_render import day, parse_score, passage, score_text
 from mockroom.tui.review_strings import rt
 from mockroom.tui.screens.store_screen import StoreScreen
 from mockroom.tui.screens.text_prompt import TextPrompt
-from mockroom.tui.strings import mode_name
+from mockroom.tui.strings import mode_name, track_name
 from mockroom.tui.widgets.review_footer import ReviewFooter
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class TranscriptScreen(StoreScreen):
         numbers = numbered(t)
         total = sum(1 for i in t.items if i.attempt.follow_up_of is None)
         s = t.session
-        return rt(self.lang, "tr.head", name=t.candidate.name, track=s.track,
+        return rt(self.lang, "tr.head", name=t.candidate.name, track=track_name(self.lang, s.track),
                   mode=mode_name(self.lang, s.mode),
                   day=day(s.started_at), n=numbers[self.index][0], total=total)
 
