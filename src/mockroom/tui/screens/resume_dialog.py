@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import Button, Label
 
 from mockroom.tui.render import short
 from mockroom.tui.screens.yes_no_dialog import YesNoDialog
@@ -19,6 +16,7 @@ class ResumeDialog(YesNoDialog):
         Binding("y", "choose(True)", "Resume"),
         Binding("n", "choose(False)", "Discard"),
     ]
+    TEXTS_PREFIX = "resume"
 
     def __init__(self, track: str, mode: str, done: int, total: int, draft: str | None) -> None:
         super().__init__()
@@ -28,16 +26,10 @@ class ResumeDialog(YesNoDialog):
         self.total = total
         self.draft = draft
 
-    def compose_body(self) -> ComposeResult:
-        yield Label(t(self.lang, "resume.title"), classes="dialog-title")
-        mode = mode_name(self.lang, self.mode)
-        yield Label(
-            t(self.lang, "resume.body", track=track_name(self.lang, self.track), mode=mode,
-              done=self.done, total=self.total)
-        )
-        if self.draft:
-            excerpt = short(self.draft, 50)
-            yield Label(t(self.lang, "resume.draft", n=len(self.draft), excerpt=excerpt))
-        with Horizontal(classes="dialog-buttons"):
-            yield Button(t(self.lang, "resume.yes"), variant="primary", id="yes")
-            yield Button(t(self.lang, "resume.no"), variant="error", id="no")
+    def lines(self) -> list[str]:
+        lang = self.lang
+        body = t(lang, "resume.body", track=track_name(lang, self.track),
+                 mode=mode_name(lang, self.mode), done=self.done, total=self.total)
+        if not self.draft:
+            return [body]
+        return [body, t(lang, "resume.draft", n=len(self.draft), excerpt=short(self.draft, 50))]
