@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from review_builders import OUTAGE, REFUND, practise
 
-from mockroom.cli.common import cells
 from mockroom.cli.main import main
+from mockroom.core.cells import pad
 from mockroom.store import Store
 
 
@@ -48,10 +48,10 @@ def test_the_session_list_stays_in_columns_with_chinese_names(db, capsys) -> Non
     assert row.index("support") + len("王芳芳") == header.index("TRACK")
 
 
-def test_cells_cut_and_pad_by_terminal_width() -> None:
-    assert cells("王芳", 6) == "王芳  "
-    assert cells("王芳芳芳", 5) == "王芳 "  # a wide character never split across the edge
-    assert cells("Wang", 2) == "Wa"
+def test_pad_cuts_and_pads_by_terminal_width() -> None:
+    assert pad("王芳", 6) == "王芳  "
+    assert pad("王芳芳芳", 5) == "王芳 "  # a wide character never split across the edge
+    assert pad("Wang", 2) == "Wa"
 
 
 def test_grading_from_the_command_line(db, capsys) -> None:

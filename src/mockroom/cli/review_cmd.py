@@ -77,8 +77,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(store: Store, args: argparse.Namespace) -> int:
-    from mockroom.cli.common import cells, print_json
+    from mockroom.cli.common import print_json
     from mockroom.cli.db_common import parse_day
+    from mockroom.core.cells import pad
 
     since = parse_day(args.since) if args.since else None
     if args.limit < 1:
@@ -95,7 +96,7 @@ def _list(store: Store, args: argparse.Namespace) -> int:
     for r in rows:
         auto = "" if args.blind or r.mean_auto is None else f"{r.mean_auto:.1f}"
         coach = "" if r.mean_coach is None else f"{r.mean_coach:.1f}"
-        print(f"{r.id[:8]:<10} {r.started_at:%Y-%m-%d %H:%M} {cells(r.candidate_name, 18)} "
+        print(f"{r.id[:8]:<10} {r.started_at:%Y-%m-%d %H:%M} {pad(r.candidate_name, 18)} "
               f"{r.track[:12]:<12} {r.attempts:>7} {auto:>5} {coach:>5}  "
               f"{r.review_state} {r.reviewed}/{r.attempts}{' (imported)' if r.imported else ''}")
     return 0

@@ -13,7 +13,9 @@ from typing import Literal
 from rich.cells import cell_len
 from rich.text import Text
 
+from mockroom.core.cells import cut
 from mockroom.core.result import CriterionResult, ScoreResult
+from mockroom.core.text import SENTENCE_END
 from mockroom.core.timing import format_clock
 from mockroom.tui.strings import TEXTS, t
 
@@ -95,14 +97,11 @@ def flag_lines(result: ScoreResult, lang: str) -> list[str]:
         if key in TEXTS:
             # Some messages end in a label ("Costs points: blaming the customer"): the advice
             # is a sentence of its own, so the message gets its full stop first.
-            if not line.endswith(_SENTENCE_ENDS):
+            if line[-1:] not in SENTENCE_END:
                 line += "。" if lang == "zh" else "."
             line += t(lang, key) if lang == "zh" else f" {t(lang, key)}"
         lines.append(line)
     return lines
-
-
-_SENTENCE_ENDS = (".", "。", "!", "！", "?", "？")
 
 
 def missed_tips(result: ScoreResult, lang: str) -> list[tuple[str, str]]:
@@ -165,11 +164,4 @@ def short(text: str, width: int) -> str:
     line = text.strip().splitlines()[0] if text.strip() else ""
     if cell_len(line) <= width:
         return line
-    out, used = [], 0
-    for ch in line:
-        w = cell_len(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
+    return cut(line, width - 1)[0] + "…"
