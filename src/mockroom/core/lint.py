@@ -19,6 +19,7 @@ from mockroom.core import paths
 from mockroom.core.bank import Bank, load_paths
 from mockroom.core.matching import compile_phrase
 from mockroom.core.scorer import Scorer
+from mockroom.core.text import CJK_RE
 from mockroom.core.yamlsafe import Problem
 
 
@@ -80,8 +81,7 @@ def _red_flag_overlap(bank: Bank) -> list[Problem]:
 
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
-_HAN = "\u4e00-\u9fff"
-_ASCII_BESIDE_HAN = re.compile(f"(?<=[{_HAN}])[,:;()?!]|[,:;()?!](?=[{_HAN}])")
+_ASCII_BESIDE_HAN = re.compile(f"(?<={CJK_RE.pattern})[,:;()?!]|[,:;()?!](?={CJK_RE.pattern})")
 
 
 def _ascii_punctuation(bank: Bank) -> list[Problem]:

@@ -221,14 +221,17 @@ def t(lang: str, key: str, **fields: object) -> str:
 
 def track_name(lang: str, track: str) -> str:
     """A track's name; a track of your own bank (none is given for it) shows its id."""
-    key = f"track.{track}"
-    return t(lang, key) if key in TEXTS else track
+    return _named(lang, "track", track)
 
 
 def mode_name(lang: str, mode: str) -> str:
     """A session mode's name; an unknown one (from a newer release's export) as stored."""
-    key = f"mode.{mode}"
-    return t(lang, key) if key in TEXTS else mode
+    return _named(lang, "mode", mode)
+
+
+def _named(lang: str, kind: str, value: str) -> str:
+    key = f"{kind}.{value}"
+    return t(lang, key) if key in TEXTS else value
 
 
 def key_label(lang: str, description: str) -> str:

@@ -142,7 +142,8 @@ class ProgressScreen(StoreScreen):
         yield Header()
         with Horizontal(id="pr-top", classes="top-bar"):
             yield Label(rt(lang, "pr.title", name=self.candidate_name or "?"), classes="heading")
-            yield Label(rt(lang, "pr.track", track=track_name(lang, self.track) if self.track else rt(lang, "all")), id="pr-track")
+            track = track_name(lang, self.track) if self.track else rt(lang, "all")
+            yield Label(rt(lang, "pr.track", track=track), id="pr-track")
         data = self.data
         if data is None:
             yield Label(rt(lang, "loading"), classes="muted")
