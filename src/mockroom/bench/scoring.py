@@ -13,10 +13,7 @@ import time
 from mockroom.bench.gen import Answer
 from mockroom.bench.table import Row, ms
 from mockroom.core.bank import Bank
-from mockroom.core.matching import AnswerView
-from mockroom.core.negation import NegationIndex
-from mockroom.core.scorer import Scorer
-from mockroom.core.shape import Shape
+from mockroom.core.scorer import Scorer, prepare
 from mockroom.core.text import normalize, normalize_phrase
 
 TARGET_MEAN_S = 0.001
@@ -51,10 +48,7 @@ def _prepare(scorer: Scorer, answers: list[Answer]) -> float:
     """Mean time of the work every answer needs before its first phrase is looked for."""
     start = time.perf_counter()
     for a in answers:
-        view = AnswerView(a.text)
-        view.rule_out(scorer.vocabulary(a.question))
-        shape = Shape(view.text, view.words)
-        NegationIndex(view.text, shape.breaks)
+        prepare(a.text, scorer.vocabulary(a.question))
     return (time.perf_counter() - start) / len(answers)
 
 

@@ -120,6 +120,15 @@ def _key(question: Question, rubric: Rubric, c: Criterion) -> str:
     return c.id if rubric.id == question.rubric else f"{rubric.id}:{c.id}"
 
 
+def prepare(answer: str, vocab: Vocabulary) -> tuple[AnswerView, Shape, NegationIndex]:
+    """What every answer needs before its first phrase is looked for: the normalised view
+    (with the vocabulary's absent words ruled out), its clauses, and the negation index."""
+    view = AnswerView(answer)
+    view.rule_out(vocab)
+    shape = Shape(view.text, view.words)
+    return view, shape, NegationIndex(view.text, shape.breaks)
+
+
 def _score(
     question_id: str,
     crits: tuple[_Compiled, ...],
@@ -132,11 +141,8 @@ def _score(
         answer = str(answer)
     flags: list[Flag] = []
     truncated = len(answer) > MAX_ANSWER_CHARS
-    view = AnswerView(answer[:MAX_ANSWER_CHARS])
-    view.rule_out(question.vocabulary)
+    view, shape, is_negated = prepare(answer[:MAX_ANSWER_CHARS], question.vocabulary)
     text = view.text
-    shape = Shape(text, view.words)
-    is_negated = NegationIndex(text, shape.breaks)
 
     found: list[list[tuple[Phrase, Found, bool]]] = []
     matched_spans: list[tuple[int, int]] = []
@@ -340,4 +346,4 @@ def score_answer(bank: Bank, question_id: str, answer: str) -> ScoreResult:
     return Scorer(bank).score(bank.questions[question_id], answer)
 
 
-__all__ = ["CJK_RE", "Scorer", "score_answer"]
+__all__ = ["CJK_RE", "Scorer", "prepare", "score_answer"]
