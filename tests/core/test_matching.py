@@ -199,8 +199,11 @@ def test_normalize_maps_every_character_back(text: str) -> None:
 
 
 def _folded_one_by_one(text: str) -> tuple[str, tuple[int, ...] | None]:
-    """The definition of `normalize`: NFKC then lower case, character by character."""
+    """The definition of `normalize`: NFKC then lower case, character by character, then
+    traditional to simplified (same length)."""
     import unicodedata
+
+    from mockroom.core.t2s import to_simplified
 
     out: list[str] = []
     to_orig: list[int] = []
@@ -208,7 +211,7 @@ def _folded_one_by_one(text: str) -> tuple[str, tuple[int, ...] | None]:
         folded = unicodedata.normalize("NFKC", ch).lower()
         out.append(folded)
         to_orig += [i] * len(folded)
-    return "".join(out), None if len(to_orig) == len(text) else tuple(to_orig)
+    return to_simplified("".join(out)), None if len(to_orig) == len(text) else tuple(to_orig)
 
 
 @pytest.mark.parametrize(

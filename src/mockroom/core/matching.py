@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from mockroom.core import pinyin_table
 from mockroom.core.text import (
     CJK_RE,
     SPACE_RE,
@@ -32,7 +33,6 @@ from mockroom.core.text import (
     has_cjk,
     normalize,
     normalize_phrase,
-    pinyin_of,
     stem,
     words,
 )
@@ -72,23 +72,18 @@ class Phrase:
 
     @cached_property
     def bigrams(self) -> frozenset[str]:
-        return frozenset(map(add, self.compact, self.compact[1:]))
+        return frozenset(bigrams(self.compact))
 
     @cached_property
     def sounds(self) -> str:
         return sounds(self.compact)
 
     @cached_property
-    def pair_keys(self) -> frozenset[int]:
-        """The bigrams as `pair_keys` gives them."""
-        return frozenset(pair_keys(self.compact))
-
-    @cached_property
-    def homophone_keys(self) -> tuple[frozenset[int], ...]:
+    def homophone_keys(self) -> tuple[frozenset[str], ...]:
         """For each character, the bigrams not touching it: a homophone typo of that
         character leaves them all in the answer."""
-        keys = [next(iter(pair_keys(self.compact[j : j + 2]))) for j in range(len(self.compact) - 1)]
-        return tuple(frozenset(keys[: max(0, k - 1)] + keys[k + 1 :]) for k in range(len(self.compact)))
+        pairs = [self.compact[j : j + 2] for j in range(len(self.compact) - 1)]
+        return tuple(frozenset(pairs[: max(0, k - 1)] + pairs[k + 1 :]) for k in range(len(self.compact)))
 
     @cached_property
     def fewest_kept(self) -> int:
@@ -137,16 +132,8 @@ def compile_phrase(raw: str) -> Phrase:
 
 _SPACE_SPLIT = re.compile(f"({SPACE_RE.pattern})")
 
-_SYLLABLES: dict[str, str] = {}
-"""Toneless pinyin -> a private-use character standing for it."""
-_SOUND_OF: list[int | str] = []
-"""Code point -> the character standing for its sound, for the Chinese characters seen so
-far; every other code point up to the end of CJK_RE's blocks (U+FAFF) maps to itself. A list
-(filled on first use): str.translate indexes it twice as fast as it looks up a dict, and
-leaves the code points past its end alone."""
-_SOUND_TABLE_END = 0xFB00
 _FIRST_SOUND = 0xF0000
-"""Plane 15 private use: room for every reading, and for every Chinese character that has none."""
+"""Plane 15 private use: one code point per syllable number, far from any text's characters."""
 _PRIVATE_SOUNDS = re.compile(f"[{chr(_FIRST_SOUND)}-\U0010ffff]")
 
 
@@ -154,34 +141,24 @@ def sounds(text: str) -> str:
     """`text` with every Chinese character replaced by one character per toneless pinyin
     syllable, so that "sounds the same" is a plain substring search. Other characters stay;
     private-use characters of the answer itself become U+FFFD so they never pass for sounds."""
-    # Private-use sounds are outside the BMP: a text of 2-byte UTF-16 units holds none.
-    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text) and _PRIVATE_SOUNDS.search(text):
-        text = _PRIVATE_SOUNDS.sub("\ufffd", text)
-    if not _SOUND_OF:
-        _SOUND_OF.extend(range(_SOUND_TABLE_END))
-    heard = text.translate(_SOUND_OF)
-    if CJK_RE.search(heard) is None:
-        return heard
-    for ch in set(CJK_RE.findall(heard)):  # characters met for the first time
-        py = pinyin_of(ch)
-        _SOUND_OF[ord(ch)] = _SYLLABLES.setdefault(py, chr(_FIRST_SOUND + len(_SYLLABLES)))
-    return text.translate(_SOUND_OF)
+    text = _PRIVATE_SOUNDS.sub("\ufffd", text)
+    table: dict[int, str] = {}
+    for ch in set(CJK_RE.findall(text)):
+        n = pinyin_table.syllable_number(ch)
+        if n is not None:
+            table[ord(ch)] = chr(_FIRST_SOUND + n)
+    return text.translate(table)
 
 
-def _may_hold_homophone(p: Phrase, present: frozenset[int]) -> bool:
+def _may_hold_homophone(p: Phrase, present: frozenset[str]) -> bool:
     """Whether the answer, holding `present` of the phrase's bigrams, keeps all those some
     homophone typo leaves intact."""
     return len(present) >= p.fewest_kept and any(map(present.issuperset, p.homophone_keys))
 
 
-def pair_keys(text: str) -> set[int]:
-    """Every pair of adjacent characters of `text`, each as one int: its UTF-32 bytes read as
-    8-byte words from even and from odd offsets. One pass in C where a scan of the answer per
-    bigram would cost a pass each."""
-    raw = memoryview(text.encode("utf-32-le", "surrogatepass"))
-    keys = set(raw[: len(text) // 2 * 8].cast("Q"))
-    keys.update(raw[4 : 4 + (len(text) - 1) // 2 * 8].cast("Q"))
-    return keys
+def bigrams(text: str) -> set[str]:
+    """Every pair of adjacent characters of `text`."""
+    return set(map(add, text, text[1:]))
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -247,11 +224,10 @@ class AnswerView:
         return self._compact[0]
 
     @cached_property
-    def _pairs(self) -> set[int]:
-        """The compact text's bigrams (see `pair_keys`): which of a phrase's are there, in
-        one set operation. Absent phrases are the common case, and scanning for one costs
-        a pass over the answer."""
-        return pair_keys(self._compact[0])
+    def _pairs(self) -> set[str]:
+        """The compact text's bigrams: which of a phrase's are there, in one set operation.
+        Absent phrases are the common case, and scanning for one costs a pass over the answer."""
+        return bigrams(self._compact[0])
 
     @cached_property
     def _sounds(self) -> str:
@@ -272,8 +248,8 @@ class AnswerView:
         if not n or n > len(compact):
             return []
         found: list[Found] = []
-        present = p.pair_keys & self._pairs  # the phrase's bigrams the answer holds
-        i = compact.find(needle) if len(present) == len(p.pair_keys) else -1
+        present = p.bigrams & self._pairs  # the phrase's bigrams the answer holds
+        i = compact.find(needle) if len(present) == len(p.bigrams) else -1
         while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
             found.append(Found(*self._cjk_span(i, i + n), 1.0, "exact"))
             i = compact.find(needle, i + n)
