@@ -134,7 +134,7 @@ def test_a_strong_answer_hits_every_point_and_scores_high(incident, answer: str)
     result = score(incident, answer)
     assert all(c.hit for c in result.criteria)
     assert result.score >= 85
-    assert codes(result) == []
+    assert [(f.code, f.penalty < 5) for f in result.flags] in ([], [("unexplained", True)])
     assert_offsets_valid(result, answer)
 
 
@@ -150,8 +150,9 @@ def test_a_bare_keyword_list_scores_well_below_fewer_points_in_sentences(
     real = score(incident, sentences)
     assert all(c.hit for c in listed.criteria)  # every point "mentioned"...
     assert sum(c.hit for c in real.criteria) == 3
-    assert "too-short" not in codes(listed)  # ...and not penalised for length: only for style
-    assert "keyword-list" in codes(listed)
+    assert "keyword-list" in codes(listed)  # ...and penalised above all for style:
+    cost = {f.code: f.penalty for f in listed.flags}  # bare terms, nothing said around them
+    assert cost["keyword-list"] + cost["unexplained"] > 2 * cost.get("too-short", 0)
     assert real.score - listed.score >= 20
 
 
@@ -293,8 +294,10 @@ def test_off_topic_answers_score_low_and_say_so(incident, answer: str) -> None:
 @pytest.mark.parametrize(
     ("answer", "length", "zh_says", "en_says"),
     [
-        ("我会道歉，然后回滚。", 10, "回答太短：10 字，期望 60-600 字。", "Too short: 10 characters, expected 60-600."),
-        ("I would apologise and roll back.", 6, "回答太短：6 个词，期望 40-400 个词。", "Too short: 6 words, expected 40-400."),
+        ("我会道歉，然后回滚。", 10, "回答太短：10 字；要讲清楚要点，至少需要 80 字左右。",
+         "Too short: 10 characters; making the points takes about 80."),
+        ("I would apologise and roll back.", 6, "回答太短：6 个词；要讲清楚要点，至少需要 52 个词左右。",
+         "Too short: 6 words; making the points takes about 52."),
     ],
     ids=["zh", "en"],
 )
@@ -303,7 +306,7 @@ def test_far_too_short_answers_score_low_and_say_so_in_the_answers_unit(
 ) -> None:
     result = score(incident, answer)
     assert result.length == length
-    assert result.score <= 15
+    assert result.score <= 20
     (short,) = (f for f in result.flags if f.code == "too-short")
     assert (short.message("zh"), short.message("en")) == (zh_says, en_says)
     assert "off-topic" not in codes(result)
