@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import add, ne
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from mockroom.core import pinyin_table
+from mockroom.core import pinyin_table, thesaurus
 from mockroom.core.text import (
     CJK_RE,
+    CLAUSE_END,
     SPACE_RE,
     Normalized,
     has_cjk,
@@ -43,7 +44,14 @@ FUZZY_WORD_MIN_LEN = 5
 FUZZY_WORD_CUTOFF = 80.0
 MAX_FUZZY_WORD_LEN = 30
 """Longer "words" (pasted hashes, junk) are matched exactly only."""
-FUZZY_CJK_MIN_LEN = 4
+GAPPED_MIN_LEN = 4
+"""Chinese phrases this long may be found in two pieces a few characters apart."""
+GAPPED_MIN_PIECE = 2
+MAX_GAP = 4
+"""Characters allowed between the two pieces (定期汇报处理进度 for 汇报进度)."""
+GAPPED_SIMILARITY = 0.9
+SYNONYM_SIMILARITY = 0.95
+CLAUSE_BREAK = re.compile(f"[{re.escape(''.join(sorted(CLAUSE_END)))}]")
 HOMOPHONE_SIMILARITY = 0.9
 STEM_SIMILARITY = 0.97
 STOPWORDS = frozenset(
@@ -60,6 +68,8 @@ class Phrase:
     """Normalised CJK phrase without whitespace."""
     words: tuple[str, ...]
     """Content words of a Latin phrase."""
+    synonym: bool = False
+    """A thesaurus variant of the rubric phrase `raw` (its `norm` has a synonym swapped in)."""
 
     @cached_property
     def joined(self) -> str:
@@ -120,14 +130,24 @@ def vocabulary(raw_phrases: tuple[str, ...]) -> Vocabulary:
 def compile_phrase(raw: str) -> Phrase:
     """The phrase prepared for matching. Cached: rubrics share phrases (a shared rubric, a
     question copied under a new id), and a Phrase keeps what matching derives from it."""
-    norm = normalize_phrase(raw)
+    return _compile(raw, normalize_phrase(raw), synonym=False)
+
+
+@lru_cache(maxsize=65536)
+def with_synonyms(raw: str) -> tuple[Phrase, ...]:
+    """The phrase, then its variants through the shared thesaurus (see `thesaurus`)."""
+    p = compile_phrase(raw)
+    return (p, *(_compile(raw, v, synonym=True) for v in thesaurus.builtin().variants(p.norm)))
+
+
+def _compile(raw: str, norm: str, synonym: bool) -> Phrase:
     if has_cjk(norm):
-        return Phrase(raw, norm, True, "".join(norm.split()), ())
+        return Phrase(raw, norm, True, "".join(norm.split()), (), synonym)
     ws = tuple(m.group() for m in words(norm))
     content = tuple(w for w in ws if w not in STOPWORDS)
     if len(content) < 2:
         content = ws  # "in the end" must not shrink to "end"
-    return Phrase(raw, norm, False, "", content)
+    return Phrase(raw, norm, False, "", content, synonym)
 
 
 _SPACE_SPLIT = re.compile(f"({SPACE_RE.pattern})")
@@ -161,14 +181,6 @@ def bigrams(text: str) -> set[str]:
     return set(map(add, text, text[1:]))
 
 
-def _occurrences(text: str, needle: str) -> Iterator[int]:
-    """Every start of `needle` in `text`, overlapping ones included."""
-    i = text.find(needle)
-    while i != -1:
-        yield i
-        i = text.find(needle, i + 1)
-
-
 @lru_cache(maxsize=65536)
 def _one_deleted(word: str) -> frozenset[str]:
     return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
@@ -193,7 +205,6 @@ class AnswerView:
         self.norm: Normalized = normalize(answer)
         self.text = self.norm.text
         self._word_hits: dict[str, dict[int, float]] = {}
-        self._starts_of: dict[str, list[int]] = {}
         self._absent: set[str] | frozenset[str] = frozenset()
         """Words of the phrases known to be found nowhere (`rule_out`)."""
 
@@ -259,55 +270,32 @@ class AnswerView:
             found = self._homophones(p)
             if found:
                 return found
-        # q-gram filter: k substituted characters leave at least (n-1) - 2k of the
-        # phrase's bigrams intact, so fewer shared bigrams rule out a fuzzy alignment.
-        if fuzzy and n >= FUZZY_CJK_MIN_LEN:
-            best = self._align(p, len(present), 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0)
-            if best is not None:
-                score, a, b = best
-                return [Found(*self._cjk_span(a, b), round(score / 100, 3), "fuzzy")]
+        if fuzzy and n >= GAPPED_MIN_LEN:
+            return self._gapped(p)
         return []
 
-    def _align(self, p: Phrase, present: int, cutoff: float) -> tuple[float, int, int] | None:
-        """The best fuzzy alignment of the phrase in the answer: (score, start, end) or None.
-
-        q-gram filter: k substituted characters leave at least (n-1) - 2k of the phrase's
-        bigrams intact, so an answer holding fewer of them cannot align well enough. And
-        an alignment that passes holds one of them, so only the neighbourhoods of the
-        bigrams are aligned, not the whole answer; a wide margin on each side keeps every
-        alignment that could contain a bigram whole.
-        """
+    def _gapped(self, p: Phrase) -> list[Found]:
+        """The phrase in two pieces, in order, a few characters apart inside one clause
+        (汇报进度 in 定期汇报处理进度). Each piece has two characters or more, so every
+        character of the phrase is there: 数据安全法 never lands on 数据安全."""
         compact = self._compact[0]
-        n = len(p.compact)
-        need = (n - 1) - 2 * max(1, n // 5)
-        margin = 2 * n
-        if present < need:  # how many of its bigrams the answer holds
-            return None
-        if need <= 0 or len(compact) <= 8 * n:
-            al = fuzz.partial_ratio_alignment(p.compact, compact, score_cutoff=cutoff)
-            return (al.score, al.dest_start, al.dest_end) if al and al.dest_end > al.dest_start else None
-        windows: list[list[int]] = []  # merged neighbourhoods
-        for i in sorted(chain.from_iterable(map(self._bigram_starts, p.bigrams))):
-            if windows and i - margin <= windows[-1][1]:
-                windows[-1][1] = i + 2 + margin
-            else:
-                windows.append([max(0, i - margin), i + 2 + margin])
-        # The first best window, scored in one call (most windows fall below the cutoff);
-        # then only that one is aligned.
-        pieces = [compact[a:b] for a, b in windows]
-        best = process.extractOne(p.compact, pieces, scorer=fuzz.partial_ratio, score_cutoff=cutoff)
-        if best is None:
-            return None
-        a = windows[best[2]][0]
-        al = fuzz.partial_ratio_alignment(p.compact, pieces[best[2]], score_cutoff=cutoff)
-        return (al.score, a + al.dest_start, a + al.dest_end) if al and al.dest_end > al.dest_start else None
-
-    def _bigram_starts(self, bigram: str) -> list[int]:
-        """Where `bigram` occurs in the compact text; kept, as phrases share bigrams."""
-        where = self._starts_of.get(bigram)
-        if where is None:
-            where = self._starts_of[bigram] = list(_occurrences(self._compact[0], bigram))
-        return where
+        phrase = p.compact
+        found: list[Found] = []
+        for k in range(GAPPED_MIN_PIECE, len(phrase) - GAPPED_MIN_PIECE + 1):
+            head, tail = phrase[:k], phrase[k:]
+            if not (bigrams(head) | bigrams(tail)) <= self._pairs:
+                continue  # a piece is not in the answer at all
+            i = compact.find(head)
+            while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
+                after = i + k
+                window = compact[after : after + MAX_GAP + len(tail)]
+                j = window.find(tail, 1)
+                if j != -1 and not CLAUSE_BREAK.search(window, 0, j):
+                    found.append(Found(*self._cjk_span(i, after + j + len(tail)), GAPPED_SIMILARITY, "gapped"))
+                i = compact.find(head, i + 1)
+            if found:
+                break
+        return found
 
     def _homophones(self, p: Phrase) -> list[Found]:
         """Places where the phrase is written with one character swapped for a homophone.
@@ -482,5 +470,9 @@ class AnswerView:
         """Where `p` occurs. `fuzzy=False` (red flags) keeps exact, homophone and inflected
         matches only: one changed character can turn 瞒着客户 into its opposite."""
         if p.is_cjk:
-            return self.find_cjk(p, fuzzy) if self.has_cjk else []
-        return self.find_words(p, fuzzy) if self._words else []
+            found = self.find_cjk(p, fuzzy) if self.has_cjk else []
+        else:
+            found = self.find_words(p, fuzzy) if self._words else []
+        if p.synonym:  # the same search, for a word the rubric did not write
+            return [Found(f.start, f.end, round(f.similarity * SYNONYM_SIMILARITY, 3), "synonym") for f in found]
+        return found

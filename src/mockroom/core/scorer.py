@@ -29,7 +29,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mockroom.core.bank import Bank, criterion_keys
-from mockroom.core.matching import AnswerView, Phrase, Vocabulary, compile_phrase, vocabulary
+from mockroom.core.matching import (
+    AnswerView,
+    Phrase,
+    Vocabulary,
+    compile_phrase,
+    vocabulary,
+    with_synonyms,
+)
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import NegationIndex
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
@@ -98,14 +105,17 @@ class Scorer:
         for rubric in self.bank.rubrics_for(question):
             crits += [
                 _Compiled(
-                    _key(question, rubric, c), rubric.id, c, tuple(compile_phrase(p) for p in c.phrases.all())
+                    _key(question, rubric, c),
+                    rubric.id,
+                    c,
+                    tuple(v for p in c.phrases.all() for v in with_synonyms(p)),
                 )
                 for c in rubric.criteria
             ]
             flags += [
                 _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
             ]
-        phrases = [p.raw for c in crits for p in c.phrases] + [p.raw for f in flags for p in f.phrases]
+        phrases = [p.norm for c in crits for p in c.phrases] + [p.norm for f in flags for p in f.phrases]
         result = _CompiledQuestion(tuple(crits), tuple(flags), vocabulary(tuple(phrases)))
         self._cache[question.id] = result
         return result
