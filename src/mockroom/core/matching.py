@@ -14,6 +14,7 @@ inflections are folded by a light stemmer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -70,6 +71,8 @@ class Phrase:
     """Content words of a Latin phrase."""
     synonym: bool = False
     """A thesaurus variant of the rubric phrase `raw` (its `norm` has a synonym swapped in)."""
+    pattern: re.Pattern[str] | None = None
+    """For a `<name>` phrase, the thesaurus pattern it stands for."""
 
     @cached_property
     def joined(self) -> str:
@@ -141,6 +144,9 @@ def with_synonyms(raw: str) -> tuple[Phrase, ...]:
 
 
 def _compile(raw: str, norm: str, synonym: bool) -> Phrase:
+    pattern = thesaurus.builtin().pattern(norm)
+    if pattern is not None:
+        return Phrase(raw, norm, False, "", (), pattern=pattern)
     if has_cjk(norm):
         return Phrase(raw, norm, True, "".join(norm.split()), (), synonym)
     ws = tuple(m.group() for m in words(norm))
@@ -266,7 +272,8 @@ class AnswerView:
             i = compact.find(needle, i + n)
         if found:
             return found
-        if n >= 2 and p.all_cjk and (n < 4 or _may_hold_homophone(p, present)):
+        # A synonym is already one step from the rubric's word: no homophone of it on top.
+        if n >= 2 and p.all_cjk and not p.synonym and (n < 4 or _may_hold_homophone(p, present)):
             found = self._homophones(p)
             if found:
                 return found
@@ -469,7 +476,13 @@ class AnswerView:
     def find(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
         """Where `p` occurs. `fuzzy=False` (red flags) keeps exact, homophone and inflected
         matches only: one changed character can turn 瞒着客户 into its opposite."""
-        if p.is_cjk:
+        if p.pattern is not None:
+            found = [
+                Found(m.start(), m.end(), 1.0, "pattern")
+                for m in itertools.islice(p.pattern.finditer(self.text), MAX_HITS_PER_PHRASE)
+                if m.end() > m.start()
+            ]
+        elif p.is_cjk:
             found = self.find_cjk(p, fuzzy) if self.has_cjk else []
         else:
             found = self.find_words(p, fuzzy) if self._words else []

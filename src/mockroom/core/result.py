@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-MatchKind = Literal["exact", "fuzzy", "pinyin", "gapped", "synonym"]
+MatchKind = Literal["exact", "fuzzy", "pinyin", "gapped", "synonym", "pattern"]
 """exact; fuzzy (an English typo); pinyin (a homophone typo); gapped (a Chinese phrase in two
-pieces within a clause); synonym (a thesaurus word in place of one of the phrase's)."""
+pieces within a clause); synonym (a thesaurus word in place of one of the phrase's); pattern (a `<name>` phrase such as
+<percent>, a thesaurus pattern)."""
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ The score is built from factors an interviewer would recognise, each kept in
     list       answers made mostly of bare terms ("柱状图 饼图", "Agenda. Rapport.")
                lose most of their credit: a keyword list is not an answer;
     penalties  red-flag phrases (an answer with one scores at most RED_FLAG_CAP, less
-               its penalties); a missed required point caps the score.
+               its penalties); each missed required point costs a share of the score.
 
-    score = clamp(100 x content^CONTENT_EXPONENT x length x stance x list - penalties)
+    score = clamp(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x list - penalties)
 
 The constants are few and global, fitted on graded answers (see `mockroom eval`); the
 per-point weights are the rubric authors'.
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from mockroom.core.bank import Bank, criterion_keys
 from mockroom.core.matching import (
     AnswerView,
+    Found,
     Phrase,
     Vocabulary,
     compile_phrase,
@@ -43,26 +44,30 @@ from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
 from mockroom.core.text import CJK_RE
 
+TOP_SCORE = 93.0
+"""What a complete, well-explained answer scores: interviewers keep the last points for
+answers beyond what any rubric lists."""
 BASE_CREDIT = 0.6
 """Share of a point's credit earned by naming it; the rest comes from saying more around it."""
 ELABORATION_UNITS = 14.0
 """Units said beside a point's phrases in its sentence that make it fully explained."""
 FULL_COVERAGE = 1.0
 """The weighted share of points, well explained, that earns full marks."""
-CONTENT_EXPONENT = 0.6
-LENGTH_FLOOR = {"zh": 80, "en": 52}
+CONTENT_EXPONENT = 0.8
+LENGTH_FLOOR = {"zh": 80, "en": 40}
 """Below this many characters (zh) or words (en) an answer loses points in proportion."""
-LENGTH_EXPONENT = 0.8
-LIST_FROM = 0.4
+LENGTH_EXPONENT = 0.5
+LIST_FROM = 0.45
 """Share of bare terms from which an answer reads as a keyword list..."""
 LIST_KEEPS = 0.1
 """...and the share of its score a list made only of terms keeps."""
-REJECTING_FROM = 0.2
+REJECTING_FROM = 0.15
 """When this share of an answer's mentions of points reject them, the rest counts less too:
 an answer that names the right ideas to argue against them is not half right."""
-RED_FLAG_CAP = 50.0
+RED_FLAG_CAP = 30.0
 """The most an answer with a red flag can score before its penalties."""
-REQUIRED_CAP = 60.0
+REQUIRED_KEEPS = 0.8
+"""Each required point missed keeps this share of the score."""
 MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
 
@@ -187,7 +192,7 @@ def _score(
     final: list[CriterionResult] = []
     orig = view.norm.orig
     for c in crits:
-        found = [(p, f, is_negated(f.start, f.end, p.norm)) for p in c.phrases for f in view.find(p)]
+        found = _best_per_span([(p, f, is_negated(f.start, f.end, p.norm)) for p in c.phrases for f in view.find(p)])
         own = [(f.start, f.end) for _, f, neg in found if not neg]
         mentions += len(found)
         rejections += len(found) - len(own)
@@ -217,7 +222,7 @@ def _score(
             )
     coverage = earned / total_weight
     content = _content(coverage)
-    unexplained = 100 * (_content(named / total_weight) - content)
+    unexplained = TOP_SCORE * (_content(named / total_weight) - content)
     if unexplained >= 1:
         flags.append(
             Flag(
@@ -227,7 +232,7 @@ def _score(
                 penalty=round(unexplained, 1),
             )
         )
-    score = 100 * content
+    score = TOP_SCORE * content
 
     lang, length, other = _length(text, shape, view.words, len(text) - len(view.compact))
     lo, hi = zh_range if lang == "zh" else en_range
@@ -339,7 +344,7 @@ def _score(
     score -= penalties
     missed_required = [r for r in final if r.required and not r.hit]
     if missed_required:
-        cost = max(0.0, score - REQUIRED_CAP)
+        cost = max(0.0, score) * (1 - REQUIRED_KEEPS ** len(missed_required))
         flags.append(
             Flag(
                 "missed-required",
@@ -368,6 +373,17 @@ def _score(
             "penalties": penalties,
         },
     )
+
+
+def _best_per_span(found: list[tuple[Phrase, Found, bool]]) -> list[tuple[Phrase, Found, bool]]:
+    """One match per place in the answer: the closest (a phrase and a synonym variant of
+    another phrase of the point often land on the same words)."""
+    best: dict[tuple[int, int], tuple[Phrase, Found, bool]] = {}
+    for item in found:
+        span = (item[1].start, item[1].end)
+        if span not in best or item[1].similarity > best[span][1].similarity:
+            best[span] = item
+    return list(best.values())
 
 
 def _content(coverage: float) -> float:

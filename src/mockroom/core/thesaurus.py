@@ -1,15 +1,16 @@
 """The shared thesaurus: synonym groups that every rubric's phrases reach through.
 
 A phrase holding one member of a group also matches with another member in its place, one
-substitution at a time (补偿方案 -> 赔偿方案). The file is checked when loaded: a problem is
-reported as one line naming the file and line (`ThesaurusError`).
+substitution at a time (补偿方案 -> 赔偿方案). Named patterns (`<percent>`) let a phrase
+stand for any figure. The file is checked when loaded: a problem is reported as one line
+naming the file and line (`ThesaurusError`).
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,10 +28,26 @@ class ThesaurusError(ValueError):
     """A thesaurus file that cannot be used: `str()` is `file:line: problem`."""
 
 
+PATTERN_PHRASE = re.compile(r"<([a-z][a-z0-9-]*)>")
+"""A rubric phrase that stands for a named pattern of the thesaurus: `<percent>`."""
+
+
 @dataclass(frozen=True)
 class Thesaurus:
     groups: tuple[tuple[str, ...], ...]
     """Normalised members of each group."""
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """Named patterns rubric phrases can stand for (`<percent>`)."""
+
+    def pattern(self, phrase: str) -> re.Pattern[str] | None:
+        """The pattern a `<name>` phrase stands for; None for any other phrase."""
+        m = PATTERN_PHRASE.fullmatch(phrase.strip())
+        return self.patterns.get(m.group(1)) if m else None
+
+    def unknown_pattern(self, phrase: str) -> str | None:
+        """The name in a `<name>` phrase the thesaurus does not define, if any."""
+        m = PATTERN_PHRASE.fullmatch(phrase.strip())
+        return m.group(1) if m and m.group(1) not in self.patterns else None
 
     @property
     def _by_member(self) -> dict[str, tuple[str, ...]]:
@@ -69,8 +86,21 @@ def parse(text: str, name: str) -> Thesaurus:
 
     if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
         raise fail((), "expected `groups:`, a list of synonym groups")
-    if set(data) != {"groups"}:
-        raise fail((), f"unknown keys {sorted(set(data) - {'groups'})}; only `groups:` is allowed")
+    if set(data) - {"groups", "patterns"}:
+        raise fail((), f"unknown keys {sorted(set(data) - {'groups', 'patterns'})}; expected `groups:` and `patterns:`")
+    patterns: dict[str, re.Pattern[str]] = {}
+    raw_patterns = data.get("patterns") or {}
+    if not isinstance(raw_patterns, dict):
+        raise fail(("patterns",), "`patterns:` is a mapping of name: regular expression")
+    for key, regex in raw_patterns.items():
+        if not isinstance(key, str) or not PATTERN_PHRASE.fullmatch(f"<{key}>"):
+            raise fail(("patterns",), f"pattern name {key!r}: use lower-case letters, digits and -")
+        try:
+            patterns[key] = re.compile(str(regex))
+        except re.error as e:
+            raise fail(("patterns", key), f"pattern {key!r} is not a valid regular expression: {e}") from None
+        if patterns[key].search(""):
+            raise fail(("patterns", key), f"pattern {key!r} matches empty text")
     groups: list[tuple[str, ...]] = []
     seen: dict[str, int] = {}
     for i, group in enumerate(data["groups"]):
@@ -91,7 +121,7 @@ def parse(text: str, name: str) -> Thesaurus:
             seen[norm] = i
             members.append(norm)
         groups.append(tuple(members))
-    return Thesaurus(tuple(groups))
+    return Thesaurus(tuple(groups), patterns)
 
 
 def read(path: Path) -> Thesaurus:
