@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bank_builders import criterion, question_data, rubric_data, write_bank, write_yaml
 
 from mockroom.core.bank import criterion_keys, load_bank, load_paths
+from tests.helpers.bank_builders import (
+    criterion,
+    question_data,
+    rubric_data,
+    write_bank,
+    write_yaml,
+)
 
 GOOD = Path(__file__).resolve().parent.parent / "data" / "good"
 

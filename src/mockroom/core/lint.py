@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from mockroom.core import paths
+from mockroom.config import paths
 from mockroom.core.bank import Bank, load_paths
 from mockroom.core.matching import compile_phrase
 from mockroom.core.scorer import Scorer
