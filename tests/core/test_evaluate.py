@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bank_builders import criterion, question_data, rubric_data, write_bank
 
 from mockroom.core.bank import load_paths
 from mockroom.core.evaluate import (
@@ -22,6 +21,7 @@ from mockroom.core.evaluate import (
     score_all,
 )
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
+from tests.helpers.bank_builders import criterion, question_data, rubric_data, write_bank
 
 
 def scored(qid: str, ident: str, grade: float, score: float, **result: object) -> Scored:
@@ -219,7 +219,7 @@ def test_a_missing_or_non_utf8_file_is_one_problem(tmp_path: Path) -> None:
 
 def test_bank_examples_are_scored_at_their_place_in_the_bank(tmp_path: Path) -> None:
     examples = [
-        {"label": "strong", "band": [60, 100], "answer": "我会先真诚道歉，承担责任，然后马上回滚恢复业务。"},
+        {"label": "strong", "grade": 85, "band": [60, 100], "answer": "我会先真诚道歉，承担责任，然后马上回滚恢复业务。"},
         {"label": "off-topic", "band": [0, 10], "answer": "我周末喜欢去爬山，也喜欢看电影。"},
     ]
     write_bank(
@@ -229,8 +229,8 @@ def test_bank_examples_are_scored_at_their_place_in_the_bank(tmp_path: Path) -> 
     )
     bank = load_paths([tmp_path])
     strong, off = bank_examples(bank)
-    assert (strong.id, strong.grade, strong.from_band) == ("strong", 80.0, True)
-    assert (off.id, off.grade) == ("off-topic", 5.0)
+    assert (strong.id, strong.grade, strong.from_band) == ("strong", 85.0, False)  # the grade wins
+    assert (off.id, off.grade, off.from_band) == ("off-topic", 5.0, True)  # an older band's midpoint
     source = Path(strong.source).read_text("utf-8").splitlines()
     assert "label: strong" in source[strong.line - 1]
     assert "label: off-topic" in source[off.line - 1]

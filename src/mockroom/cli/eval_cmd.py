@@ -74,6 +74,6 @@ def run(args: argparse.Namespace) -> int:
 def _lang(args: argparse.Namespace) -> str:
     if args.lang:
         return str(args.lang)
-    from mockroom.core.settings import locale_lang
+    from mockroom.config.settings import locale_lang
 
     return locale_lang()

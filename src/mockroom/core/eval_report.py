@@ -118,11 +118,13 @@ def _table_row(name: str, r: Row) -> str:
 def _disagreement(i: int, s: Scored, t: dict[str, str]) -> list[str]:
     a, r = s.answer, s.result
     kind = f" ({a.kind})" if a.kind else ""
-    where = f"{Path(a.source).name}:{a.line}" if a.line else a.source
-    lines = [
-        f"{i}. {a.question_id} {a.id}{kind}",
-        f"   {t['grade']} {a.grade:g}  {t['score']} {r.score:g}  ({s.error:+.1f})  {where}",
-    ]
+    where = f"{_shown(a.source)}:{a.line}" if a.line else a.source
+    figures = f"   {t['grade']} {a.grade:g}  {t['score']} {r.score:g}  ({s.error:+.1f})"
+    lines = [f"{i}. {a.question_id} {a.id}{kind}"]
+    if cell_len(figures) + 2 + cell_len(where) <= WIDTH:
+        lines.append(f"{figures}  {where}")
+    else:  # a long path goes below, its start cut: the file name and line are what count
+        lines += [figures, "   " + ("…" + where[-(WIDTH - 4):] if cell_len(where) > WIDTH - 3 else where)]
     if a.why:
         lines += _field(t["why"], [a.why], t)
     lines += _field(t["answer"], [" ".join(a.text.split())], t, one_line=True)
@@ -137,13 +139,29 @@ def _disagreement(i: int, s: Scored, t: dict[str, str]) -> list[str]:
 
 
 def _field(label: str, items: list[str], t: dict[str, str], one_line: bool = False) -> list[str]:
-    """`label` then the items, wrapped at WIDTH under a common indent; `none` when empty."""
+    """`label` then the items, wrapped at WIDTH under a common indent (an item is split only
+    when it is wider than a line); `none` when empty; `one_line` cuts the first item to a line."""
     indent = " " * (3 + LABEL_CELLS)
     first = "   " + _cells(label, LABEL_CELLS)
     if one_line:
         kept, _ = cut(items[0], WIDTH - cell_len(first) - 1)
         return [first + kept + ("…" if len(kept) < len(items[0]) else "")]
-    return _wrap(", ".join(items) if items else t["none"], first, indent)
+    if not items:
+        return [first + t["none"]]
+    lines, line = [], first
+    for i, item in enumerate(items):
+        text = item + ("," if i < len(items) - 1 else "")
+        gap = "" if line in (first, indent) else " "
+        if cell_len(line) + len(gap) + cell_len(text) <= WIDTH:
+            line += gap + text
+        elif cell_len(indent) + cell_len(text) <= WIDTH:
+            lines.append(line)
+            line = indent + text
+        else:
+            wrapped = _wrap(text, line + gap, indent)
+            lines += wrapped[:-1]
+            line = wrapped[-1]
+    return [*lines, line]
 
 
 def _check(c: Check, t: dict[str, str]) -> str:
@@ -186,6 +204,14 @@ def _cells(text: str, width: int) -> str:
         return pad(text, width)
     kept, used = cut(text, width - 2)
     return kept + "…" + " " * (width - 1 - used)
+
+
+def _shown(path: str) -> str:
+    """A path as short as it can be read: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return path
 
 
 def _right(text: str, width: int) -> str:

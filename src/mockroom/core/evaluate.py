@@ -28,6 +28,7 @@ import yaml
 
 from mockroom.core.bank import Bank
 from mockroom.core.calibrate import ALL, Agreement, GradedPair, agreement
+from mockroom.core.models import Example
 from mockroom.core.result import ScoreResult
 from mockroom.core.scorer import Scorer
 from mockroom.core.yamlsafe import Problem, YamlError, decode, load, locate
@@ -248,11 +249,11 @@ def _root(path: str) -> yaml.Node | None:
         return None
 
 
-def example_grade(example: Any) -> tuple[float, bool]:
-    """An example's grade, and whether it was taken from the midpoint of an old-style score band."""
-    grade = getattr(example, "grade", None)
-    if grade is not None:
-        return float(grade), False
+def example_grade(example: Example) -> tuple[float, bool]:
+    """An example's grade, and whether it came from the midpoint of an older file's score band."""
+    if example.grade is not None:
+        return example.grade, False
+    assert example.band is not None  # the model requires one of the two
     lo, hi = example.band
     return (lo + hi) / 2, True
 
