@@ -47,7 +47,7 @@ def hostile_result(question_id: str, answer: str, phrase: str) -> ScoreResult:
     start = answer.index(phrase)
     crit = CriterionResult(
         key="restore-first", rubric_id=question_id, label_zh=f"要点{CLEAR}",
-        label_en=f"Point {OSC52}", tip_zh="补上", tip_en=f"tip \u202eesrever", weight=1.0,
+        label_en=f"Point {OSC52}", tip_zh="补上", tip_en="tip \u202eesrever", weight=1.0,
         required=True, hit=True, negated=False, credit=1.0,
         matches=(Match(phrase, start, start + len(phrase), phrase, 1.0, "exact"),),
     )
@@ -85,5 +85,5 @@ def hostile_session(store: Store, db_file: str | None = None) -> SessionRec:
             conn.execute("UPDATE candidate SET name = ? WHERE id = ?", (f"Wang{OSC52}", cand.id))
             conn.execute("UPDATE practice_session SET track = ? WHERE id = ?",
                          (f"sup{CLEAR}", sess.id))
-            conn.execute("UPDATE attempt SET coach = ? WHERE id = ?", (f"Li\u202e", a.id))
+            conn.execute("UPDATE attempt SET coach = ? WHERE id = ?", ("Li\u202e", a.id))
     return sess
