@@ -11,13 +11,13 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from review_builders import OUTAGE, REFUND, REQUIRED, practise, result_for
 from sqlalchemy import create_engine, text
 from sqlmodel import Session, select
 
 from mockroom.store import Store
 from mockroom.store.records import AttemptTiming
 from mockroom.store.tables import PointTallyRow, QuestionTallyRow
+from tests.helpers.review_builders import OUTAGE, REFUND, REQUIRED, practise, result_for
 
 Tallies = tuple[dict[Any, Any], dict[Any, Any]]
 """Question tallies and point tallies, by their primary keys."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mockroom.core.settings import Settings, load_settings, locale_lang, save_settings
+from mockroom.config.settings import Settings, load_settings, locale_lang, save_settings
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.widgets._footer import FooterKey
-from tui_helpers import AppFactory, FakeClock, open_store, paste, question_screen, rate, settle
 
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.quit_dialog import QuitDialog
 from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.widgets.localized_footer import LocalizedFooter
+from tests.helpers.tui_helpers import (
+    AppFactory,
+    FakeClock,
+    open_store,
+    paste,
+    question_screen,
+    rate,
+    settle,
+)
 
 DRAFT = "我会先恢复服务,然后主动同步进展"
 

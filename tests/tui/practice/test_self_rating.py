@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import AppFactory, open_store, paste, question_screen, rate, settle
 
 from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.rating_dialog import RatingDialog
 from mockroom.tui.screens.start import StartScreen
+from tests.helpers.tui_helpers import AppFactory, open_store, paste, question_screen, rate, settle
 
 INTRO_ANSWER = "I currently work as a support lead for a software vendor and have relevant experience."
 OUTAGE_ANSWER = "我会先恢复服务,必要时回滚,同时每半小时主动同步进展给客户的负责人,让他们心里有数。"

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from mockroom.core.paths import data_dir
+from mockroom.config.paths import data_dir
 
 LANGS = ("zh", "en")
 FILE_NAME = "settings.json"

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
-from tui_review_helpers import INTRO, cells, plain, settle, show
 
 from mockroom.store.repo import Store
 from mockroom.transfer.import_json import parse
@@ -16,6 +15,7 @@ from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.review import ReviewScreen
 from mockroom.tui.screens.text_prompt import TextPrompt
 from mockroom.tui.screens.transcript import TranscriptScreen
+from tests.helpers.tui_review_helpers import INTRO, cells, plain, settle, show
 
 
 def _rows(app) -> list[str]:

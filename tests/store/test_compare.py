@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from review_builders import OUTAGE, REFUND, REQUIRED, Answer, result_for
 
-from mockroom.core.compare import compare
+from mockroom.store.compare import compare
 from mockroom.store.records import AttemptRec, AttemptTiming, CoachReview
+from tests.helpers.review_builders import OUTAGE, REFUND, REQUIRED, Answer, result_for
 
 T = datetime(2026, 3, 1, tzinfo=UTC)
 

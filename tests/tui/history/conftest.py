@@ -8,9 +8,9 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from tui_review_helpers import History, build_history
 
 from mockroom.tui.app import MockroomApp, make_app
+from tests.helpers.tui_review_helpers import History, build_history
 
 
 @pytest.fixture(scope="session")

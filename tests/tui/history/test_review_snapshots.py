@@ -9,11 +9,11 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
-from tui_review_helpers import settle, show
 
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.review import ReviewScreen
 from mockroom.tui.screens.transcript import TranscriptScreen
+from tests.helpers.tui_review_helpers import settle, show
 
 SCREENS = {"progress": ProgressScreen, "review": ReviewScreen}
 

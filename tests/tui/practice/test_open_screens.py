@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from tui_helpers import AppFactory, question_screen, settle
-
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.review import ReviewScreen
 from mockroom.tui.screens.start import StartScreen
+from tests.helpers.tui_helpers import AppFactory, question_screen, settle
 
 
 async def test_f4_and_f5_open_progress_and_review_and_escape_returns(

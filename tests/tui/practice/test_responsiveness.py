@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 import pytest
 from textual.widgets._footer import FooterKey
-from tui_helpers import AppFactory, open_store, paste, question_screen, rate, settle
 
 from mockroom.core.scorer import Scorer
 from mockroom.tui.app import MockroomApp
@@ -22,6 +21,7 @@ from mockroom.tui.screens.loading import LoadingScreen
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.widgets.localized_footer import LocalizedFooter
+from tests.helpers.tui_helpers import AppFactory, open_store, paste, question_screen, rate, settle
 
 INTRO_ANSWER = "I currently work as a support lead for a software vendor and have relevant experience."
 

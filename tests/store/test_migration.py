@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from review_builders import OUTAGE, practise
 from sqlalchemy import create_engine, inspect, text
 
 from mockroom.store import Store
+from tests.helpers.review_builders import OUTAGE, practise
 
 
 def test_upgrade_from_0001_keeps_answers(store_url: str, clock) -> None:

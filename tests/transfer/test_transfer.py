@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from review_builders import OUTAGE, REFUND, Answer, practise
 from sqlalchemy import create_engine, text
 
 from mockroom.store import Store, StoreError
@@ -16,6 +15,7 @@ from mockroom.transfer import export_html, export_md
 from mockroom.transfer.errors import TransferError
 from mockroom.transfer.export_json import checksum, dumps
 from mockroom.transfer.import_json import import_file, parse, read
+from tests.helpers.review_builders import OUTAGE, REFUND, Answer, practise
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_helpers import BANK, AppFactory, FakeClock
 
 from mockroom.store.repo import Store
 from mockroom.tui.app import MockroomApp, make_app
+from tests.helpers.tui_helpers import BANK, AppFactory, FakeClock
 
 
 @pytest.fixture

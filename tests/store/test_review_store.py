@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from review_builders import OUTAGE, REFUND, REQUIRED, practise
-from store_builders import T0
 
 from mockroom.store import NotFound, Store, StoreError
+from tests.helpers.review_builders import OUTAGE, REFUND, REQUIRED, practise
+from tests.helpers.store_builders import T0
 
 
 def test_overrides_keep_the_auto_score_and_verdicts(store: Store) -> None:

@@ -9,9 +9,9 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import AppFactory, FakeClock, counted, paste, rate, settle
 
 from mockroom.tui.screens.question import QuestionScreen
+from tests.helpers.tui_helpers import AppFactory, FakeClock, counted, paste, rate, settle
 
 ANSWERS = {
     "en": "First I would restore service, and roll back if needed. I keep them updated every "

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tui_helpers import BANK
 
 from mockroom.store.repo import Store
+from tests.helpers.tui_helpers import BANK
 
 pty = pytest.importorskip("pty")
 fcntl = pytest.importorskip("fcntl")
@@ -97,7 +97,7 @@ def test_typing_an_answer_in_a_real_terminal(tmp_path: Path) -> None:
         "LINES": "24",
     }
     db_url = f"sqlite:///{home / 'mockroom.db'}"
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     term = Terminal([sys.executable, "-m", "mockroom.tui"], env, root)
     try:
         term.wait_for("Your name")

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from review_builders import OUTAGE, REFUND, practise
 
 from mockroom.cli.main import main
 from mockroom.core.cells import pad
 from mockroom.store import Store
+from tests.helpers.review_builders import OUTAGE, REFUND, practise
 
 
 @pytest.fixture

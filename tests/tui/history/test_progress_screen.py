@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Label, Static, TabbedContent
-from tui_review_helpers import INTRO, OUTAGE, History, cells, plain, settle, show
 
-from mockroom.core.compare import compare
+from mockroom.store.compare import compare
 from mockroom.store.repo import Store
 from mockroom.tui.review_render import point_label
 from mockroom.tui.screens.compare import CompareScreen
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.widgets.score_chart import ScoreChart
+from tests.helpers.tui_review_helpers import INTRO, OUTAGE, History, cells, plain, settle, show
 
 
 def _local(history: History) -> tuple[Store, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import string
 
 import pytest
-from tui_helpers import BANK
 
 from mockroom.core.bank import load_bank
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
@@ -30,6 +29,7 @@ from mockroom.tui.screens.rating_dialog import RatingDialog
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.summary import SummaryScreen
 from mockroom.tui.strings import KEY_LABELS_ZH, TEXTS, key_label, t
+from tests.helpers.tui_helpers import BANK
 
 
 def crit(key: str, hit: bool, matches: tuple[Match, ...] = (), negated: bool = False,

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from review_builders import OUTAGE, REFUND, REQUIRED, practise
-
 from mockroom.store import Store
+from tests.helpers.review_builders import OUTAGE, REFUND, REQUIRED, practise
 
 
 def history(store: Store, clock) -> list:

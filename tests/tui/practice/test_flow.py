@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import (
+from mockroom.tui.screens.feedback import FeedbackScreen
+from mockroom.tui.screens.name_dialog import NameDialog
+from mockroom.tui.screens.start import StartScreen
+from mockroom.tui.screens.summary import SummaryScreen
+from tests.helpers.tui_helpers import (
     BROKEN_BANK,
     AppFactory,
     FakeClock,
@@ -15,11 +19,6 @@ from tui_helpers import (
     rate,
     settle,
 )
-
-from mockroom.tui.screens.feedback import FeedbackScreen
-from mockroom.tui.screens.name_dialog import NameDialog
-from mockroom.tui.screens.start import StartScreen
-from mockroom.tui.screens.summary import SummaryScreen
 
 OUTAGE_ANSWER = "我会先恢复服务,必要时回滚,同时每半小时主动同步进展给客户的负责人,让他们心里有数。"
 INTRO_ANSWER = "I currently work as a support lead for a software vendor and have relevant experience."
@@ -214,7 +213,7 @@ async def test_language_switch_keeps_the_draft(make: AppFactory, named: str) -> 
 async def test_bank_problems_are_shown_and_the_rest_loads(
     make: AppFactory, named: str
 ) -> None:
-    from tui_helpers import BANK
+    from tests.helpers.tui_helpers import BANK
 
     app = make(named, bank_dirs=[BANK, BROKEN_BANK])
     async with app.run_test(size=(100, 30)) as pilot:

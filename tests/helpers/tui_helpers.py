@@ -13,8 +13,8 @@ from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.screens.rating_dialog import RatingDialog
 
-BANK = Path(__file__).parent / "bank"
-BROKEN_BANK = Path(__file__).parent / "broken_bank"
+BANK = Path(__file__).resolve().parent.parent / "data" / "tui" / "bank"
+BROKEN_BANK = BANK.parent / "broken_bank"
 AppFactory = Callable[..., MockroomApp]
 
 
