@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hostile_corpus import HOSTILE_STRINGS, forbidden_in
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mockroom.core.inert import REPLACEMENT, inert, is_inert
+from tests.helpers.hostile_corpus import HOSTILE_STRINGS, forbidden_in
 
 
 @pytest.mark.parametrize(

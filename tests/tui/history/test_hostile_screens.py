@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_corpus import forbidden_in, hostile_session
 
 from mockroom.store.repo import Store
 from mockroom.tui.app import make_app
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.review import ReviewScreen
+from tests.helpers.hostile_corpus import forbidden_in, hostile_session
 
 
 def drawn(app) -> str:  # type: ignore[no-untyped-def]
