@@ -22,6 +22,8 @@ def _submodules(package: str) -> list[str]:
 
 
 DOMAIN = [
+    *_submodules("mockroom.files"),
+    *_submodules("mockroom.config"),
     *_submodules("mockroom.core"),
     *_submodules("mockroom.store"),
     *_submodules("mockroom.transfer"),  # export and import: domain too

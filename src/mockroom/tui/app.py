@@ -25,7 +25,7 @@ from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from mockroom.core.settings import Settings, load_settings, save_settings
+from mockroom.config.settings import Settings, load_settings, save_settings
 from mockroom.core.timing import Budget, QuestionClock, typing_cpm
 from mockroom.tui.commands import MockroomCommands
 from mockroom.tui.heap import BootHeap
