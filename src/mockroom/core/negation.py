@@ -5,6 +5,7 @@ the match (a list joined by 、 or 和 stays one clause: "优惠券和折扣我�
 
 - before it, after the last contrast (但/而是/but/instead), a negation cue close enough to
   reach it (不 会一上来就 道歉; "would not offer a discount or store credit");
+- in the next clause of the same sentence, a refusal ("有人提议先上线再补测试，我没同意");
 - after it, the topic-first rejection Chinese uses ("补偿我不会主动提", "加密我们没做",
   "复盘、培训都没做") and dismissals ("...没必要", "...is not an option", "felt like overkill");
 - inside a fuzzy match, a cue the phrase itself does not hold.
@@ -82,8 +83,14 @@ A bare 不/没 only when the clause ends soon after (补偿不给): in 复盘不
 another verb."""
 _ZH_DISMISSED = re.compile(
     "^.{0,10}?(?:没有?必要|不需要|不必要?|(?:不是|并非)重点|不重要|没那么重要|多余|不考虑|算了|免了"
-    "|用不上|没(?:什么)?用|没(?:什么)?(?:意义|价值)|形式主义|白(?:做|问|费)|不认同|不可取|浪费时间)"
+    "|用不上|没(?:什么)?用|没(?:什么)?(?:意义|价值)|形式主义|白(?:做|问|费)|不认同|不可取|浪费时间"
+    "|(?:是|就是)?最危险|是大忌|要不得|是错(?:误)?的|是不对的|千万不能|绝对不能|不能这样)"
 )
+_ZH_REFUSED_NEXT = re.compile(
+    "^(?:但|可是|不过)?(?:我|我们|我们团队)?(?:当时|坚决|直接|都)?"
+    "(?:没同意|不同意|没有同意|拒绝了|没答应|没有答应|否决了|反对|没采纳|没有采纳|没接受|没有接受|顶住了|没让)"
+)
+"""A proposal turned down in the next clause: 有人提议先上线再补测试，我没同意."""
 
 # English -------------------------------------------------------------------------------
 _EN_NOT_NEGATIONS = re.compile(
@@ -104,11 +111,15 @@ _EN_RESULT = re.compile(
     r"\b(?:make sure|makes sure|ensure|ensures|so that|so it|so we|so they|to prevent|prevent|guarantee|"
     r"in order that|to make certain)\b(?:\W+\w+){0,3}\W*$"
 )
+_EN_REFUSED_NEXT = re.compile(
+    r"^\W*(?:but\s+)?(?:i|we)\s+(?:refused|declined|said no|pushed back|didn't agree|did not agree|"
+    r"turned it down|rejected it|wouldn't allow it|would not allow it|didn't let)"
+)
 _EN_DISMISSED = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:is|are|was|were|would be|felt like|feels like|seemed|seems|isn't|aren't)?\s*"
     r"(?:not needed|not necessary|unnecessary|pointless|not an option|out of the question|not my job|"
     r"a waste|not required|not worth|overkill|off the table|not something|isn't something|"
-    r"never happens|"
+    r"never happens|(?:is|was) the worst|(?:is|was) a mistake|(?:is|was) dangerous|"
     r"(?:we|i) (?:skip|skipped|drop|dropped|don't|won't|didn't|never))"
 )
 
@@ -138,8 +149,20 @@ class NegationIndex:
         return (
             negated_before(text[cs:start])
             or rejected_after(text[end:ce])
+            or refused_next(self._next_clause(ce))
             or negated_inside(text[start:end], phrase)
         )
+
+    def _next_clause(self, ce: int) -> str:
+        """The clause after a clause that ends at `ce` (a comma away, not a sentence)."""
+        k = bisect_left(self._starts, ce)
+        if k >= len(self._starts) or self._starts[k] != ce:
+            return ""
+        brk = self.text[self._starts[k] : self._ends[k]]
+        if any(ch in brk for ch in "。！？!?;；\n") or (brk.strip() == "." ):
+            return ""
+        nxt = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
+        return self.text[self._ends[k] : nxt]
 
 
 def is_negated(text: str, start: int, end: int, phrase: str = "") -> bool:
@@ -188,6 +211,11 @@ def rejected_after(after: str) -> bool:
         return True
     en = _blank(_EN_NOT_NEGATIONS, after)
     return _EN_DISMISSED.match(en) is not None
+
+
+def refused_next(clause: str) -> bool:
+    """Whether the next clause turns the proposal down (…，我没同意; …, but I refused)."""
+    return bool(_ZH_REFUSED_NEXT.match(clause.lstrip()) or _EN_REFUSED_NEXT.match(clause.lstrip()))
 
 
 def negated_inside(matched: str, phrase: str) -> bool:

@@ -46,8 +46,8 @@ def normalize(text: str) -> Normalized:
     offsets.
 
     Folding per character (not NFKC of the whole string) keeps offsets exact: no
-    composition across characters can shift a highlight. The simplified form has the same
-    length as the folded one (see `t2s`), so it needs no map of its own.
+    composition across characters can shift a highlight. Simplifying may change a
+    word's length (使用者 -> 用户); `t2s` says where each character came from.
     """
     if text.isascii():
         return Normalized(text.lower(), None, len(text))
@@ -59,7 +59,10 @@ def normalize(text: str) -> Normalized:
         if len(folded) != len(text):
             to_orig = tuple(i for i, piece in enumerate(pieces) for _ in piece)
     if CJK_RE.search(folded) is not None:
-        folded = t2s.to_simplified(folded)
+        simplified = t2s.convert(folded)
+        folded = simplified.text
+        if simplified.to_source is not None:  # 使用者 became 用户: map through both steps
+            to_orig = tuple(to_orig[j] if to_orig else j for j in simplified.to_source)
     return Normalized(folded, to_orig, len(text))
 
 
@@ -85,7 +88,7 @@ def _fold_typical(text: str) -> str | None:
 
 def normalize_phrase(phrase: str) -> str:
     folded = SPACE_RE.sub(" ", unicodedata.normalize("NFKC", phrase).lower()).strip()
-    return t2s.to_simplified(folded) if CJK_RE.search(folded) else folded
+    return t2s.convert(folded).text if CJK_RE.search(folded) else folded
 
 
 def has_cjk(text: str) -> bool:
