@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from mockroom.core.calibrate import ALL
 from mockroom.core.cells import cut, pad
 from mockroom.core.evaluate import WITHIN, Check, Evaluation, Row, Scored, evidence
+from mockroom.core.inert import inert
 
 WIDTH = 80
 QUESTION_CELLS = 36
@@ -116,23 +117,24 @@ def _table_row(name: str, r: Row) -> str:
 
 
 def _disagreement(i: int, s: Scored, t: dict[str, str]) -> list[str]:
+    # Everything from a graded file or a bank is someone else's text: made inert for the terminal.
     a, r = s.answer, s.result
-    kind = f" ({a.kind})" if a.kind else ""
-    where = f"{_shown(a.source)}:{a.line}" if a.line else a.source
+    kind = f" ({inert(a.kind)})" if a.kind else ""
+    where = inert(f"{_shown(a.source)}:{a.line}" if a.line else a.source)
     figures = f"   {t['grade']} {a.grade:g}  {t['score']} {r.score:g}  ({s.error:+.1f})"
-    lines = [f"{i}. {a.question_id} {a.id}{kind}"]
+    lines = [f"{i}. {a.question_id} {inert(a.id)}{kind}"]
     if cell_len(figures) + 2 + cell_len(where) <= WIDTH:
         lines.append(f"{figures}  {where}")
     else:  # a long path goes below, its start cut: the file name and line are what count
         lines += [figures, "   " + ("…" + where[-(WIDTH - 4):] if cell_len(where) > WIDTH - 3 else where)]
     if a.why:
-        lines += _field(t["why"], [a.why], t)
-    lines += _field(t["answer"], [" ".join(a.text.split())], t, one_line=True)
+        lines += _field(t["why"], [inert(a.why)], t)
+    lines += _field(t["answer"], [inert(" ".join(a.text.split()))], t, one_line=True)
     ev = evidence(r)
-    lines += _field(t["hit"], [f"{k} «{text}»" for k, text in ev.hit], t)
+    lines += _field(t["hit"], [f"{k} «{inert(text)}»" for k, text in ev.hit], t)
     lines += _field(t["missed"], list(ev.missed), t)
     if ev.negated:
-        lines += _field(t["negated"], [f"{k} «{text}»" for k, text in ev.negated], t)
+        lines += _field(t["negated"], [f"{k} «{inert(text)}»" for k, text in ev.negated], t)
     lines += _field(t["costs"], [f"{code} -{points:g}" for code, points in ev.costs], t)
     lines += _field(t["factors"], [f"{k} {v:.3g}" for k, v in ev.factors], t)
     return lines
