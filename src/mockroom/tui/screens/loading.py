@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
-from textual.screen import Screen
 from textual.widgets import Header, Label, LoadingIndicator
 
-from mockroom.tui.localized import lang_of
+from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
 from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 
-class LoadingScreen(Screen[None]):
+class LoadingScreen(Page[None]):
     def __init__(self) -> None:
         super().__init__()
         self.error: str | None = None
@@ -21,7 +20,7 @@ class LoadingScreen(Screen[None]):
         yield Header()
         with Middle(), Center():
             yield LoadingIndicator()
-            yield Label(t(lang_of(self), "loading"), id="boot-loading")
+            yield Label(t(self.lang, "loading"), id="boot-loading")
             yield Label("", id="boot-error", classes="error")
         yield LocalizedFooter()
 
@@ -36,7 +35,7 @@ class LoadingScreen(Screen[None]):
             self._show_state()
 
     def relabel(self) -> None:
-        self.query_one("#boot-loading", Label).update(t(lang_of(self), "loading"))
+        self.query_one("#boot-loading", Label).update(t(self.lang, "loading"))
 
     def _show_state(self) -> None:
         failed = self.error is not None

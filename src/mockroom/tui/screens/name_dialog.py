@@ -6,10 +6,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from mockroom.tui.localized import lang_of
+from mockroom.core.names import NAME_MAX, clean_name
+from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
 from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
@@ -26,7 +26,7 @@ def check_name(raw: str) -> tuple[str | None, str | None]:
     return name, None
 
 
-class NameDialog(ModalScreen[str | None]):
+class NameDialog(Dialog[str | None]):
     """Dismisses with the new name, or None when cancelled (not offered on first run)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -35,10 +35,6 @@ class NameDialog(ModalScreen[str | None]):
         super().__init__()
         self.current = current
         self.required = required
-
-    @property
-    def lang(self) -> str:
-        return lang_of(self)
 
     def relabel(self) -> None:
         self.current = self.query_one("#name", Input).value

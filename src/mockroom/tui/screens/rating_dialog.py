@@ -6,10 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from mockroom.tui.localized import lang_of
+from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
 from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
@@ -17,7 +16,7 @@ RATINGS = range(1, 6)
 """The scale the progress screen expects (it draws rating × 20 beside the 0-100 score)."""
 
 
-class RatingDialog(ModalScreen[int | None]):
+class RatingDialog(Dialog[int | None]):
     """Dismisses with the candidate's rating, 1 to 5, or None when they skip."""
 
     # One footer entry stands for the five digit keys.
@@ -33,13 +32,6 @@ class RatingDialog(ModalScreen[int | None]):
         min-width: 5;
     }
     """
-
-    @property
-    def lang(self) -> str:
-        return lang_of(self)
-
-    def relabel(self) -> None:
-        self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

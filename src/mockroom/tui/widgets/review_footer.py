@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets._footer import FooterKey, FooterLabel
 
-from mockroom.tui.review_strings import review_key_label
+from mockroom.tui.review_strings import key_label
 from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 
@@ -23,7 +23,7 @@ class ReviewFooter(LocalizedFooter):
         lang = str(getattr(self.app, "lang", "en"))
         for widget in super().compose():
             if isinstance(widget, FooterKey):
-                widget.description = review_key_label(lang, widget.description)
+                widget.description = key_label(lang, widget.description)
             elif isinstance(widget, FooterLabel):
-                widget = FooterLabel(review_key_label(lang, str(widget.content)))
+                widget = FooterLabel(key_label(lang, str(widget.content)))
             yield widget
