@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+# Shared fixtures live in the tests.helpers package; the database ones serve every folder.
+pytest_plugins = ["tests.helpers.store_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):

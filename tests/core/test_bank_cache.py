@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bank_builders import criterion, question_data, rubric_data, write_yaml
 
 from mockroom.core import bank as banks
 from mockroom.core import bank_cache
 from mockroom.core.bank import Bank, load_paths
 from mockroom.core.lazy_map import LazyMap
+from tests.helpers.bank_builders import criterion, question_data, rubric_data, write_yaml
 
 
 @pytest.fixture
@@ -412,7 +412,7 @@ def test_the_cache_folder_is_owner_only(tmp_path: Path, isolated_home: Path) -> 
 
 def _reference_files(targets: list[Path]) -> list[str]:
     """How files were found before the cache walked folders itself: rglob, sort, resolve."""
-    from mockroom.core.paths import unique_paths
+    from mockroom.config.paths import unique_paths
 
     files: list[Path] = []
     for p in targets:

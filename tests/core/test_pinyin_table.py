@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from mockroom.config.paths import data_dir
 from mockroom.core import pinyin_table
-from mockroom.core.paths import data_dir
 from mockroom.core.text import pinyin_of
 
 

@@ -6,12 +6,12 @@ import random
 from pathlib import Path
 
 import pytest
-from bank_builders import build, criterion, red_flag
 
 from mockroom.core.bank import load_bank
 from mockroom.core.models import Question
 from mockroom.core.result import ScoreResult
 from mockroom.core.scorer import REQUIRED_CAP, Scorer, score_answer
+from tests.helpers.bank_builders import build, criterion, red_flag
 
 CRITERIA = [
     criterion("apologise", ["道歉", "致歉", "表示歉意"], ["apologise", "apology", "say sorry"],
@@ -445,7 +445,7 @@ def test_result_survives_a_round_trip_through_a_dict(incident) -> None:
 
 
 def test_a_shared_rubric_point_has_a_prefixed_key(tmp_path: Path) -> None:
-    from bank_builders import rubric_data, write_yaml
+    from tests.helpers.bank_builders import rubric_data, write_yaml
 
     write_yaml(
         tmp_path / "rubrics" / "shared.yaml",

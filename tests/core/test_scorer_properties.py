@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from bank_builders import build, criterion, red_flag
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mockroom.core.models import Question
 from mockroom.core.scorer import Scorer
+from tests.helpers.bank_builders import build, criterion, red_flag
 
 CRITERIA = [
     criterion("apologise", ["道歉", "表示歉意"], ["apologise", "say sorry"], weight=2, required=True),

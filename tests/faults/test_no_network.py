@@ -12,7 +12,7 @@ import pytest
 from mockroom.cli.main import main
 from mockroom.store import Store
 
-TUI_BANK = Path(__file__).resolve().parent.parent / "tui" / "bank"
+TUI_BANK = Path(__file__).resolve().parent.parent / "data" / "tui" / "bank"
 GOOD_BANK = Path(__file__).resolve().parent.parent / "data" / "good"
 
 

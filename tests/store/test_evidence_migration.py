@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import MetaData, Table, create_engine, inspect, select, update
-from store_builders import make_result, make_timing
 
 from mockroom.core.bank import load_paths
 from mockroom.core.scorer import Scorer
 from mockroom.store import Store, evidence
 from mockroom.store.db import MIGRATIONS
+from tests.helpers.store_builders import make_result, make_timing
 
 GOOD_BANK = Path(__file__).resolve().parent.parent / "data" / "good"
 ANSWERS = [

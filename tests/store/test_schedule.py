@@ -7,9 +7,9 @@ from datetime import timedelta, timezone
 
 import pytest
 from fsrs import Rating
-from store_builders import T0, make_result
 
 from mockroom.core import schedule
+from tests.helpers.store_builders import T0, make_result
 
 
 @pytest.mark.parametrize(

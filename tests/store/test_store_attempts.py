@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import create_engine, text
-from store_builders import T0, make_result, make_timing
 
 from mockroom.core import schedule
 from mockroom.store import NotFound, SessionRec, Store, StoreError
+from tests.helpers.store_builders import T0, make_result, make_timing
 
 QUESTIONS = ["support.outage", "support.refund", "support.escalate"]
 

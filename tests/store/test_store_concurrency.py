@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from store_builders import make_result, make_timing
 
 from mockroom.store import Store, StoreError, db
+from tests.helpers.store_builders import make_result, make_timing
 
 PER_PROCESS = 25
-HERE = Path(__file__).resolve().parent  # the writers import store_builders from here
+ROOT = Path(__file__).resolve().parents[2]  # the writers import tests.helpers from here
 
 WRITER = """
 import sys
-from store_builders import make_result, make_timing
+from tests.helpers.store_builders import make_result, make_timing
 from mockroom.store import Store
 
 url, candidate_id, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -51,7 +51,7 @@ def test_two_processes_write_attempts_at_once(store_url: str) -> None:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env={**os.environ, "PYTHONPATH": str(HERE)},
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         for _ in range(2)
     ]

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from store_builders import make_result, make_timing
 
 from mockroom.core.bank import load_paths
 from mockroom.core.result import ScoreResult
 from mockroom.core.scorer import Scorer
 from mockroom.store import SessionRec, Store, StoreError, evidence
+from tests.helpers.store_builders import make_result, make_timing
 
 GOOD_BANK = Path(__file__).resolve().parent.parent / "data" / "good"
 ANSWERS = [

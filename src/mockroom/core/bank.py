@@ -23,7 +23,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mockroom.core import bank_cache, paths
+from mockroom.config import paths
+from mockroom.core import bank_cache
 from mockroom.core.lazy_map import LazyMap
 from mockroom.core.models import Question, QuestionFile, Rubric
 from mockroom.core.yamlsafe import Problem, YamlError, decode, load, locate

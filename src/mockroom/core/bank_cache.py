@@ -67,9 +67,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mockroom.core import atomic_file, paths
+from mockroom.config import paths
 from mockroom.core.lazy_map import BuiltOnUse, LazyMap, Location, PickledFiles
 from mockroom.core.yamlsafe import Problem
+from mockroom.files import atomic_file
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank, CrossCheck, Origin, Refs

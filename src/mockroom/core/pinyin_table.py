@@ -23,7 +23,8 @@ import threading
 import zlib
 from pathlib import Path
 
-from mockroom.core import atomic_file, paths
+from mockroom.config import paths
+from mockroom.files import atomic_file
 
 MAGIC = b"mockroom-pinyin 1\n"
 _HEADER = struct.Struct("<IIII")

@@ -37,7 +37,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.pool import StaticPool
 
-from mockroom.core.paths import data_dir
+from mockroom.config.paths import data_dir
 from mockroom.store import revisions
 from mockroom.store.errors import StoreError
 

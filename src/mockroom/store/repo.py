@@ -17,7 +17,7 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
-from mockroom.core.paths import default_db_url
+from mockroom.config.paths import default_db_url
 from mockroom.core.result import ScoreResult
 from mockroom.store import convert, db, evidence, tally
 from mockroom.store.errors import NotFound, StoreError
@@ -61,7 +61,7 @@ class Store(ReviewMixin, ProgressMixin):
     def open(cls, url: str | None = None, *, clock: Clock | None = None) -> Store:
         """Open (creating and migrating if needed) the database at `url`.
 
-        None means core.paths.default_db_url(). `clock` gives the current UTC
+        None means config.paths.default_db_url(). `clock` gives the current UTC
         time to stamp records with; tests pass a fixed one.
         """
         engine = db.connect(url or default_db_url())

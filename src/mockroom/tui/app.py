@@ -26,7 +26,7 @@ from textual.worker import Worker
 
 from mockroom.core.bank import load_bank
 from mockroom.core.scorer import Scorer
-from mockroom.core.settings import Settings, load_settings, save_settings
+from mockroom.config.settings import Settings, load_settings, save_settings
 from mockroom.practice.service import PracticeService, ScoreFailed, Turn, Unfinished
 from mockroom.store.errors import StoreError
 from mockroom.tui.commands import MockroomCommands

@@ -8,6 +8,8 @@ language. One table for every screen, so a key is never defined twice.
 
 from __future__ import annotations
 
+from mockroom.core.inert import inert
+
 # key -> (zh, en)
 TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("mockroom 模拟面试", "mockroom mock interview"),
@@ -356,7 +358,10 @@ def t(lang: str, key: str, **fields: object) -> str:
     """The text for `key` in `lang`, with fields filled in."""
     zh, en = TEXTS[key]
     text = zh if lang == "zh" else en
-    return text.format(**fields) if fields else text
+    # Fields are user text (names, comments, tracks): made inert for the terminal.
+    if not fields:
+        return text
+    return text.format(**{k: inert(str(v), block=True) for k, v in fields.items()})
 
 
 def track_name(lang: str, track: str) -> str:
@@ -371,7 +376,7 @@ def mode_name(lang: str, mode: str) -> str:
 
 def _named(lang: str, kind: str, value: str) -> str:
     key = f"{kind}.{value}"
-    return t(lang, key) if key in TEXTS else value
+    return t(lang, key) if key in TEXTS else inert(value)
 
 
 def key_label(lang: str, description: str) -> str:

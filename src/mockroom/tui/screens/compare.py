@@ -12,8 +12,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Label, Select, Static
 
-from mockroom.core.compare import Comparison, compare
 from mockroom.core.timing import format_clock
+from mockroom.store.compare import Comparison, compare
 from mockroom.tui.review_render import day, question_title, score_text, signed
 from mockroom.tui.strings import t
 from mockroom.tui.screens.store_screen import Records, StoreScreen

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Header, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from mockroom.core.settings import Settings
+from mockroom.config.settings import Settings
 from mockroom.core.timing import AttemptTimes, QuestionClock, format_clock
 from mockroom.practice.ask import Ask
 from mockroom.practice.service import Turn, draft_state

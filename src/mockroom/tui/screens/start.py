@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Header, Label, LoadingIndicator, Select, Switch
 
-from mockroom.core.settings import Settings
+from mockroom.config.settings import Settings
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.localized_footer import LocalizedFooter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets._footer import FooterKey, FooterLabel
 
-from mockroom.tui.review_strings import key_label
+from mockroom.tui.strings import key_label
 from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 

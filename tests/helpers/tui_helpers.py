@@ -1,0 +1,78 @@
+"""Shared steps for pilot tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+
+from mockroom.store.repo import Store
+from mockroom.tui.app import MockroomApp
+from mockroom.tui.screens.question import QuestionScreen
+from mockroom.tui.screens.rating_dialog import RatingDialog
+
+BANK = Path(__file__).resolve().parent.parent / "data" / "tui" / "bank"
+BROKEN_BANK = BANK.parent / "broken_bank"
+AppFactory = Callable[..., MockroomApp]
+
+
+class FakeClock:
+    """A monotonic clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.t = 500.0
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+def open_store(db_url: str) -> Store:
+    return Store.open(db_url)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers finish and their messages be handled (twice: a result may start more work)."""
+    app = pilot.app
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def rate(pilot: Pilot[None], key: str = "escape") -> None:
+    """Answer the self-rating dialog that a submitted answer brings up (escape skips)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, RatingDialog), f"expected the rating dialog, got {screen!r}"
+    await pilot.press(key)
+    await settle(pilot)
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Paste text into the focused editor, as a terminal does (Chinese text included)."""
+    app = pilot.app
+    assert isinstance(app, MockroomApp)
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen)
+    app.post_message(events.Paste(text))  # the path a terminal paste takes
+    await pilot.pause()
+
+
+async def counted(pilot: Pilot[None]) -> None:
+    """Wait until the question screen's counters show the current draft (scored in a thread)."""
+    screen = question_screen(pilot.app)  # type: ignore[arg-type]
+    for _ in range(100):
+        if screen.counters_current:
+            return
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+    raise AssertionError("the draft was never scored")
+
+
+def question_screen(app: MockroomApp) -> QuestionScreen:
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen), f"expected a question, got {screen!r}"
+    return screen

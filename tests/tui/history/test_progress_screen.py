@@ -1,0 +1,145 @@
+"""The progress screen and the two-attempt comparison, against what the store holds."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Label, Static, TabbedContent
+
+from mockroom.store.compare import compare
+from mockroom.store.repo import Store
+from mockroom.tui.review_render import point_label
+from mockroom.tui.screens.compare import CompareScreen
+from mockroom.tui.screens.progress import ProgressScreen
+from mockroom.tui.widgets.score_chart import ScoreChart
+from tests.helpers.tui_review_helpers import INTRO, OUTAGE, History, cells, plain, settle, show
+
+
+def _local(history: History) -> tuple[Store, str]:
+    store = Store.open(history.url)
+    cand = store.get_candidate()
+    assert cand is not None and cand.name == "Wang Fang"
+    return store, cand.id
+
+
+async def test_each_question_shows_count_best_latest_time_and_trend(make, history) -> None:
+    store, cid = _local(history)
+    expected = {q.question_id: q for q in store.question_progress(cid)}
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await show(pilot, ProgressScreen())
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen)
+        table = screen.query_one("#pr-questions", DataTable)
+        assert table.row_count == 2
+        intro = cells(table, INTRO)
+        assert intro[1:5] == ["3", "97.6", "93.1", "1:32"]
+        assert intro[5] == "▅██"  # 51.5, 97.6, 93.1 on a 0-100 scale
+        assert cells(table, OUTAGE)[1:4] == ["3", "86.1", "86.1"]
+        # The chart follows the highlighted row.
+        first = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        chart = screen.query_one("#pr-series", ScoreChart)
+        assert list(chart.data) == [p.score for p in expected[first].series]
+        await pilot.press("down")
+        await settle(pilot)
+        other = INTRO if first == OUTAGE else OUTAGE
+        assert list(chart.data) == [p.score for p in expected[other].series]
+        assert plain(screen.query_one("#pr-series-label", Label)).endswith("last 3 scores")
+
+
+async def test_points_tab_lists_the_questions_points_worst_first(make, history) -> None:
+    store, cid = _local(history)
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await show(pilot, ProgressScreen())
+        table = app.screen.query_one("#pr-questions", DataTable)
+        qid = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.screen.query_one("#pr-tabs", TabbedContent).active == "tab-points"
+        points = app.screen.query_one("#pr-points", DataTable)
+        rates = store.point_rates(cid, question_id=qid)
+        assert [str(k.value) for k in points.rows] == [r.key for r in rates]
+        shown = [float(cells(points, r.key)[0].rstrip("%")) / 100 for r in rates]
+        assert shown == sorted(shown)  # worst first
+        worst = rates[0]
+        assert cells(points, worst.key)[1] == f"{worst.hits}/{worst.answers}"
+        assert cells(points, worst.key)[3] == point_label(
+            history.bank, worst.rubric_id, worst.key, "en"
+        )
+
+
+async def test_overview_shows_weakest_points_trend_and_self_ratings(make, history) -> None:
+    store, cid = _local(history)
+    weakest = store.point_rates(cid, limit=6)
+    trend = store.session_trend(cid)
+    _, bands = store.self_ratings(cid)
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await show(pilot, ProgressScreen())
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        text = plain(screen.query_one("#pr-weakest", Static))
+        for r in weakest:
+            assert point_label(history.bank, r.rubric_id, r.key, "en") in text
+        chart = screen.query_one("#pr-trend", ScoreChart)
+        assert list(chart.data) == [s.mean_score for s in trend] == [28.2, 71.6, 89.6]
+        ratings = plain(screen.query_one("#pr-ratings", Static))
+        for b in bands:
+            assert f"Rated {b.rating}: mean {b.mean_score:g} ({b.answers} answers)" in ratings
+
+
+async def test_track_filter_cycles_and_an_empty_track_says_so(make, history) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(pilot, ProgressScreen())
+        await pilot.press("t")  # all -> sales: Wang Fang never practised sales
+        await settle(pilot)
+        assert plain(app.screen.query_one("#pr-track", Label)) == "Track: Sales & marketing"
+        assert plain(app.screen.query_one("#pr-empty", Label)) == "No answers yet."
+        await pilot.press("t")  # -> support
+        await settle(pilot)
+        assert app.screen.query_one("#pr-questions", DataTable).row_count == 2
+
+
+async def test_compare_shows_points_won_and_lost_and_the_time(make, history) -> None:
+    store, cid = _local(history)
+    attempts = store.attempts_for_question(cid, OUTAGE)
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await show(pilot, ProgressScreen())
+        table = app.screen.query_one("#pr-questions", DataTable)
+        table.move_cursor(row=table.get_row_index(OUTAGE))
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.pair == (1, 2)  # the last two
+        expected = compare(attempts[1], attempts[2])
+        assert expected.newly_hit  # 45.6 -> 86.1 wins points
+        points = plain(screen.query_one("#cmp-points", Static))
+        for key in expected.newly_hit:
+            assert f"+ {expected.label(key, 'en')}" in points
+        summary = plain(screen.query_one("#cmp-summary", Static))
+        assert "Score 45.6 → 86.1 (+40.5)" in summary
+        assert "Answer time 2:40 → 3:20 (+40 s)" in summary
+        await pilot.press("left_square_bracket")  # one pair earlier
+        await settle(pilot)
+        assert screen.pair == (0, 1)
+        summary = plain(screen.query_one("#cmp-summary", Static))
+        assert "Score 5 → 45.6 (+40.6)" in summary
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProgressScreen)
+
+
+async def test_compare_needs_two_answers(make, history) -> None:
+    """Li Lei answered each question once: `c` explains instead of opening an empty page."""
+    store = Store.open(history.url)
+    li = next(s for s in store.list_sessions() if s.candidate_name == "Li Lei")
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(pilot, ProgressScreen(li.candidate_id, li.candidate_name))
+        assert app.screen.query_one("#pr-questions", DataTable).row_count == 2
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgressScreen)
+        assert any("twice" in n.message for n in app._notifications)

@@ -1,0 +1,185 @@
+"""The pure helpers behind the feedback and summary screens, and the flow state."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from mockroom.core.bank import load_bank
+from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
+from mockroom.tui.app import MockroomApp
+from mockroom.tui.practice import Ask, Practice, mock_budget_s, pick_questions
+from mockroom.tui.render import (
+    Span,
+    answer_spans,
+    criterion_status,
+    evidence,
+    flag_lines,
+    highlight,
+    missed_tips,
+    short,
+    timing_line,
+    weakest_points,
+)
+from mockroom.tui.screens.feedback import FeedbackScreen
+from mockroom.tui.screens.name_dialog import check_name
+from mockroom.tui.screens.question import QuestionScreen
+from mockroom.tui.screens.rating_dialog import RatingDialog
+from mockroom.tui.screens.start import StartScreen
+from mockroom.tui.screens.summary import SummaryScreen
+from mockroom.tui.strings import KEY_LABELS_ZH, TEXTS, key_label, t
+from tests.helpers.tui_helpers import BANK
+
+
+def crit(key: str, hit: bool, matches: tuple[Match, ...] = (), negated: bool = False,
+         weight: float = 1.0, required: bool = False) -> CriterionResult:
+    return CriterionResult(
+        key=key, rubric_id="r.x", label_zh=f"{key}-zh", label_en=f"{key}-en", tip_zh=f"{key}提示",
+        tip_en=f"{key} tip", weight=weight, required=required, hit=hit, negated=negated,
+        credit=1.0 if hit else 0.0, matches=matches,
+    )
+
+
+def match(start: int, end: int, negated: bool = False, text: str = "x") -> Match:
+    return Match(phrase="p", start=start, end=end, text=text, similarity=1.0, kind="exact",
+                 negated=negated)
+
+
+def result(criteria: tuple[CriterionResult, ...], flags: tuple[Flag, ...] = (), score: float = 50
+           ) -> ScoreResult:
+    return ScoreResult("demo.q", score, criteria, flags, "en", 10, (1, 100))
+
+
+def test_spans_merge_with_priority_flag_over_negated_over_hit() -> None:
+    r = result(
+        (crit("a", True, (match(0, 5), match(20, 25))), crit("b", False, (match(3, 8, True),))),
+        (Flag("red-flag", "z", "e", 10, "blame", ((22, 30),)),),
+    )
+    assert answer_spans(r, 28) == [
+        Span(0, 3, "hit"), Span(3, 8, "negated"), Span(20, 22, "hit"), Span(22, 28, "flag")
+    ]
+
+
+def test_matches_of_missed_points_are_not_highlighted_as_hits() -> None:
+    r = result((crit("a", False, (match(0, 4),)),))
+    assert answer_spans(r, 10) == []
+
+
+def test_highlight_styles_each_span() -> None:
+    text = highlight("abcdef", [Span(1, 3, "hit")], {"hit": "bold", "negated": "x", "flag": "y"})
+    assert text.plain == "abcdef"
+    assert [(s.start, s.end, str(s.style)) for s in text.spans] == [(1, 3, "bold")]
+
+
+@pytest.mark.parametrize(
+    ("c", "status", "shown"),
+    [
+        (crit("a", True, (match(0, 2, text="先恢复"),)), "hit", "先恢复"),
+        (crit("a", False, (match(0, 2, True, text="不回滚"),), negated=True), "negated", "不回滚"),
+        (crit("a", False), "missed", None),
+    ],
+)
+def test_status_and_evidence(c: CriterionResult, status: str, shown: str | None) -> None:
+    assert criterion_status(c) == status
+    assert evidence(c) == shown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_flags_read_in_plain_words_with_their_cost(lang: str) -> None:
+    r = result((), (Flag("too-short", "太短", "Too short", 0.0), Flag("red-flag", "甩锅", "Blame", 10)))
+    lines = flag_lines(r, lang)
+    if lang == "zh":
+        assert lines == [f"太短。{t(lang, 'flag.too-short')}", f"甩锅（−10）。{t(lang, 'flag.red-flag')}"]
+    else:
+        assert lines == [f"Too short. {t(lang, 'flag.too-short')}", f"Blame (−10). {t(lang, 'flag.red-flag')}"]
+
+
+def test_a_message_ending_its_own_sentence_gets_no_second_stop() -> None:
+    r = result((), (Flag("too-short", "太短。", "Too short!"),))
+    assert flag_lines(r, "zh") == [f"太短。{t('zh', 'flag.too-short')}"]
+    assert flag_lines(r, "en") == [f"Too short! {t('en', 'flag.too-short')}"]
+
+
+def test_unknown_flag_codes_still_show_the_scorers_message() -> None:
+    assert flag_lines(result((), (Flag("new-kind", "新", "New thing"),)), "en") == ["New thing"]
+
+
+def test_missed_tips_put_required_points_first() -> None:
+    r = result((crit("a", False), crit("b", False, required=True), crit("c", True)))
+    assert missed_tips(r, "en") == [("b-en", "b tip"), ("a-en", "a tip")]
+
+
+def test_timing_line() -> None:
+    assert timing_line("en", 3.25, 75, 0, 120.4) == "First key 3.2s · Answered in 1:15 · 120 chars/min"
+    assert "超时 0:05" in timing_line("zh", None, 125, 5, None)
+    assert timing_line("en", None, 10, 0, None).startswith("no keystroke")
+
+
+def test_weakest_points_rank_by_share_missed_then_weight() -> None:
+    results = [
+        result((crit("a", False), crit("b", False, weight=2), crit("c", True))),
+        result((crit("a", True), crit("b", False, weight=2), crit("c", True))),
+    ]
+    weak = weakest_points(results, "en")
+    assert [(w.key, w.missed, w.seen) for w in weak] == [("b", 2, 2), ("a", 1, 2)]
+    assert weakest_points([result((crit("a", True),))], "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "out"),
+    [("short", 10, "short"), ("abcdefghij", 5, "abcd…"), ("一二三四五", 6, "一二…"), ("", 4, "")],
+)
+def test_short_counts_terminal_cells(text: str, width: int, out: str) -> None:
+    assert short(text, width) == out
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "problem"),
+    [("  Li   Lei ", "Li Lei", None), ("   ", None, "name.empty"), ("x" * 61, None, "name.too_long")],
+)
+def test_check_name(raw: str, name: str | None, problem: str | None) -> None:
+    assert check_name(raw) == (name, problem)
+
+
+def test_every_text_has_both_languages_and_matching_fields() -> None:
+    for key, (zh, en) in TEXTS.items():
+        assert zh.strip() and en.strip(), key
+        fields_zh = {f for _, f, _, _ in string.Formatter().parse(zh) if f}
+        fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f}
+        assert fields_zh == fields_en, key
+
+
+@pytest.mark.parametrize(
+    "cls", [MockroomApp, StartScreen, QuestionScreen, FeedbackScreen, SummaryScreen, RatingDialog]
+)
+def test_every_footer_key_has_a_chinese_label(cls: type) -> None:
+    for b in cls.BINDINGS:
+        if b.show and b.description:
+            assert b.description in KEY_LABELS_ZH, b.description
+            assert key_label("en", b.description) == b.description
+
+
+def test_ask_round_trips_through_a_draft() -> None:
+    bank = load_bank([BANK], builtin=False)
+    q = bank.questions["demo.outage"]
+    follow = Ask(q, "follow_up", q.follow_ups[0], "attempt-1")
+    assert Ask.from_dict(follow.to_dict(), bank.questions) == follow
+    assert follow.limits == (0, 60)
+    assert Ask(q).limits == (20, 120)
+    assert Ask.from_dict({"question": "gone.q"}, bank.questions) is None
+    assert Ask.from_dict({**follow.to_dict(), "criterion": "nope"}, bank.questions) is None
+
+
+def test_picking_and_budget() -> None:
+    bank = load_bank([BANK], builtin=False)
+    pool = bank.in_track("demo")
+    picked = pick_questions(pool, 1, {"demo.intro": 2})
+    assert [q.id for q in picked] == ["demo.outage"]
+    both = pick_questions(pool, 5, {})
+    assert [q.id for q in both] == ["demo.intro", "demo.outage"]
+    assert mock_budget_s(both) == 240
+    p = Practice("s", "single", "demo", both)
+    assert p.next_question() == both[0] and p.position(both[1]) == (2, 2)
+    p.answered |= {"demo.intro", "demo.outage"}
+    assert p.over and p.next_question() is None

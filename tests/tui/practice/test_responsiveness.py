@@ -1,0 +1,196 @@
+"""What keeps the app quick, checked for what it must not break.
+
+The garbage collector pauses while the app boots and the boot's objects are frozen after
+it (tui/heap.py); the footer rebuilds only when what it shows changes; sessions pick
+questions from the store's running tallies; a failing scorer never leaves an answer stuck.
+No timings here: `make bench` measures them.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from mockroom.core.scorer import Scorer
+from mockroom.tui.app import MockroomApp
+from mockroom.tui.screens.feedback import FeedbackScreen
+from mockroom.tui.screens.loading import LoadingScreen
+from mockroom.tui.screens.progress import ProgressScreen
+from mockroom.tui.screens.start import StartScreen
+from mockroom.tui.widgets.localized_footer import LocalizedFooter
+from tests.helpers.tui_helpers import AppFactory, open_store, paste, question_screen, rate, settle
+
+INTRO_ANSWER = "I currently work as a support lead for a software vendor and have relevant experience."
+
+
+@pytest.fixture(autouse=True)
+def collector_as_usual() -> Iterator[None]:
+    """Every test starts and must end with the collector on and nothing frozen."""
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    yield
+    enabled, frozen = gc.isenabled(), gc.get_freeze_count()
+    gc.enable()
+    gc.unfreeze()
+    assert enabled and frozen == 0, "the app left the garbage collector changed"
+
+
+def _keys(app: MockroomApp) -> list[str]:
+    return [str(k.description) for k in app.screen.query(FooterKey)]
+
+
+async def test_boot_runs_without_collection_then_freezes_and_exit_releases(
+    make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mockroom.core.bank as bank_module
+
+    seen: list[bool] = []
+    real_load = bank_module.load_bank
+
+    def load_bank(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bank_module, "load_bank", load_bank)
+    app = make(named)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        assert seen == [False]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    # The fixture checks the app gave everything back when it closed.
+
+
+async def test_a_failed_boot_says_why_and_collects_again(make: AppFactory, tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    app = make(f"sqlite:///{blocker / 'mockroom.db'}")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LoadingScreen)
+        assert screen.error is not None and "Cannot open the database" in screen.error
+        assert gc.isenabled()
+
+
+async def test_a_scorer_failing_at_warm_up_does_not_block_the_start(
+    make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: Scorer, question: object, answer: str) -> object:
+        raise RuntimeError("scorer bug")
+
+    monkeypatch.setattr(Scorer, "score", broken)
+    app = make(named)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_a_scorer_failing_on_submit_keeps_the_answer_to_submit_again(
+    make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make(named)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        q = question_screen(app)
+        await paste(pilot, INTRO_ANSWER)
+
+        def broken(question: object, answer: str) -> object:
+            raise RuntimeError("scorer bug")
+
+        assert app.scorer is not None
+        monkeypatch.setattr(app.scorer, "score", broken)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is q and not q.submitting and not q.editor.read_only
+        state = str(q.query_one("#q-state").render())
+        assert "could not be scored" in state and "scorer bug" in state
+        assert app.draft_owner is q  # drafts are saved again
+        session_id = app.practice.session_id if app.practice else ""
+        assert open_store(named).attempts_for_session(session_id) == []
+
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await rate(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        [stored] = open_store(named).attempts_for_session(session_id)
+        assert stored.answer == INTRO_ANSWER
+
+
+async def test_footer_rebuilds_only_when_what_it_shows_changes(
+    make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rebuilds: list[LocalizedFooter] = []
+    real_recompose = LocalizedFooter.recompose
+
+    async def recompose(self: LocalizedFooter) -> None:
+        rebuilds.append(self)
+        await real_recompose(self)
+
+    monkeypatch.setattr(LocalizedFooter, "recompose", recompose)
+    app = make(named)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        rebuilds.clear()
+        for _ in range(5):
+            app.screen.refresh_bindings()
+        await settle(pilot)
+        assert rebuilds == []  # the same keys: nothing to redo
+
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Answer now" in _keys(app)
+        rebuilds.clear()
+        await paste(pilot, "I")  # typing starts the answer clock: "Answer now" goes
+        await settle(pilot)
+        assert "Answer now" not in _keys(app)
+        assert len(rebuilds) == 1
+
+        await pilot.press("f2")
+        await settle(pilot)
+        assert "提交" in _keys(app)
+
+
+async def test_sessions_start_with_the_least_answered_questions(
+    make: AppFactory, named: str
+) -> None:
+    app = make(named)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.start_session("demo", 1, "single")
+        await settle(pilot)
+        assert question_screen(app).ask.question.id == "demo.intro"  # the easier one
+        await paste(pilot, INTRO_ANSWER)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await rate(pilot)
+        app.action_new_session()
+        await settle(pilot)
+        app.start_session("demo", 1, "single")
+        await settle(pilot)
+        assert question_screen(app).ask.question.id == "demo.outage"
+
+
+async def test_history_pages_do_not_open_over_each_other(make: AppFactory, named: str) -> None:
+    app = make(named)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        progress = app.screen
+        assert isinstance(progress, ProgressScreen)
+        depth = len(app.screen_stack)
+        for key in ("f4", "f5"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is progress and len(app.screen_stack) == depth
