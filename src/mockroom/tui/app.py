@@ -24,12 +24,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker
 
+from mockroom.config.settings import Settings, load_settings, save_settings
 from mockroom.core.bank import load_bank
 from mockroom.core.scorer import Scorer
-from mockroom.config.settings import Settings, load_settings, save_settings
 from mockroom.practice.service import PracticeService, ScoreFailed, Turn, Unfinished
 from mockroom.store.errors import StoreError
 from mockroom.tui.commands import MockroomCommands
+from mockroom.tui.heap import BootHeap
 from mockroom.tui.messages import BankLoaded, BootFailed, StoreOpened
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.loading import LoadingScreen
@@ -99,6 +100,7 @@ class MockroomApp(App[None]):
         """Start was pressed before the store had opened: it runs when it has."""
         self.cursor_blink = True
         """Editors blink their cursor; screenshots turn it off so they are repeatable."""
+        self._heap = BootHeap()
 
     # -- start-up: settings, the bank, the first screen, then the store -------------------
 
@@ -107,6 +109,7 @@ class MockroomApp(App[None]):
 
     def on_load(self) -> None:
         """Settings first (a tiny file), so the first screen is already in the right language."""
+        self._heap.pause()
         loaded = load_settings(self.settings_path)
         settings = loaded.settings
         if self._lang_override in ("zh", "en"):
@@ -121,6 +124,9 @@ class MockroomApp(App[None]):
             self.notify(t(self.lang, "settings.problem", problem=self._settings_problem),
                         severity="warning", timeout=8)
         self._load_bank()
+
+    def on_unmount(self) -> None:
+        self._heap.release()
 
     @work(thread=True, group="boot")
     def _load_bank(self) -> None:
@@ -160,6 +166,7 @@ class MockroomApp(App[None]):
 
     @on(StoreOpened)
     def _store_opened(self, msg: StoreOpened) -> None:
+        self._heap.settle()
         self.line, self.candidate = msg.line, msg.returning.candidate
         self._update_start_screens()
         unfinished = msg.returning.unfinished
@@ -176,6 +183,7 @@ class MockroomApp(App[None]):
 
     @on(BootFailed)
     def _boot_failed(self, msg: BootFailed) -> None:
+        self._heap.settle()
         while len(self.screen_stack) > 1:  # back to the loading screen, which says why
             self.pop_screen()
         screen = self.screen
@@ -196,6 +204,7 @@ class MockroomApp(App[None]):
             if isinstance(screen, StartScreen):
                 screen.candidate_name = self._candidate_name()
                 screen.ready = self.line is not None
+        self.refresh_bindings()  # f4, f5 and ^n work once the store is open
 
     # -- the candidate's name ---------------------------------------------------------------
 

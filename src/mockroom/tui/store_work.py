@@ -2,11 +2,12 @@
 
 `run_store(node, line, fn, done, group=...)` runs `fn(store)` off the UI thread while holding
 the line's lock, so a late draft save can never interleave with the attempt that replaces
-it, then posts the value to `node`; `done(value)` runs on the UI thread. A message to a
-screen that has closed meanwhile is dropped, so `done` never runs on a page that is gone.
-StoreDone and StoreFailed bubble from the screen to the app, which handles them in one
-place: a StoreError becomes a notice in the interface language; any other exception is a
-bug and stops the app with its traceback and a non-zero exit status.
+it, then posts the value to `node`; `done(value)` runs on the UI thread, in the handler of
+the page that asked (StoreScreen) or of the app. A message to a screen that has closed
+meanwhile is dropped, so `done` never runs on a page that is gone. StoreFailed bubbles to
+the app, which handles every failure in one place: a StoreError becomes a notice in the
+interface language; any other exception is a bug and stops the app with its traceback and
+a non-zero exit status.
 """
 
 from __future__ import annotations

@@ -15,9 +15,8 @@ from textual.widgets import Header, Label, Select, Static
 from mockroom.core.timing import format_clock
 from mockroom.store.compare import Comparison, compare
 from mockroom.tui.review_render import day, question_title, score_text, signed
-from mockroom.tui.strings import t
 from mockroom.tui.screens.store_screen import Records, StoreScreen
-from mockroom.tui.widgets.review_footer import ReviewFooter
+from mockroom.tui.strings import t
 
 if TYPE_CHECKING:
     from mockroom.store.records import AttemptRec, CoachReview
@@ -106,7 +105,7 @@ class CompareScreen(StoreScreen):
                                     classes="section-top",
                                 )
                                 yield Static(side.attempt.answer, classes="answer")
-        yield ReviewFooter()
+        yield self.footer()
 
     def _summary(self, c: Comparison) -> str:
         lang = self.lang

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Header, Label, Static
+from textual.widgets import Footer, Header, Label, Static
 
-from mockroom.core.report import MARKS, status
+from mockroom.core.report import MARKS
+from mockroom.core.report import status as point_status
 from mockroom.practice.ask import Ask
 from mockroom.tui.render import (
     SpanKind,
@@ -26,7 +27,6 @@ from mockroom.tui.render import (
 )
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
     from mockroom.core.models import FollowUp
@@ -122,7 +122,7 @@ class FeedbackScreen(Page[None]):
                     id="follow-up",
                 )
                 yield Static(t(lang, "fb.follow_up_keys"), classes="muted")
-        yield LocalizedFooter()
+        yield Footer()
 
     def _status_styles(self) -> dict[str, str]:
         """Theme colours, so the marks read well in light and dark themes."""
@@ -141,7 +141,7 @@ class FeedbackScreen(Page[None]):
         table.add_column(ratio=1)
         table.add_column(ratio=1)
         for c in self.attempt.result.criteria:
-            status = status(c)
+            status = point_status(c)
             found = evidence(c)
             table.add_row(
                 Text(MARKS[status], style=styles[status]),
@@ -154,7 +154,7 @@ class FeedbackScreen(Page[None]):
     def _compare_table(self, lang: str) -> Table:
         assert self.previous is not None
         styles = self._status_styles()
-        before = {c.key: status(c) for c in self.previous.result.criteria}
+        before = {c.key: point_status(c) for c in self.previous.result.criteria}
         table = Table.grid(padding=(0, 2))
         table.add_column(ratio=1)
         table.add_column(no_wrap=True)
@@ -166,7 +166,7 @@ class FeedbackScreen(Page[None]):
         )
         for c in self.attempt.result.criteria:
             was = before.get(c.key, "missed")
-            now = status(c)
+            now = point_status(c)
             table.add_row(
                 c.label(lang),
                 Text(f"{MARKS[was]} {t(lang, f'fb.{was}')}", style=styles[was]),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
-from textual.widgets import Header, Label, LoadingIndicator
+from textual.widgets import Footer, Header, Label, LoadingIndicator
 
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 
 class LoadingScreen(Page[None]):
@@ -22,7 +21,7 @@ class LoadingScreen(Page[None]):
             yield LoadingIndicator()
             yield Label(t(self.lang, "loading"), id="boot-loading")
             yield Label("", id="boot-error", classes="error")
-        yield LocalizedFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show_state()

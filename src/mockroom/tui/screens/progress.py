@@ -20,11 +20,9 @@ from textual.widgets import DataTable, Header, Label, Static, TabbedContent, Tab
 
 from mockroom.core.timing import format_clock
 from mockroom.tui.review_render import day, point_label, question_title, score_text, spark
-from mockroom.tui.strings import t
 from mockroom.tui.screens.compare import CompareScreen
 from mockroom.tui.screens.store_screen import HistoryPage, Records
-from mockroom.tui.strings import track_name
-from mockroom.tui.widgets.review_footer import ReviewFooter
+from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.score_chart import ScoreChart
 
 if TYPE_CHECKING:
@@ -159,7 +157,7 @@ class ProgressScreen(HistoryPage):
                     yield self._points_table()
                 with TabPane(t(lang, "pr.tab.overview"), id="tab-overview"):
                     yield from self._overview(data)
-        yield ReviewFooter()
+        yield self.footer()
 
     def _questions_table(self, rows: list[QuestionProgress]) -> DataTable[str | Text]:
         lang = self.lang

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Header, Label, Static, TextArea
+from textual.widgets import Footer, Header, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from mockroom.config.settings import Settings
@@ -25,7 +25,6 @@ from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.clock_display import ClockDisplay
 from mockroom.tui.widgets.coverage_meter import CoverageMeter
 from mockroom.tui.widgets.length_counter import LengthCounter
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
     from mockroom.core.result import ScoreResult
@@ -142,7 +141,7 @@ class QuestionScreen(Page[None]):
             yield LengthCounter(id="count")
             yield CoverageMeter(id="meter")
             yield Label("", id="q-state")
-        yield LocalizedFooter()
+        yield Footer()
 
     def _where(self, lang: str) -> str:
         parts = [track_name(lang, self.ask.question.track)]
@@ -242,9 +241,12 @@ class QuestionScreen(Page[None]):
         if event.worker.group != "draft-score" or not event.worker.is_finished:
             return
         self._scoring = False  # so the next version is scored, whatever became of this one
-        if event.state != WorkerState.SUCCESS or not self.is_attached or self._relabelling:
+        scored = event.worker.result
+        if event.state != WorkerState.SUCCESS or scored is None:
             return
-        result, version = event.worker.result
+        if not self.is_attached or self._relabelling:
+            return
+        result, version = scored
         self._scored_version = version
         self.query_one(LengthCounter).show(self.lang, result)
         hit = sum(1 for c in result.criteria if c.hit)

@@ -6,11 +6,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label
+from textual.widgets import Button, Footer, Label
 
 from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 RATINGS = range(1, 6)
 """The scale the progress screen expects (it draws rating × 20 beside the 0-100 score)."""
@@ -41,7 +40,7 @@ class RatingDialog(Dialog[int | None]):
                 for n in RATINGS:
                     yield _mouse_only(Button(str(n), variant="primary", id=f"rate-{n}"))
                 yield _mouse_only(Button(t(self.lang, "rate.skip"), id="skip"))
-        yield LocalizedFooter()
+        yield Footer()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

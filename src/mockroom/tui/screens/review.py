@@ -14,16 +14,14 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Label, Select
 
 from mockroom.core.inert import inert
+from mockroom.transfer.session_file import default_name
 from mockroom.tui.review_context import ReviewContext
 from mockroom.tui.review_render import day, parse_since, score_text
-from mockroom.tui.strings import t
-from mockroom.transfer.session_file import default_name
 from mockroom.tui.screens.export_dialog import export_session
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.store_screen import HistoryPage, Records
 from mockroom.tui.screens.transcript import TranscriptScreen
-from mockroom.tui.strings import track_name
-from mockroom.tui.widgets.review_footer import ReviewFooter
+from mockroom.tui.strings import t, track_name
 
 if TYPE_CHECKING:
     from mockroom.store.records import SessionSummary
@@ -110,7 +108,7 @@ class ReviewScreen(HistoryPage):
         self._add_rows(table)
         yield table
         yield Label(self._none_text(), id="rv-none", classes="muted")
-        yield ReviewFooter()
+        yield self.footer()
 
     def _fill(self) -> None:
         """Show newly loaded sessions, keeping the selected one selected."""

@@ -16,12 +16,11 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Button, Header, Label, LoadingIndicator, Select, Switch
+from textual.widgets import Button, Footer, Header, Label, LoadingIndicator, Select, Switch
 
 from mockroom.config.settings import Settings
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t, track_name
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
     from mockroom.core.yamlsafe import Problem
@@ -110,7 +109,7 @@ class StartScreen(Page[None]):
             with Horizontal(id="start-wait"):
                 yield LoadingIndicator()
                 yield Label(t(lang, "start.waiting"))
-        yield LocalizedFooter()
+        yield Footer()
 
     def _candidate_text(self) -> str:
         return t(self.lang, "start.candidate", name=self.candidate_name or "…")

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual import on
+from textual.widgets import Footer
+
 from mockroom.tui.screens.page import Page
-from mockroom.tui.store_work import StoreLine, run_store
+from mockroom.tui.store_work import StoreDone, StoreLine, run_store
 
 if TYPE_CHECKING:
     from textual.worker import Worker
@@ -47,6 +50,17 @@ class StoreScreen(Page[None]):
         """`fn(store)` off the UI thread, then `done(value)` (see store_work.run_store)."""
         return run_store(self, self.records.line, fn, done, group=group, fail_key=fail_key,
                          exclusive=exclusive)
+
+    @staticmethod
+    def footer() -> Footer:
+        """Compact and without the palette key, so every key of these pages fits 80 columns
+        (ctrl+p still opens the palette)."""
+        return Footer(compact=True, show_command_palette=False, classes="history-footer")
+
+    @on(StoreDone)
+    def _store_done(self, msg: StoreDone) -> None:
+        msg.stop()
+        msg.callback(msg.value)
 
     def relabel(self) -> None:
         self.call_later(self._relabel)

@@ -19,18 +19,18 @@ from textual.widgets import DataTable, Header, Label, Static, TextArea
 from textual.widgets.text_area import Document
 
 from mockroom.core.inert import inert
-from mockroom.core.report import MARKS, status
+from mockroom.core.report import MARKS
+from mockroom.core.report import status as point_status
+from mockroom.store.names import NAME_MAX
+from mockroom.transfer.common import numbered
+from mockroom.transfer.session_file import default_name
 from mockroom.tui.render import evidence, flag_lines, short, timing_line
 from mockroom.tui.review_context import ReviewContext
 from mockroom.tui.review_render import day, parse_score, passage, score_text
-from mockroom.tui.strings import t
-from mockroom.transfer.common import numbered
-from mockroom.transfer.session_file import default_name
 from mockroom.tui.screens.export_dialog import export_session
 from mockroom.tui.screens.store_screen import Records, StoreScreen
 from mockroom.tui.screens.text_prompt import TextPrompt
-from mockroom.tui.strings import mode_name, track_name
-from mockroom.tui.widgets.review_footer import ReviewFooter
+from mockroom.tui.strings import mode_name, t, track_name
 
 if TYPE_CHECKING:
     from mockroom.store.records import Transcript, TranscriptItem
@@ -102,8 +102,8 @@ class TranscriptScreen(StoreScreen):
 
     @property
     def item(self) -> TranscriptItem | None:
-        t = self.transcript
-        return t.items[self.index] if t and t.items else None
+        tr = self.transcript
+        return tr.items[self.index] if tr and tr.items else None
 
     def hidden(self, item: TranscriptItem) -> bool:
         """Blind mode hides the scorer's side of an answer the coach has not graded yet."""
@@ -114,22 +114,22 @@ class TranscriptScreen(StoreScreen):
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Header()
-        t, item = self.transcript, self.item
-        if t is None:
+        tr, item = self.transcript, self.item
+        if tr is None:
             yield Label(t(lang, "page.loading"), classes="muted")
         elif item is None:
             yield Label(t(lang, "tr.empty"), id="tr-empty", classes="muted")
         else:
-            yield Label(self._head(t), id="tr-head", classes="top-bar")
+            yield Label(self._head(tr), id="tr-head", classes="top-bar")
             with VerticalScroll(id="tr-body"):
                 yield from self._item(item)
-        yield ReviewFooter()
+        yield self.footer()
 
-    def _head(self, t: Transcript) -> str:
-        numbers = numbered(t)
-        total = sum(1 for i in t.items if i.attempt.follow_up_of is None)
-        s = t.session
-        return t(self.lang, "tr.head", name=t.candidate.name, track=track_name(self.lang, s.track),
+    def _head(self, tr: Transcript) -> str:
+        numbers = numbered(tr)
+        total = sum(1 for i in tr.items if i.attempt.follow_up_of is None)
+        s = tr.session
+        return t(self.lang, "tr.head", name=tr.candidate.name, track=track_name(self.lang, s.track),
                   mode=mode_name(self.lang, s.mode),
                   day=day(s.started_at), n=numbers[self.index][0], total=total)
 
@@ -197,7 +197,7 @@ class TranscriptScreen(StoreScreen):
         for key in ("auto", "coach", "point", "evidence"):
             table.add_column(t(lang, f"tr.col.{key}"), key=key)
         for c in item.attempt.result.criteria:
-            status = status(c)
+            status = point_status(c)
             auto = Text("·") if hide else Text(MARKS[status], style=f"bold {styles[status]}")
             verdict = item.review.points.get(c.key)
             coach = (
@@ -245,7 +245,7 @@ class TranscriptScreen(StoreScreen):
         self.app.push_screen(
             TextPrompt(t(lang, "dlg.coach.title"), t(lang, "dlg.coach.body"),
                        check=lambda v: None if v.strip() else t(lang, "dlg.coach.empty"),
-                       max_length=100),
+                       max_length=NAME_MAX),
             named,
         )
 
@@ -349,10 +349,10 @@ class TranscriptScreen(StoreScreen):
     # -- moving around ----------------------------------------------------------------------
 
     def action_step(self, step: int) -> None:
-        t = self.transcript
-        if t is None or not t.items:
+        tr = self.transcript
+        if tr is None or not tr.items:
             return
-        index = min(max(self.index + step, 0), len(t.items) - 1)
+        index = min(max(self.index + step, 0), len(tr.items) - 1)
         if index != self.index:
             self.index, self.point_row = index, 0
             self.redraw()
@@ -364,10 +364,10 @@ class TranscriptScreen(StoreScreen):
         self.redraw()
 
     def action_export(self) -> None:
-        t = self.transcript
-        if t is not None:
-            name = default_name(t.candidate.name, t.session.started_at, t.session.id, "md")
-            export_session(self, t.session.id, name)
+        tr = self.transcript
+        if tr is not None:
+            name = default_name(tr.candidate.name, tr.session.started_at, tr.session.id, "md")
+            export_session(self, tr.session.id, name)
 
     def action_back(self) -> None:
         self.dismiss()
