@@ -44,7 +44,7 @@ from mockroom.tui.screens.start import StartScreen
 
 async def main():
     app = make_app(db_url=sys.argv[1], settings_path=Path(sys.argv[2]), lang="en")
-    mode = sys.argv[3]
+    mode, track = sys.argv[3], sys.argv[4]
     async with app.run_test(size=(100, 30)) as pilot:
         give_up = time.monotonic() + 60
         while not isinstance(app.screen, StartScreen):
@@ -52,11 +52,15 @@ async def main():
                 sys.exit(f"no start screen after 60 s; the screen is {app.screen!r}")
             await asyncio.sleep(0.001)
         print("shown", flush=True)
-        await app.workers.wait_for_complete()  # the store opened and the scorer warmed
-        await pilot.pause()
         start = app.screen
-        assert isinstance(start, StartScreen) and start.ready, start
+        while not start.ready:  # the store opens in the background
+            if time.monotonic() > give_up:
+                sys.exit("the store did not open in 60 s")
+            await asyncio.sleep(0.001)
+        await app.workers.wait_for_complete()  # and the scorer is warmed
+        await pilot.pause()
         start.mode = mode
+        start.track = track or start.track
         began = time.perf_counter()
         await pilot.press("ctrl+s")
         while not isinstance(app.screen, QuestionScreen):
@@ -147,11 +151,11 @@ def run(home: Path) -> list[Row]:
     db = home / "tui.db"
     settings = home / "settings.json"
 
-    def fresh(template: Path, mode: str) -> Callable[[], list[str]]:
+    def fresh(template: Path, mode: str, track: str = "") -> Callable[[], list[str]]:
         def args() -> list[str]:
             # Each run leaves its session open; the next starts from the returning user's state.
             fresh_copy(template, db)
-            return [f"sqlite:///{db}", str(settings), mode]
+            return [f"sqlite:///{db}", str(settings), mode, track]
 
         return args
 
@@ -159,7 +163,7 @@ def run(home: Path) -> list[Row]:
     floor = statistics.median(_runs(BARE, list, home)[0])
     first = statistics.median(firsts)
     start_s = statistics.median(float(str(r["start_s"])) for r in results)
-    _, [due_run] = _runs(MOCKROOM, fresh(due, "due"), home, runs=1)
+    _, [due_run] = _runs(MOCKROOM, fresh(due, "due", DUE_QUESTION.split(".")[0]), home, runs=1)
     asked = due_run["question"]
     ratio = first / floor
     return [

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from mockroom.core.timing import Budget, QuestionClock, typing_cpm
 from mockroom.practice.ask import Ask
@@ -67,6 +67,9 @@ class Turn:
 
 
 class PracticeService:
+    ScoreFailed: ClassVar[type[ScoreFailed]] = ScoreFailed
+    """Raised by `record` (here too, so a caller need not import this module to catch it)."""
+
     def __init__(
         self, bank: Bank, scorer: Scorer, monotonic: Callable[[], float] = time.monotonic
     ) -> None:

@@ -4,7 +4,11 @@ Screens get what they need when they are built and post messages up; the app ans
 with the practice service (`mockroom.practice`), and every store call goes through
 `store_work.run_store`. The first screen comes before the database: settings, then the
 bank, then the start screen is painted, and only then is the store imported and opened in
-a worker while the candidate reads (pressing Start meanwhile waits with a spinner).
+a worker while the candidate reads (pressing Start meanwhile waits with a spinner). The
+pages after the first screen are imported through `later` (why: see there).
+
+Screens' messages are handled by name (`on_question_screen_submitted` for
+`QuestionScreen.Submitted`), so this module need not import those screens at start.
 """
 
 from __future__ import annotations
@@ -25,33 +29,28 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from mockroom.config.settings import Settings, load_settings, save_settings
-from mockroom.core.bank import load_bank
-from mockroom.core.scorer import Scorer
-from mockroom.practice.service import PracticeService, ScoreFailed, Turn, Unfinished
 from mockroom.store.errors import StoreError
+from mockroom.tui import later
 from mockroom.tui.commands import MockroomCommands
 from mockroom.tui.heap import BootHeap
 from mockroom.tui.messages import BankLoaded, BootFailed, StoreOpened
-from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.loading import LoadingScreen
 from mockroom.tui.screens.name_dialog import NameDialog
-from mockroom.tui.screens.progress import ProgressScreen
-from mockroom.tui.screens.question import QuestionScreen
-from mockroom.tui.screens.quit_dialog import QuitDialog
-from mockroom.tui.screens.rating_dialog import RatingDialog
+from mockroom.tui.screens.page import Page
 from mockroom.tui.screens.resume_dialog import ResumeDialog
-from mockroom.tui.screens.review import ReviewScreen
 from mockroom.tui.screens.start import StartScreen
-from mockroom.tui.screens.store_screen import HistoryPage, Records
-from mockroom.tui.screens.summary import SummaryScreen
+from mockroom.tui.screens.store_screen import Records
 from mockroom.tui.store_work import StoreDone, StoreFailed, StoreLine, open_store, run_store
 from mockroom.tui.strings import t
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
     from mockroom.practice.ask import Ask
+    from mockroom.practice.service import PracticeService, ScoreFailed, Turn, Unfinished
     from mockroom.practice.session import Practice
     from mockroom.store import AttemptRec, CandidateRec
+    from mockroom.tui.screens.feedback import FeedbackScreen
+    from mockroom.tui.screens.question import QuestionScreen
 
 
 class MockroomApp(App[None]):
@@ -131,15 +130,15 @@ class MockroomApp(App[None]):
     @work(thread=True, group="boot")
     def _load_bank(self) -> None:
         try:
-            bank = load_bank(self.bank_dirs, builtin=self.builtin_bank)
+            bank = later.load_bank(self.bank_dirs, builtin=self.builtin_bank)
         except Exception as e:  # a bug in one file must not leave a blank screen
             self.post_message(BootFailed(t(self.lang, "bank.failed", error=e)))
             return
-        self.post_message(BankLoaded(bank, PracticeService(bank, Scorer(bank), self.monotonic)))
+        self.post_message(BankLoaded(bank))
 
     @on(BankLoaded)
     def _bank_loaded(self, msg: BankLoaded) -> None:
-        self.bank, self.service = msg.bank, msg.service
+        self.bank = msg.bank
         for p in msg.bank.problems[:3]:
             self.notify(t(self.lang, "start.skipped", path=f"{p.path}:{p.line}", reason=p.message),
                         severity="warning", timeout=10)
@@ -148,26 +147,28 @@ class MockroomApp(App[None]):
 
     @work(thread=True, group="boot")
     def _open_store(self) -> None:
-        assert self.service is not None
+        assert self.bank is not None
+        service = later.practice_service(self.bank, self.monotonic)
         try:
             line = open_store(self.db_url)
-            returning = line.call(PracticeService.returning)
+            returning = line.call(service.returning)
         except StoreError as e:
             self.post_message(BootFailed(t(self.lang, "db.failed", error=e)))
             return
-        self.post_message(StoreOpened(line, returning))
+        self.post_message(StoreOpened(line, returning, service))
+        later.preload()
         # The first score loads the scorer's lazy tables (pinyin): do it now, in the
         # background, rather than on the first keystrokes. Only a warm-up: if scoring fails,
         # it is reported where an answer is scored.
-        questions = self.service.bank.questions
+        questions = self.bank.questions
         if questions:
             with suppress(Exception):
-                self.service.scorer.score(next(iter(questions.values())), "预热 warm-up")
+                service.scorer.score(next(iter(questions.values())), "预热 warm-up")
 
     @on(StoreOpened)
     def _store_opened(self, msg: StoreOpened) -> None:
         self._heap.settle()
-        self.line, self.candidate = msg.line, msg.returning.candidate
+        self.line, self.candidate, self.service = msg.line, msg.returning.candidate, msg.service
         self._update_start_screens()
         unfinished = msg.returning.unfinished
         if self.candidate is None:
@@ -260,13 +261,14 @@ class MockroomApp(App[None]):
                   started, group="db", fail_key="q.save_failed")
 
     def _resume_chosen(self, unfinished: Unfinished, resume: bool | None) -> None:
-        assert self.service is not None and self.line is not None
+        service = self.service
+        assert service is not None and self.line is not None
         if not resume:
             sid = unfinished.session.id
-            run_store(self, self.line, lambda store: PracticeService.close(store, sid, False),
+            run_store(self, self.line, lambda store: service.close(store, sid, False),
                       group="db", fail_key="q.save_failed")
             return
-        practice, turn, missing = self.service.resume(unfinished, self.settings.auto_submit)
+        practice, turn, missing = service.resume(unfinished, self.settings.auto_submit)
         if missing:
             self.notify(t(self.lang, "resume.missing", n=missing), severity="warning")
         self.practice = practice
@@ -285,9 +287,9 @@ class MockroomApp(App[None]):
         if ask is None:
             assert self.line is not None
             sid = p.session_id
-            run_store(self, self.line, lambda store: PracticeService.close(store, sid, True),
+            run_store(self, self.line, lambda store: service.close(store, sid, True),
                       group="db", fail_key="q.save_failed")
-            self._show(SummaryScreen(p, self.bank))
+            self._show(later.summary_screen()(p, self.bank))
             return
         self._ask(service.turn(ask, self.settings.auto_submit))
 
@@ -295,7 +297,7 @@ class MockroomApp(App[None]):
         assert self.practice is not None and self.service is not None
         p = self.practice
         p.answering = turn.ask
-        self._show(QuestionScreen(
+        self._show(later.question_screen()(
             turn, position=p.position(turn.ask.question), budget=p.budget,
             score=self.service.score, monotonic=self.monotonic, cursor_blink=self.cursor_blink,
         ))
@@ -315,21 +317,19 @@ class MockroomApp(App[None]):
 
     # -- answers ----------------------------------------------------------------------------
 
-    @on(QuestionScreen.DraftChanged)
-    def _draft_changed(self, msg: QuestionScreen.DraftChanged) -> None:
+    def on_question_screen_draft_changed(self, msg: QuestionScreen.DraftChanged) -> None:
         self._save_draft(msg)
 
     def _save_draft(self, msg: QuestionScreen.DraftChanged) -> Worker[None] | None:
-        p, line = self.practice, self.line
-        if p is None or line is None:
+        p, line, service = self.practice, self.line, self.service
+        if p is None or line is None or service is None:
             return None
         return run_store(
-            self, line, lambda store: PracticeService.save_draft(store, p, msg.ask, msg.text, msg.state),
+            self, line, lambda store: service.save_draft(store, p, msg.ask, msg.text, msg.state),
             group="draft", fail_key="q.save_failed",
         )
 
-    @on(QuestionScreen.Submitted)
-    def _submitted(self, msg: QuestionScreen.Submitted) -> None:
+    def on_question_screen_submitted(self, msg: QuestionScreen.Submitted) -> None:
         p, service, line = self.practice, self.service, self.line
         assert p is not None and service is not None and line is not None
         p.answering = None  # no draft save may land after this attempt
@@ -338,11 +338,11 @@ class MockroomApp(App[None]):
         def record(store: Any) -> AttemptRec | ScoreFailed:
             try:
                 return service.record(store, p, ask, msg.text, msg.times, msg.shown_at, lang)
-            except ScoreFailed as e:
+            except service.ScoreFailed as e:
                 return e
 
         def recorded(result: AttemptRec | ScoreFailed) -> None:
-            if isinstance(result, ScoreFailed):
+            if isinstance(result, Exception):  # ScoreFailed
                 failed(t(lang, "q.score_failed", error=result))
             else:
                 self._answered(result, ask)
@@ -355,46 +355,43 @@ class MockroomApp(App[None]):
 
     def _answered(self, attempt: AttemptRec, ask: Ask) -> None:
         """The answer is committed; ask for a self-rating (not for follow-ups), then the score."""
-        assert self.practice is not None and self.line is not None
+        assert self.practice is not None and self.line is not None and self.service is not None
         self.practice.add(attempt, ask)
         if ask.kind == "follow_up" or not self.settings.self_rating:
             self._feedback(attempt, ask)
             return
-        line = self.line
+        line, service = self.line, self.service
 
         def rated(rating: int | None) -> None:
             if rating is None:
                 self._feedback(attempt, ask)
                 return
             # Only the rating can be lost: the answer is stored, so its feedback still follows.
-            run_store(self, line, lambda store: PracticeService.rate(store, attempt, rating),
+            run_store(self, line, lambda store: service.rate(store, attempt, rating),
                       lambda rated: self._feedback(rated, ask), group="db",
                       fail_key="q.save_failed", failed=lambda _: self._feedback(attempt, ask))
 
-        self.push_screen(RatingDialog(), rated)
+        self.push_screen(later.rating_dialog()(), rated)
 
     def _feedback(self, attempt: AttemptRec, ask: Ask) -> None:
         assert self.practice is not None and self.service is not None
         self.practice.replace(attempt)
-        self._show(FeedbackScreen(
+        self._show(later.feedback_screen()(
             attempt, ask, previous=self.practice.previous_of(ask),
             follow_up=self.service.follow_up_for(ask, attempt),
         ))
 
-    @on(FeedbackScreen.Next)
-    def _go_on(self) -> None:
+    def on_feedback_screen_next(self) -> None:
         self._next()
 
-    @on(FeedbackScreen.Retry)
-    def _retry(self, msg: FeedbackScreen.Retry) -> None:
+    def on_feedback_screen_retry(self, msg: FeedbackScreen.Retry) -> None:
         assert self.service is not None
-        ask = PracticeService.retry(msg.attempt, msg.ask)
+        ask = self.service.retry(msg.attempt, msg.ask)
         self._ask(self.service.turn(ask, self.settings.auto_submit))
 
-    @on(FeedbackScreen.AskFollowUp)
-    def _follow_up(self, msg: FeedbackScreen.AskFollowUp) -> None:
+    def on_feedback_screen_ask_follow_up(self, msg: FeedbackScreen.AskFollowUp) -> None:
         assert self.service is not None
-        ask = PracticeService.follow_up(msg.attempt, msg.ask, msg.follow_up)
+        ask = self.service.follow_up(msg.attempt, msg.ask, msg.follow_up)
         self._ask(self.service.turn(ask, self.settings.auto_submit))
 
     # -- settings and language --------------------------------------------------------------
@@ -454,18 +451,20 @@ class MockroomApp(App[None]):
 
     def action_progress(self) -> None:
         cand = self.candidate
-        self.push_screen(ProgressScreen(self.records(), cand.id if cand else None,
-                                        cand.name if cand else None))
+        self.push_screen(later.progress_screen()(self.records(), cand.id if cand else None,
+                                                  cand.name if cand else None))
 
     def action_review(self) -> None:
-        self.push_screen(ReviewScreen(self.records()))
+        self.push_screen(later.review_screen()(self.records()))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         ready = self.line is not None and self.bank is not None
         if action in ("progress", "review"):
             # Pushed over the start or summary screens; never over a running question, nor
             # over another history page.
-            return ready and not self._answering() and not isinstance(self._page(), HistoryPage)
+            page = self._page()
+            history_page = isinstance(page, Page) and page.HISTORY_PAGE
+            return ready and not self._answering() and not history_page
         if action == "new_session":
             return self.bank is not None and not self._answering()
         if action == "change_name":
@@ -478,7 +477,8 @@ class MockroomApp(App[None]):
 
     def _answering(self) -> bool:
         """A question, or the self-rating of the answer just stored, is waiting for the candidate."""
-        return isinstance(self._page(), QuestionScreen | RatingDialog)
+        page = self._page()
+        return isinstance(page, Page) and page.ANSWERING
 
     # -- store work's one error path, and quitting ------------------------------------------
 
@@ -495,8 +495,8 @@ class MockroomApp(App[None]):
 
     async def action_quit(self) -> None:
         screen = self.screen
-        if isinstance(screen, QuestionScreen) and not screen.submitting:
-            self.push_screen(QuitDialog(), self._quit_chosen)
+        if isinstance(screen, later.question_screen()) and not screen.submitting:
+            self.push_screen(later.quit_dialog()(), self._quit_chosen)
             return
         self.exit()
 
@@ -504,7 +504,7 @@ class MockroomApp(App[None]):
         if not quit_:
             return
         screen = self.screen
-        if isinstance(screen, QuestionScreen):
+        if isinstance(screen, later.question_screen()):
             worker = self._save_draft(screen.draft())
             if worker is not None:
                 await worker.wait()

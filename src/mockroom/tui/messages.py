@@ -20,13 +20,13 @@ if TYPE_CHECKING:
 @dataclass
 class BankLoaded(Message):
     bank: Bank
-    service: PracticeService
 
 
 @dataclass
 class StoreOpened(Message):
     line: StoreLine
     returning: Returning
+    service: PracticeService
 
 
 @dataclass

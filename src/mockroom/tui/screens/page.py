@@ -13,7 +13,7 @@ footer of ours reaches into Textual's private footer module.
 from __future__ import annotations
 
 import dataclasses
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from textual.binding import ActiveBinding, Binding
 from textual.reactive import reactive
@@ -25,6 +25,11 @@ ResultT = TypeVar("ResultT")
 
 
 class Page(Screen[ResultT]):
+    ANSWERING: ClassVar[bool] = False
+    """The candidate is answering here: the history pages and a new session wait."""
+    HISTORY_PAGE: ClassVar[bool] = False
+    """One of the app's f4/f5 pages (progress, review): neither opens over one of them."""
+
     lang: reactive[str] = reactive("en", init=False)
     """`zh` or `en`."""
 

@@ -42,6 +42,7 @@ counter and the live meter: the scorer's own count, so the counter always agrees
 
 
 class QuestionScreen(Page[None]):
+    ANSWERING = True
     BINDINGS = [
         # Not a priority binding: the key then queues behind the keys typed before it, so
         # the editor has every character when the answer is read.

@@ -17,6 +17,7 @@ RATINGS = range(1, 6)
 
 class RatingDialog(Dialog[int | None]):
     """Dismisses with the candidate's rating, 1 to 5, or None when they skip."""
+    ANSWERING = True
 
     # One footer entry stands for the five digit keys.
     BINDINGS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.widgets import Footer
@@ -76,4 +76,4 @@ class StoreScreen(Page[None]):
 class HistoryPage(StoreScreen):
     """The app's f4/f5 pages (progress, review): neither opens over one of them."""
 
-    HISTORY_PAGE: ClassVar[bool] = True
+    HISTORY_PAGE = True
