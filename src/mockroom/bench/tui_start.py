@@ -5,7 +5,7 @@
    one TextArea, started the same way (a fresh interpreter, `run_test()`); target 1.5x.
 2. Start -> question screen once the store is open: in the same process, after the boot is
    done (the store open, the scorer warmed), from pressing Start until the question screen
-   is on. Target 100 ms.
+   is mounted (the session stored, the questions picked from the history). Target 100 ms.
 3. Due mode still sees the history: a database where one question was answered weakly a
    month ago; Start in due mode must ask exactly that question.
 
@@ -62,12 +62,13 @@ async def main():
         start.mode = mode
         start.track = track or start.track
         began = time.perf_counter()
-        await pilot.press("ctrl+s")
-        while not isinstance(app.screen, QuestionScreen):
+        press = asyncio.create_task(pilot.press("ctrl+s"))
+        while not (isinstance(app.screen, QuestionScreen) and app.screen.is_mounted):
             if time.monotonic() > give_up:
                 sys.exit(f"no question after 60 s; the screen is {app.screen!r}")
             await asyncio.sleep(0.001)
         took = time.perf_counter() - began
+        await press
         print(json.dumps({"start_s": took, "question": app.screen.ask.question.id}), flush=True)
         app.exit()
 

@@ -33,8 +33,8 @@ from mockroom.store.errors import StoreError
 from mockroom.tui import later
 from mockroom.tui.commands import MockroomCommands
 from mockroom.tui.heap import BootHeap
-from mockroom.tui.messages import BankLoaded, BootFailed, StoreOpened
-from mockroom.tui.screens.loading import LoadingScreen
+from mockroom.tui.messages import BootFailed, StoreOpened
+from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.page import Page
 from mockroom.tui.screens.resume_dialog import ResumeDialog
@@ -100,14 +100,20 @@ class MockroomApp(App[None]):
         self.cursor_blink = True
         """Editors blink their cursor; screenshots turn it off so they are repeatable."""
         self._heap = BootHeap()
+        self._boot_error: str | None = None
+        """Why the bank could not be loaded at all."""
 
     # -- start-up: settings, the bank, the first screen, then the store -------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        return LoadingScreen()
+        """The start screen, drawn from the settings and the bank; or why the bank failed."""
+        if self.bank is None:
+            return BootErrorScreen(self._boot_error or "")
+        return self._start_screen()
 
     def on_load(self) -> None:
-        """Settings first (a tiny file), so the first screen is already in the right language."""
+        """Settings (a tiny file) and the bank, before anything is drawn: the first screen is
+        the start screen, in the right language (the store opens after it is painted)."""
         self._heap.pause()
         loaded = load_settings(self.settings_path)
         settings = loaded.settings
@@ -117,33 +123,25 @@ class MockroomApp(App[None]):
         self.set_reactive(MockroomApp.lang, settings.lang)
         self.title = t(self.lang, "app.title")
         self._settings_problem = loaded.problem
+        try:
+            self.bank = later.load_bank(self.bank_dirs, builtin=self.builtin_bank)
+        except Exception as e:  # a bug in one file must not leave a blank screen
+            self._boot_error = t(self.lang, "bank.failed", error=e)
 
     def on_mount(self) -> None:
         if self._settings_problem:
             self.notify(t(self.lang, "settings.problem", problem=self._settings_problem),
                         severity="warning", timeout=8)
-        self._load_bank()
+        if self.bank is None:
+            self._heap.settle()
+            return
+        for p in self.bank.problems[:3]:
+            self.notify(t(self.lang, "start.skipped", path=f"{p.path}:{p.line}", reason=p.message),
+                        severity="warning", timeout=10)
+        self.call_after_refresh(self._open_store)  # the start screen is painted first
 
     def on_unmount(self) -> None:
         self._heap.release()
-
-    @work(thread=True, group="boot")
-    def _load_bank(self) -> None:
-        try:
-            bank = later.load_bank(self.bank_dirs, builtin=self.builtin_bank)
-        except Exception as e:  # a bug in one file must not leave a blank screen
-            self.post_message(BootFailed(t(self.lang, "bank.failed", error=e)))
-            return
-        self.post_message(BankLoaded(bank))
-
-    @on(BankLoaded)
-    def _bank_loaded(self, msg: BankLoaded) -> None:
-        self.bank = msg.bank
-        for p in msg.bank.problems[:3]:
-            self.notify(t(self.lang, "start.skipped", path=f"{p.path}:{p.line}", reason=p.message),
-                        severity="warning", timeout=10)
-        self._show(self._start_screen())
-        self.call_after_refresh(self._open_store)  # the start screen is painted first
 
     @work(thread=True, group="boot")
     def _open_store(self) -> None:
@@ -185,11 +183,8 @@ class MockroomApp(App[None]):
     @on(BootFailed)
     def _boot_failed(self, msg: BootFailed) -> None:
         self._heap.settle()
-        while len(self.screen_stack) > 1:  # back to the loading screen, which says why
-            self.pop_screen()
-        screen = self.screen
-        if isinstance(screen, LoadingScreen):
-            screen.fail(msg.error)
+        self._back_to_start()
+        self.push_screen(BootErrorScreen(msg.error))  # says why, over the start screen
         self.notify(msg.error, severity="error", timeout=30)
 
     def _start_screen(self) -> StartScreen:
@@ -281,7 +276,7 @@ class MockroomApp(App[None]):
         """The next question, or the summary when the session is over."""
         p, service = self.practice, self.service
         if p is None or service is None:
-            self._show(self._start_screen())
+            self._back_to_start()
             return
         ask = p.next_ask()
         if ask is None:
@@ -303,17 +298,22 @@ class MockroomApp(App[None]):
         ))
 
     def _show(self, screen: Screen[Any]) -> None:
-        """Replace the current page (the loading screen stays at the bottom of the stack)."""
+        """Replace the current page (the start screen stays at the bottom of the stack)."""
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
+    def _back_to_start(self) -> None:
+        """The start screen, as the candidate left it."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
     def action_new_session(self) -> None:
         if self._answering() or self.bank is None:
             return
         self.practice = None
-        self._show(self._start_screen())
+        self._back_to_start()
 
     # -- answers ----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Messages the app's boot workers post back to it with their results.
+"""Messages the app's boot worker posts back to it with its results.
 
 What a screen tells the app is a message of that screen (`QuestionScreen.Submitted`,
 `FeedbackScreen.Next`, ...); store work answers through `store_work`.
@@ -12,14 +12,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from mockroom.core.bank import Bank
     from mockroom.practice.service import PracticeService, Returning
     from mockroom.tui.store_work import StoreLine
-
-
-@dataclass
-class BankLoaded(Message):
-    bank: Bank
 
 
 @dataclass

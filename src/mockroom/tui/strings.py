@@ -13,7 +13,6 @@ from mockroom.core.inert import inert
 # key -> (zh, en)
 TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("mockroom 模拟面试", "mockroom mock interview"),
-    "loading": ("正在加载题库和数据库…", "Loading the question bank and database…"),
     # start screen
     "start.heading": ("开始练习", "Start practising"),
     "start.candidate": ("候选人：{name}", "Candidate: {name}"),

@@ -71,3 +71,21 @@ async def test_start_before_the_store_is_open_waits_with_a_spinner(
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert start.ready and not start.waiting
+
+
+async def test_a_bank_that_cannot_load_is_said_in_place_of_the_start_screen(
+    make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mockroom.tui.screens.boot_error import BootErrorScreen
+
+    def broken(dirs: object, builtin: bool) -> object:
+        raise RuntimeError("loader bug")
+
+    monkeypatch.setattr(later, "load_bank", broken)
+    app = make(named)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BootErrorScreen)
+        assert "Cannot load the question bank: loader bug" in screen.error
+        assert app.line is None  # nothing to practise: the store is not opened

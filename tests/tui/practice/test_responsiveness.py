@@ -16,8 +16,8 @@ from textual.widgets import Footer
 
 from mockroom.core.scorer import Scorer
 from mockroom.tui.app import MockroomApp
+from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.feedback import FeedbackScreen
-from mockroom.tui.screens.loading import LoadingScreen
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.start import StartScreen
 from tests.helpers.tui_helpers import (
@@ -51,7 +51,7 @@ def _keys(app: MockroomApp) -> list[str]:
 async def test_boot_runs_without_collection_then_freezes_and_exit_releases(
     make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mockroom.tui.app as bank_module  # where the app looks load_bank up
+    import mockroom.tui.later as bank_module  # where the app looks load_bank up
 
     seen: list[bool] = []
     real_load = bank_module.load_bank
@@ -81,7 +81,7 @@ async def test_a_failed_boot_says_why_and_collects_again(make: AppFactory, tmp_p
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, LoadingScreen)
+        assert isinstance(screen, BootErrorScreen)
         assert screen.error is not None and "Cannot open the database" in screen.error
         assert gc.isenabled()
 
