@@ -33,7 +33,7 @@ from mockroom.store.errors import StoreError
 from mockroom.tui import later
 from mockroom.tui.commands import MockroomCommands
 from mockroom.tui.heap import BootHeap
-from mockroom.tui.messages import BootFailed, StoreOpened
+from mockroom.tui.messages import BootDone, BootFailed, StoreOpened
 from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.page import Page
@@ -162,10 +162,14 @@ class MockroomApp(App[None]):
         if questions:
             with suppress(Exception):
                 service.scorer.score(next(iter(questions.values())), "预热 warm-up")
+        self.post_message(BootDone())
+
+    @on(BootDone)
+    def _boot_done(self) -> None:
+        self._heap.settle()  # what the boot made lives as long as the app (tui/heap.py)
 
     @on(StoreOpened)
     def _store_opened(self, msg: StoreOpened) -> None:
-        self._heap.settle()
         self.line, self.candidate, self.service = msg.line, msg.returning.candidate, msg.service
         self._update_start_screens()
         unfinished = msg.returning.unfinished

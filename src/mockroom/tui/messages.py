@@ -28,3 +28,7 @@ class BootFailed(Message):
     """The bank or the database could not be opened at all."""
 
     error: str
+
+
+class BootDone(Message):
+    """The store is open, every page imported and the scorer warmed: the boot is over."""
