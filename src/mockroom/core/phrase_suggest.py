@@ -101,10 +101,11 @@ class Suggestions:
 
 
 def suggest(
-    bank: Bank, overrides: Iterable[Override], graded: Iterable[GradedAnswer] = (), top: int = 5
+    bank: Bank, overrides: Iterable[Override], graded: Iterable[GradedAnswer] = (), per_point: int = 5
 ) -> Suggestions:
-    """Per overridden point (question id, key): up to `top` phrases to add, and the phrases
-    that fired where coaches said the point was not met."""
+    """Per overridden point (question id, key): up to `per_point` phrases to add, and the
+    phrases that fired where coaches said the point was not met. Points where today's scorer
+    still disagrees with the coaches most often come first."""
     scorer = Scorer(bank)
     by_point: dict[tuple[str, str], list[Override]] = defaultdict(list)
     unknown = 0
@@ -125,9 +126,10 @@ def suggest(
             if o.coach_hit and not verdicts.hit(qid, key, o.answer):
                 open_hits[o.ref] += 1
     points = [
-        _advise(bank, verdicts, qid, key, os_, graded_by_q[qid], open_hits, top)
+        _advise(bank, verdicts, qid, key, os_, graded_by_q[qid], open_hits, per_point)
         for (qid, key), os_ in sorted(by_point.items())
     ]
+    points.sort(key=lambda p: -(len(p.to_hit) + len(p.to_miss)))  # stable: ids break ties
     return Suggestions(tuple(points), unknown)
 
 
@@ -163,7 +165,7 @@ def _advise(
     overrides: list[Override],
     graded: list[GradedAnswer],
     open_hits: dict[str, int],
-    top: int,
+    per_point: int,
 ) -> PointAdvice:
     question = bank.questions[qid]
     found = _find(bank, question, key)
@@ -212,7 +214,7 @@ def _advise(
     return PointAdvice(
         qid, key, rubric.id, crit,
         tuple(o.ref for o in hits), tuple(o.ref for o in misses), settled,
-        tuple(proposals[:top]), tuple(misfires),
+        tuple(proposals[:per_point]), tuple(misfires),
     )
 
 
