@@ -376,7 +376,7 @@ def evidence(result: ScoreResult) -> Evidence:
         else:
             missed.append(c.key)
     costs = [
-        (f"{f.code}:{f.ref}" if f.ref and f.code == "red-flag" else f.code, f.penalty)
+        (f"{f.code}:{f.ref}" if f.ref else f.code, f.penalty)
         for f in result.flags
         if f.penalty
     ]
