@@ -180,7 +180,7 @@ def load_graded(path: str | Path, known: Mapping[str, object] | Iterable[str]) -
     try:
         doc = load(decode(Path(path).read_bytes()))
     except OSError as e:
-        raise GradedFileError(Problem(name, 0, 0, f"cannot read: {e.strerror or e}")) from None
+        raise GradedFileError(Problem(name, 1, 1, f"cannot read: {e.strerror or e}")) from None
     except YamlError as e:
         raise GradedFileError(Problem(name, e.line, e.column, e.message)) from None
     known_ids = set(known)
