@@ -26,6 +26,7 @@ from mockroom.core.credited_words import credited_words
 from mockroom.core.evaluate import GradedAnswer
 from mockroom.core.lazy_map import LazyMap
 from mockroom.core.models import Criterion, Phrases, Question, Rubric
+from mockroom.core.result import ScoreResult
 from mockroom.core.scorer import Scorer
 from mockroom.core.text import has_cjk, normalize_phrase
 
@@ -118,7 +119,8 @@ def suggest(
     graded_by_q: dict[str, list[GradedAnswer]] = defaultdict(list)
     for g in graded:
         graded_by_q[g.question_id].append(g)
-    # Points turned to met per answer, to tell which point an uncommitted comment is about.
+    # How many points the coach turned to met on each answer: a comment that names no point
+    # is taken for one only when it is the only one.
     verdicts = _Verdicts(scorer, bank)
     open_hits: dict[str, int] = defaultdict(int)
     for (qid, key), os_ in by_point.items():
@@ -134,27 +136,28 @@ def suggest(
 
 
 class _Verdicts:
-    """Whether a point is met in a text, by today's scorer or by a variant rubric; cached."""
+    """Today's scorer's verdicts on a point, one scoring per (question, text)."""
 
     def __init__(self, scorer: Scorer, bank: Bank) -> None:
         self.scorer, self.bank = scorer, bank
-        self._seen: dict[tuple[str, str], dict[str, bool]] = {}
+        self._results: dict[tuple[str, str], ScoreResult] = {}
 
     def hit(self, qid: str, key: str, text: str) -> bool:
-        return self._all(qid, text).get(key, False)
+        return any(c.hit for c in self._result(qid, text).criteria if c.key == key)
 
     def phrases(self, qid: str, key: str, text: str) -> set[str]:
         """The phrases of point `key` that matched `text`, not negated."""
-        result = self.scorer.score(self.bank.questions[qid], text)
-        crit = next((c for c in result.criteria if c.key == key), None)
-        return {m.phrase for m in crit.matches if not m.negated} if crit else set()
+        return {
+            m.phrase
+            for c in self._result(qid, text).criteria if c.key == key
+            for m in c.matches if not m.negated
+        }
 
-    def _all(self, qid: str, text: str) -> dict[str, bool]:
-        found = self._seen.get((qid, text))
-        if found is None:
-            result = self.scorer.score(self.bank.questions[qid], text)
-            found = self._seen[(qid, text)] = {c.key: c.hit for c in result.criteria}
-        return found
+    def _result(self, qid: str, text: str) -> ScoreResult:
+        result = self._results.get((qid, text))
+        if result is None:
+            result = self._results[(qid, text)] = self.scorer.score(self.bank.questions[qid], text)
+        return result
 
 
 def _advise(
