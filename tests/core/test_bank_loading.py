@@ -31,6 +31,16 @@ def test_the_builtin_bank_loads_without_problems() -> None:
         assert q.examples, f"{q.id} has no labelled examples"
 
 
+def test_every_builtin_question_has_graded_examples_of_each_kind() -> None:
+    # Kinds a candidate types: strong, adequate, terse, English, traditional, mixed, and a trap.
+    kinds = {"strong-zh", "partial", "terse-zh", "traditional-zh", "mixed-zh", "keyword-list"}
+    for q in load_bank().questions.values():
+        labels = {e.label for e in q.examples}
+        assert all(e.grade is not None for e in q.examples), q.id
+        assert len(q.examples) >= 8 and kinds <= labels, q.id
+        assert any(e.label.endswith("-en") for e in q.examples), q.id
+
+
 def test_the_builtin_bank_has_both_languages_everywhere() -> None:
     bank = load_bank()
     for q in bank.questions.values():
@@ -163,6 +173,11 @@ def test_a_shared_rubric_point_is_referred_to_by_rubric_and_point(tmp_path: Path
          "question.yaml:12:3: timing.zh_chars: need 0 < min < max, got [300, 100]"),
         (question_data(examples=[{"label": "x", "band": [80, 20], "answer": "a"}]), rubric_data(),
          "question.yaml:27:3: band must satisfy 0 <= low <= high <= 100, got [80.0, 20.0]"),
+        (question_data(examples=[{"label": "x", "grade": 120, "answer": "a"}]), rubric_data(),
+         "question.yaml:26:10: grade must be between 0 and 100, got 120"),
+        (question_data(examples=[{"label": "x", "answer": "a"}]), rubric_data(),
+         "question.yaml:25:3: examples.0: example 'x' needs a grade (0-100, what an interviewer "
+         "would give it) or an older band [low, high]"),
         (question_data(), rubric_data(criteria=[criterion("a", ["道歉"]), criterion("a", ["回滚"])]),
          "rubric.yaml:6:1: criteria: duplicate criterion id 'a'"),
         (question_data(), rubric_data(criteria=[criterion("a", ["道歉"], weight=20)]),
@@ -173,6 +188,7 @@ def test_a_shared_rubric_point_is_referred_to_by_rubric_and_point(tmp_path: Path
          "rubric.yaml:1:1: missing required field 'title'"),
     ],
     ids=["track-mismatch", "id-pattern", "outline-one-language", "timing-range", "band-order",
+         "grade-range", "no-grade",
          "duplicate-criterion", "weight-range", "blank-phrase", "missing-field"],
 )
 def test_schema_problems_are_placed_and_explained(

@@ -1,7 +1,7 @@
 """`mockroom lint`: every check on bank files, as a list of problems.
 
 Beyond what loading checks (YAML safety, schema, duplicate ids, references),
-lint scores every labelled example and reports those outside their band, and
+lint scores every example that gives a band and reports those outside it, and
 flags rubric phrases that can never help (a point's phrase that is also a red
 flag of the same rubric), and Chinese texts a candidate reads (prompts, outlines,
 labels, tips) punctuated with ASCII commas, colons or brackets beside Chinese
@@ -47,6 +47,8 @@ def _example_bands(bank: Bank) -> list[Problem]:
     out = []
     for q in bank.questions.values():
         for i, ex in enumerate(q.examples):
+            if ex.band is None:
+                continue
             result = scorer.score(q, ex.answer)
             lo, hi = ex.band
             if not lo <= result.score <= hi:

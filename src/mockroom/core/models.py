@@ -153,22 +153,43 @@ class FollowUp(Strict):
 
 
 class Example(Strict):
-    """A labelled sample answer: `mockroom lint` checks it scores inside its band."""
+    """A labelled sample answer with the grade a careful interviewer would give it.
+
+    `mockroom lint` checks the scorer lands near it. `band`, the score range of older
+    files, is still read; an example gives a `grade`, a `band`, or both.
+    """
 
     label: str = Field(min_length=1)
-    """Short name, e.g. `strong-zh`, `keyword-list`, `off-topic`."""
-    band: tuple[float, float]
-    """The score range (inclusive) a careful interviewer would give it."""
+    """Short name, e.g. `strong-zh`, `terse-zh`, `keyword-list`, `off-topic`."""
+    grade: float | None = None
+    """The score 0-100 a careful interviewer would give it, on substance, not keywords or length."""
+    band: tuple[float, float] | None = None
+    """Older form: the score range (inclusive) a careful interviewer would give it."""
     answer: str
     """The sample answer text."""
 
+    @field_validator("grade")
+    @classmethod
+    def _grade(cls, v: float | None) -> float | None:
+        if v is not None and not 0 <= v <= 100:
+            raise ValueError(f"grade must be between 0 and 100, got {v:g}")
+        return v
+
     @field_validator("band")
     @classmethod
-    def _band(cls, v: tuple[float, float]) -> tuple[float, float]:
-        lo, hi = v
-        if not 0 <= lo <= hi <= 100:
-            raise ValueError(f"band must satisfy 0 <= low <= high <= 100, got [{lo}, {hi}]")
+    def _band(cls, v: tuple[float, float] | None) -> tuple[float, float] | None:
+        if v is not None and not 0 <= v[0] <= v[1] <= 100:
+            raise ValueError(f"band must satisfy 0 <= low <= high <= 100, got [{v[0]}, {v[1]}]")
         return v
+
+    @model_validator(mode="after")
+    def _graded(self) -> Example:
+        if self.grade is None and self.band is None:
+            raise ValueError(
+                f"example {self.label!r} needs a grade (0-100, what an interviewer would give it) "
+                "or an older band [low, high]"
+            )
+        return self
 
 
 class Question(Strict):
@@ -199,7 +220,7 @@ class Question(Strict):
     follow_ups: list[FollowUp] = Field(default_factory=list)
     """Follow-up questions tied to rubric points."""
     examples: list[Example] = Field(default_factory=list)
-    """Labelled sample answers with the score band they must land in."""
+    """Labelled sample answers with the grade an interviewer would give each."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
