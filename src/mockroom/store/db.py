@@ -53,6 +53,10 @@ READ_ONLY = "mockroom_read_only"
 """Execution option for a transaction that only reads: SQLite begins it without the write lock."""
 # Any constant shared by every mockroom process; "mockroom" in ASCII, trimmed to 63 bits.
 _PG_LOCK_KEY = 0x6D6F636B726F6F6D & 0x7FFFFFFFFFFFFFFF
+CONNECT_TIMEOUT_ENV = "MOCKROOM_DB_CONNECT_TIMEOUT"
+CONNECT_TIMEOUT_S = 10
+"""How long connecting to PostgreSQL may take: a server that accepts and never answers
+would otherwise hold the CLI and the app's loading screen for minutes."""
 _EXAMPLES = "e.g. sqlite:////path/to/mockroom.db or postgresql+psycopg://user:pass@host/dbname"
 
 
@@ -67,7 +71,12 @@ def connect(url: str) -> Engine:
             if parsed.drivername == "postgresql":
                 # psycopg 3 is the driver mockroom installs (extra `postgres`), not psycopg2.
                 parsed = parsed.set(drivername="postgresql+psycopg")
-            return create_engine(parsed, pool_pre_ping=True, json_serializer=compact_json)
+            return create_engine(
+                parsed,
+                pool_pre_ping=True,
+                json_serializer=compact_json,
+                connect_args=_pg_connect_args(parsed),
+            )
     except (NoSuchModuleError, ModuleNotFoundError) as e:
         raise StoreError(
             f"no database driver for {describe(parsed)}: {e}. For PostgreSQL install "
@@ -161,7 +170,29 @@ def reason(error: SQLAlchemyError) -> str:
             " try again"
         )
     lines = [ln.strip() for ln in str(cause).splitlines() if ln.strip()]
-    return "; ".join(lines[:3]) or type(cause).__name__
+    said = "; ".join(lines[:3]) or type(cause).__name__
+    if "timeout expired" in said:
+        said += (
+            f" (the server did not answer in time; {CONNECT_TIMEOUT_ENV} or the URL's "
+            f"connect_timeout sets the limit, default {CONNECT_TIMEOUT_S} s)"
+        )
+    return said
+
+
+def _pg_connect_args(url: URL) -> dict[str, Any]:
+    """connect_timeout from MOCKROOM_DB_CONNECT_TIMEOUT (default 10 s); the URL's own wins."""
+    if "connect_timeout" in url.query:
+        return {}
+    raw = os.environ.get(CONNECT_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return {"connect_timeout": CONNECT_TIMEOUT_S}
+    try:
+        seconds = int(raw)
+    except ValueError:
+        seconds = 0
+    if seconds < 1:
+        raise StoreError(f"{CONNECT_TIMEOUT_ENV}={raw!r}: expected whole seconds, 1 or more")
+    return {"connect_timeout": seconds}
 
 
 def _parse(url: str) -> URL:
@@ -173,6 +204,8 @@ def _parse(url: str) -> URL:
 
 def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
+    if "\x00" in database:
+        raise StoreError(f"not a database URL: {describe(url)!r} holds a NUL character ({_EXAMPLES})")
     if database in ("", ":memory:") or database.startswith("file:"):
         # One shared connection: a memory database lives and dies with its connection.
         engine = create_engine(

@@ -274,7 +274,7 @@ class ReviewMixin:
             raise StoreError(f"a score is between 0 and 100, got {score:g}")
         with self._tx() as s:
             attempt = _attempt(s, attempt_id)
-            attempt.coach_score = None if score is None else round(float(score), 1)
+            attempt.coach_score = None if score is None else round(float(score), 1) + 0.0  # no -0
             tally.score_changed(s, attempt)
             return self._touched(s, attempt, coach)
 

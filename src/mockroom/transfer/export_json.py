@@ -13,7 +13,9 @@ import json
 from datetime import datetime
 from typing import Any
 
+from mockroom.core.inert import inert_json
 from mockroom.store.records import CommentRec, Transcript, TranscriptItem
+from mockroom.transfer.errors import TransferError
 
 FORMAT = "mockroom-session"
 VERSION = 1
@@ -44,14 +46,25 @@ def to_dict(t: Transcript) -> dict[str, Any]:
 
 
 def dumps(t: Transcript) -> str:
-    return json.dumps(to_dict(t), ensure_ascii=False, indent=2) + "\n"
+    """The file's text: never NaN or Infinity (other programs' JSON cannot read them), and
+    controls, bidi controls and lone surrogates written as \\u escapes (same data, inert)."""
+    data = to_dict(t)
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        raise TransferError(
+            f"session {t.session.id} holds a number that is not finite (NaN or Infinity), "
+            "which JSON cannot carry; it came in before mockroom checked imports"
+        ) from None
+    return inert_json(text) + "\n"
 
 
 def checksum(body: dict[str, Any]) -> str:
     """sha256 of the canonical JSON of the envelope without its checksum."""
     content = {k: v for k, v in body.items() if k != "checksum"}
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # surrogatepass: a crafted file's lone surrogate must reach the schema's one-line refusal.
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _attempt(item: TranscriptItem) -> dict[str, Any]:

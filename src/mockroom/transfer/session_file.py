@@ -21,6 +21,14 @@ FORMATS: tuple[str, ...] = ("md", "html", "json")
 
 
 def render(transcript: Transcript, fmt: str, bank: Bank | None) -> str:
+    """The document; TransferError when the session cannot be written in `fmt`.
+
+    Controls and bidi controls in user text show as visible characters (core.inert) in
+    Markdown and HTML, whether they go to a terminal, a file or a browser; JSON keeps them
+    as \\u escapes so the data travels unchanged.
+    """
+    from mockroom.core.inert import inert
+
     if fmt == "json":
         from mockroom.transfer.export_json import dumps
 
@@ -28,11 +36,11 @@ def render(transcript: Transcript, fmt: str, bank: Bank | None) -> str:
     if fmt == "html":
         from mockroom.transfer.export_html import render as html
 
-        return html(transcript, bank)
+        return inert(html(transcript, bank), block=True)
     if fmt == "md":
         from mockroom.transfer.export_md import render as md
 
-        return md(transcript, bank)
+        return inert(md(transcript, bank), block=True)
     raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
