@@ -163,3 +163,12 @@ def test_minus_zero_is_zero(capsys, db) -> None:
     assert code == 0 and "coach score 0 (" in out and "score -0" not in out, err
     code, out, _ = run(capsys, "review", sid, "--db", url)
     assert "coach score 0.0" in out and "score -0" not in out
+
+
+def test_importing_into_a_memory_database_says_nothing_is_kept(capsys, db, tmp_path) -> None:
+    url, sid = db
+    file = tmp_path / "s.json"
+    assert run(capsys, "export", sid, "-o", str(file), "--db", url)[0] == 0
+    code, out, err = run(capsys, "import", str(file), "--db", "sqlite://")
+    assert code == 0 and out.startswith("imported session")
+    assert err == "note: the database is in memory (sqlite://): nothing imported is kept\n"

@@ -202,6 +202,13 @@ def _parse(url: str) -> URL:
         raise StoreError(f"not a database URL: {url!r} ({_EXAMPLES})") from e
 
 
+def in_memory(url: URL) -> bool:
+    database = url.database or ""
+    return url.get_backend_name() == "sqlite" and (
+        database in ("", ":memory:") or "mode=memory" in database
+    )
+
+
 def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
     if "\x00" in database:

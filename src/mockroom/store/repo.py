@@ -88,6 +88,11 @@ class Store(ReviewMixin, ProgressMixin):
         """The database URL, password hidden."""
         return db.describe(self._live().url)
 
+    @property
+    def in_memory(self) -> bool:
+        """An SQLite database in memory (sqlite://): everything is gone when the store closes."""
+        return db.in_memory(self._live().url)
+
     # -- the local candidate ------------------------------------------------------------------
 
     def get_candidate(self) -> CandidateRec | None:

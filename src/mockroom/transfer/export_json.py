@@ -1,8 +1,10 @@
 """A session as versioned JSON: everything needed to rebuild it in another database.
 
-The envelope is {"format": "mockroom-session", "version": 1, ..., "checksum"}.
+The envelope is {"format": "mockroom-session", "version": 2, ..., "checksum"}.
 The checksum (SHA-256 of the canonical JSON of everything else) lets the
-import tell a file changed by hand from one mockroom wrote. The output is
+import tell a file damaged or changed by hand from one mockroom wrote. It is
+not a signature: anyone can recompute it, so it detects accidents, not
+tampering (what a forged file can and cannot do is in store/lineage.py). The output is
 deterministic: the same session always exports to the same bytes.
 """
 
@@ -18,7 +20,8 @@ from mockroom.store.records import CommentRec, Transcript, TranscriptItem
 from mockroom.transfer.errors import TransferError
 
 FORMAT = "mockroom-session"
-VERSION = 1
+VERSION = 2
+"""2: reviews carry their lineage (revision, digest, ancestors); version 1 files still import."""
 
 
 def to_dict(t: Transcript) -> dict[str, Any]:
@@ -95,6 +98,9 @@ def _attempt(item: TranscriptItem) -> dict[str, Any]:
             "reviewed_at": _time(r.reviewed_at),
             "coached_at": _time(r.coached_at),
             "points": dict(sorted(r.points.items())),
+            "revision": r.revision,
+            "digest": r.digest,
+            "ancestors": list(r.ancestors),
         },
         "comments": [_comment(c) for c in item.comments],
     }

@@ -26,6 +26,7 @@ from pydantic import (
 from mockroom.core.bounded_read import read_regular
 from mockroom.core.inert import is_inert
 from mockroom.core.result import ScoreResult
+from mockroom.store import lineage
 from mockroom.store.records import (
     LANGS,
     MODES,
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
     from mockroom.store.review import ImportOutcome
 
 MAX_BYTES = 50 * 1024 * 1024
+READS = (1, VERSION)
+"""Format versions this import reads: 1 has no review lineage (its reviews compare by content)."""
 ID = r"^[0-9a-f]{32}$"
 MAX_SECONDS = 24 * 3600.0
 """Longest time a file may give for a prep, an answer or its overtime: a day."""
@@ -189,13 +192,27 @@ class ReviewIn(Strict):
     reviewed_at: Moment | None
     coached_at: Moment | None
     points: dict[Key, bool]
+    # Version 2: the review's lineage (store/lineage.py); a version 1 file has none.
+    revision: int | None = Field(default=None, ge=0, le=MAX_INT)
+    digest: str | None = Field(default=None, pattern=ID)
+    ancestors: list[Annotated[str, Field(pattern=ID)]] = Field(default=[], max_length=10_000)
 
     @model_validator(mode="after")
     def _dated(self) -> ReviewIn:
         touched = self.coach_score is not None or self.reviewed_at is not None or self.points
         if touched and (self.coached_at is None or not self.coach):
             raise ValueError("a coach review needs its coach and coached_at")
+        if self.digest is not None and self.digest != self.own_digest(
+            self.ancestors[-1] if self.ancestors else None
+        ):
+            raise ValueError("the review's digest does not match its content; was it edited?")
+        if (self.digest is None) != (self.coached_at is None) and self.revision is not None:
+            raise ValueError("a coach review has a digest exactly when it has coached_at")
         return self
+
+    def own_digest(self, parent: str | None) -> str:
+        return lineage.digest(parent, self.coach, self.coach_score, _utc(self.reviewed_at),
+                              _utc(self.coached_at), self.points)
 
 
 class CommentIn(Strict):
@@ -260,7 +277,7 @@ class AttemptIn(Strict):
 
 class SessionFile(Strict):
     format: Literal["mockroom-session"]
-    version: Literal[1]
+    version: Literal[1, 2]
     candidate: CandidateIn
     session: SessionIn
     attempts: list[AttemptIn]
@@ -335,13 +352,15 @@ def _envelope(data: Any, name: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f'{name}: not a mockroom session export (no "format": "{FORMAT}")')
     version = data.get("version")
-    if version != VERSION:
-        if isinstance(version, int) and version > VERSION:
+    if version not in READS:
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise TransferError(
                 f"{name}: format version {version} is newer than this mockroom reads "
                 f"({VERSION}); upgrade mockroom"
             )
-        raise TransferError(f"{name}: unknown format version {version!r} (expected {VERSION})")
+        raise TransferError(
+            f"{name}: unknown format version {version!r} (expected {' or '.join(map(str, READS))})"
+        )
     if data.get("checksum") != checksum(data):
         raise TransferError(
             f"{name}: the file was changed after it was exported (checksum does not match); "
@@ -415,12 +434,18 @@ def _item(a: AttemptIn, session_id: str) -> TranscriptItem:
         reviewed_at=_utc(a.review.reviewed_at),
     )
     r = a.review
+    digest = r.digest
+    if r.revision is None and r.coached_at is not None:  # version 1: content only, no parent
+        digest = r.own_digest(None)
     review = CoachReview(
         coach=r.coach,
         coach_score=r.coach_score,
         reviewed_at=_utc(r.reviewed_at),
         coached_at=_utc(r.coached_at),
         points=dict(r.points),
+        revision=r.revision if r.revision is not None else int(r.coached_at is not None),
+        digest=digest,
+        ancestors=tuple(r.ancestors),
     )
     comments = tuple(
         CommentRec(
