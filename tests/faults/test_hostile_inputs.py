@@ -172,3 +172,41 @@ def test_importing_into_a_memory_database_says_nothing_is_kept(capsys, db, tmp_p
     code, out, err = run(capsys, "import", str(file), "--db", "sqlite://")
     assert code == 0 and out.startswith("imported session")
     assert err == "note: the database is in memory (sqlite://): nothing imported is kept\n"
+
+
+def _read_only(monkeypatch, path: Path) -> None:
+    """Make `path` (and its folder) read-only to mockroom: by its mode, or, for root (who may
+    write anything), by what os.access answers mockroom."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        path.parent.chmod(0o555)
+        return
+    real = os.access
+
+    def access(p, mode, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if mode & os.W_OK and Path(p).resolve() in (path.resolve(), path.parent.resolve()):
+            return False
+        return real(p, mode, *args, **kwargs)
+
+    monkeypatch.setattr("mockroom.store.db.os.access", access)
+
+
+def test_a_read_only_database_opens_read_only_for_read_commands(
+    capsys, monkeypatch, db, tmp_path
+) -> None:
+    url, sid = db
+    file = tmp_path / "m.db"
+    before = file.read_bytes()
+    _read_only(monkeypatch, file)
+    try:
+        for argv in (["review"], ["review", sid], ["export", sid, "-f", "json"], ["calibrate"]):
+            code, out, err = run(capsys, *argv, "--db", url)
+            assert code == 0 and err == "", (argv, err)
+        code, _, err = run(capsys, "review", sid, "-a", "1", "--coach", "Li", "--score", "50",
+                           "--db", url)
+        one_line_error(code, err, "readonly")
+        assert file.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["m.db"]  # no -wal, no -shm
+    finally:
+        file.parent.chmod(0o755)
+        file.chmod(0o644)

@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -57,6 +58,7 @@ CONNECT_TIMEOUT_ENV = "MOCKROOM_DB_CONNECT_TIMEOUT"
 CONNECT_TIMEOUT_S = 10
 """How long connecting to PostgreSQL may take: a server that accepts and never answers
 would otherwise hold the CLI and the app's loading screen for minutes."""
+_READ_ONLY_FILE = "mockroom_read_only_file"
 _EXAMPLES = "e.g. sqlite:////path/to/mockroom.db or postgresql+psycopg://user:pass@host/dbname"
 
 
@@ -100,6 +102,11 @@ def migrate(engine: Engine) -> None:
                     return
     except SQLAlchemyError as e:
         raise StoreError(f"cannot open {where}: {reason(e)}") from e
+    if is_read_only(engine):
+        raise StoreError(
+            f"cannot open {where}: it is read-only to you and its schema is not this "
+            "mockroom's; open it once with write access so it can be upgraded"
+        )
 
     from alembic import command
     from alembic.config import Config
@@ -221,6 +228,8 @@ def _sqlite_engine(url: URL) -> Engine:
             connect_args={"check_same_thread": False},
             json_serializer=compact_json,
         )
+    elif _read_only_file(Path(database).expanduser()):
+        return _sqlite_read_only_engine(url, Path(database).expanduser())
     else:
         path = Path(database).expanduser()
         _prepare_file(path)
@@ -231,6 +240,47 @@ def _sqlite_engine(url: URL) -> Engine:
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
+
+
+def is_read_only(engine: Engine) -> bool:
+    """An SQLite file this user cannot write, opened read-only (mode=ro)."""
+    return bool(engine.get_execution_options().get(_READ_ONLY_FILE))
+
+
+def _read_only_file(path: Path) -> bool:
+    """A database file that exists but that this user (or its folder) does not let us write."""
+    try:
+        return path.is_file() and not (
+            os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        )
+    except (OSError, ValueError):
+        return False
+
+
+def _sqlite_read_only_engine(url: URL, path: Path) -> Engine:
+    """Read commands work on a database you may only read: SQLite opened with mode=ro.
+
+    A read-only folder cannot take the WAL's -shm file; without one, the file is read as
+    immutable (nobody can be writing it through that folder either).
+    """
+    query = "mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
+        query += "&immutable=1"
+    uri = f"file:{quote(str(path.resolve()))}?{query}"
+
+    def connect_ro() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+    engine = create_engine(url.set(database=str(path)), creator=connect_ro,
+                           json_serializer=compact_json)
+    event.listen(engine, "connect", _sqlite_read_only_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine.execution_options(**{_READ_ONLY_FILE: True})
+
+
+def _sqlite_read_only_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    dbapi_conn.execute(f"PRAGMA busy_timeout = {_busy_ms()}")
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
