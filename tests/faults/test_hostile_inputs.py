@@ -210,3 +210,22 @@ def test_a_read_only_database_opens_read_only_for_read_commands(
     finally:
         file.parent.chmod(0o755)
         file.chmod(0o644)
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--comment", "x\udcffy"], "U+DCFF is not valid UTF-8"),  # argv bytes that are not UTF-8
+        (["--comment", "fine", "--coach", "Li\x1b[2J"], "control character"),
+        (["--score", "50", "--coach", "Li\u202e"], "control character"),
+    ],
+)
+def test_text_the_store_cannot_keep_is_one_line(capsys, db, argv, words) -> None:
+    url, sid = db
+    full = ["review", sid, "-a", "1", *argv]
+    if "--coach" not in argv:
+        full += ["--coach", "Li"]
+    code, _, err = run(capsys, *full, "--db", url)
+    one_line_error(code, err, words)
+    code, _, err = run(capsys, "review", "--candidate", "x\udcff", "--db", url)
+    one_line_error(code, err, "not valid UTF-8")

@@ -31,7 +31,7 @@ from mockroom.store.records import (
     DraftRec,
     SessionRec,
 )
-from mockroom.store.review import ReviewMixin
+from mockroom.store.review import ReviewMixin, clean_name
 from mockroom.store.session_lock import SessionLockMixin
 from mockroom.store.tables import (
     AttemptRow,
@@ -44,7 +44,6 @@ from mockroom.store.tables import (
 
 Clock = Callable[[], datetime]
 RowT = TypeVar("RowT")
-NAME_MAX = 100
 
 
 def utc_now() -> datetime:
@@ -111,11 +110,7 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin):
 
     def set_candidate_name(self, name: str) -> CandidateRec:
         """Create the local candidate, or rename the current one."""
-        clean = " ".join(name.split())
-        if not clean:
-            raise StoreError("the candidate's name is empty")
-        if len(clean) > NAME_MAX:
-            raise StoreError(f"the candidate's name is longer than {NAME_MAX} characters")
+        clean = clean_name("candidate", name)
         now = self._now()
         with self._tx() as s:
             row = _latest_candidate(s)
@@ -389,6 +384,11 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin):
                 yield s
         except SQLAlchemyError as e:
             raise StoreError(f"database error on {db.describe(engine.url)}: {db.reason(e)}") from e
+        except UnicodeEncodeError as e:  # a lone surrogate, e.g. from an argument not in UTF-8
+            raise StoreError(
+                f"text with U+{ord(e.object[e.start]):04X} is not valid UTF-8; the database "
+                "cannot take it"
+            ) from e
 
 
 def _reschedule(

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from mockroom.core.inert import is_inert
 from mockroom.store import convert, evidence, lineage, tally
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.records import (
@@ -231,7 +232,7 @@ class ReviewMixin:
         self, attempt_id: str, author: str, body: str, span: tuple[int, int] | None = None
     ) -> CommentRec:
         """Comment on an answer, or on its passage answer[span[0]:span[1]]."""
-        author = _name("author", author)
+        author = clean_name("author", author)
         text = body.strip()
         if not text:
             raise StoreError("the comment is empty")
@@ -261,7 +262,7 @@ class ReviewMixin:
         self, attempt_id: str, key: str, hit: bool | None, coach: str
     ) -> CoachReview:
         """Set whether rubric point `key` was met (None gives the decision back to the scorer)."""
-        coach = _name("coach", coach)
+        coach = clean_name("coach", coach)
         with self._tx() as s:
             attempt = _attempt(s, attempt_id)
             row = s.get(CriterionRow, (attempt_id, key))
@@ -276,7 +277,7 @@ class ReviewMixin:
 
     def override_score(self, attempt_id: str, score: float | None, coach: str) -> CoachReview:
         """Give the coach's score, 0-100 (None removes it); the auto score stays as it was."""
-        coach = _name("coach", coach)
+        coach = clean_name("coach", coach)
         if score is not None and not 0 <= score <= 100:
             raise StoreError(f"a score is between 0 and 100, got {score:g}")
         with self._tx() as s:
@@ -286,7 +287,7 @@ class ReviewMixin:
             return self._touched(s, attempt, coach)
 
     def mark_reviewed(self, attempt_id: str, coach: str, reviewed: bool = True) -> CoachReview:
-        coach = _name("coach", coach)
+        coach = clean_name("coach", coach)
         with self._tx() as s:
             attempt = _attempt(s, attempt_id)
             attempt.reviewed_at = self._now() if reviewed else None
@@ -474,12 +475,16 @@ def _attempt(s: Session, attempt_id: str) -> AttemptRow:
     return row
 
 
-def _name(what: str, name: str) -> str:
+def clean_name(what: str, name: str) -> str:
+    """A person's name with its spaces tidied; empty, too long or with a control character
+    (an import refuses those too, so a name kept here always travels) is a StoreError."""
     clean = " ".join(name.split())
     if not clean:
         raise StoreError(f"the {what}'s name is empty")
     if len(clean) > NAME_MAX:
         raise StoreError(f"the {what}'s name is longer than {NAME_MAX} characters")
+    if not is_inert(clean):
+        raise StoreError(f"the {what}'s name holds a control character or is not valid UTF-8")
     return clean
 
 
