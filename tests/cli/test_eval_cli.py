@@ -187,3 +187,17 @@ def test_usage_errors(capsys, argv: tuple[str, ...], message: str) -> None:
     code, out, err = run(capsys, *argv, "--bank", str(GOOD))
     assert (code, out) == (2, "")
     assert message in err and len(err.splitlines()) == 1
+
+
+def test_text_from_a_graded_file_reaches_the_terminal_inert(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(
+        'questions:\n  good.apology:\n'
+        '    - {id: "x\\e[2J", grade: 90, why: "clears\\e]52;c;Zm9v\\a", text: "我会道歉\\e[31m。"}\n'
+        '    - {id: y, grade: 10, text: 我周末去爬山。}\n',
+        "utf-8",
+    )
+    code, out, _ = run(capsys, "eval", str(path), "--bank", str(GOOD), "--lang", "en")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out
+    assert "x␛[2J" in out and "我会道歉␛[31m。" in out

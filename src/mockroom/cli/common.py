@@ -60,3 +60,12 @@ def print_json(data: Any) -> None:
         raise CliError("a stored number is not finite (NaN or Infinity); JSON cannot hold it") from None
     sys.stdout.write(text + "\n")
 
+
+
+def interface_lang(args: argparse.Namespace) -> str:
+    """--lang (top-level or the command's), else the locale's."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    from mockroom.config.settings import locale_lang
+
+    return locale_lang()

@@ -28,7 +28,7 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mockroom.cli.common import bank_from, print_json
+    from mockroom.cli.common import bank_from, interface_lang, print_json
     from mockroom.core.eval_report import format_text, to_json
     from mockroom.core.evaluate import (
         GradedFileError,
@@ -67,13 +67,6 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(to_json(ev, measured, args.files))
     else:
-        print(format_text(ev, measured, args.files, _lang(args), args.worst))
+        print(format_text(ev, measured, args.files, interface_lang(args), args.worst))
     return 0 if all(c.passed for c in measured) else EXIT_PROBLEMS
 
-
-def _lang(args: argparse.Namespace) -> str:
-    if args.lang:
-        return str(args.lang)
-    from mockroom.config.settings import locale_lang
-
-    return locale_lang()
