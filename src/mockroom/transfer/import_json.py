@@ -25,7 +25,7 @@ from pydantic import (
 
 from mockroom.core.bounded_read import read_regular
 from mockroom.core.inert import is_inert
-from mockroom.core.result import ScoreResult
+from mockroom.core.result import MatchKind, ScoreResult
 from mockroom.store import lineage
 from mockroom.store.records import (
     LANGS,
@@ -146,7 +146,7 @@ class MatchIn(Strict):
     end: Count
     text: Text
     similarity: Share
-    kind: Literal["exact", "fuzzy", "pinyin"]
+    kind: MatchKind
     negated: bool
 
 
