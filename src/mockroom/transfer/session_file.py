@@ -87,12 +87,15 @@ def write(transcript: Transcript, fmt: str, path: Path, bank: Bank | None) -> Pa
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, f"{target} is a folder; give a file name")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise NotRegularFile(errno.EINVAL, f"it is {kind_of(st.st_mode)}; not replacing it")
+        raise NotRegularFile(
+            errno.EINVAL, f"it is {kind_of(st.st_mode)}; not replacing it", str(given)
+        )
     if st is not None and st.st_nlink > 1:
         raise OSError(
             errno.EMLINK,
             f"it has {st.st_nlink} hard links; replacing it would split them, writing it would "
             "change the other names too: choose another name",
+            str(given),
         )
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
@@ -111,7 +114,9 @@ def _check_links(path: Path) -> None:
         if not path.is_symlink():
             return
         if path.lstat().st_uid not in (os.geteuid(), 0):
-            raise OSError(errno.EPERM, "it is a symlink another user made; not following it")
+            raise OSError(
+                errno.EPERM, "it is a symlink another user made; not following it", str(path)
+            )
         path = path.parent / os.readlink(path)
     raise OSError(errno.ELOOP, "too many levels of symlinks")
 
@@ -122,7 +127,9 @@ def _write_through(target: Path, text: str) -> None:
         fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as e:
         if e.errno == errno.ENXIO:
-            raise OSError(errno.ENXIO, "it is a FIFO that no program is reading") from None
+            raise OSError(
+                errno.ENXIO, "it is a FIFO that no program is reading", str(target)
+            ) from None
         raise
     os.set_blocking(fd, True)
     with os.fdopen(fd, "wb") as f:

@@ -85,12 +85,13 @@ def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
         bank = screen.mapp.bank
 
         def write(store: Store) -> str | Exception:
+            from mockroom.transfer.errors import TransferError
             from mockroom.transfer.session_file import write
 
             transcript = store.transcript(session_id)
             try:
                 return str(write(transcript, fmt, Path(typed), bank))
-            except OSError as e:  # reported in the interface, not raised out of the worker
+            except (OSError, TransferError) as e:  # reported in the interface, not raised
                 return e
 
         def done(result: str | Exception) -> None:
