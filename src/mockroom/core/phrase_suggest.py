@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from mockroom.core.bank import Bank
 from mockroom.core.credited_words import credited_words
 from mockroom.core.evaluate import GradedAnswer
-from mockroom.core.lazy_map import LazyMap
 from mockroom.core.models import Criterion, Phrases, Question, Rubric
 from mockroom.core.scorer import Scorer
 from mockroom.core.text import has_cjk, normalize_phrase
@@ -242,7 +241,7 @@ def _variant(
     new_rubric = rubric.model_copy(
         update={"criteria": [new_crit if c is crit else c for c in rubric.criteria]}
     )
-    rubrics: LazyMap[Rubric] = LazyMap(prefix="r:")
+    rubrics: dict[str, Rubric] = {}
     for rid in question.rubric_ids:
         if rid in bank.rubrics:
             rubrics[rid] = new_rubric if rid == rubric.id else bank.rubrics[rid]
