@@ -39,15 +39,20 @@ def read_text(path: str, limit: int = MAX_ANSWER_BYTES) -> str:
     A FIFO or device given as the file is refused (stdin, '-', may be a pipe). Invalid
     UTF-8 is replaced, never fatal.
     """
-    from mockroom.core.bounded_read import read_regular
+    from mockroom.files.bounded import TooLarge, read_limited
 
+    too_long = CliError(
+        f"{'standard input' if path == '-' else path}: longer than {limit // 1024} KB; "
+        "not an answer"
+    )
     try:
-        raw = sys.stdin.buffer.read(limit + 1) if path == "-" else read_regular(path, limit)
+        raw = sys.stdin.buffer.read(limit + 1) if path == "-" else read_limited(path, limit)
+    except TooLarge:
+        raise too_long from None
     except OSError as e:
         raise CliError(f"cannot read {path}: {e.strerror or e}") from None
     if len(raw) > limit:
-        name = "standard input" if path == "-" else path
-        raise CliError(f"{name}: longer than {limit // 1024} KB; not an answer")
+        raise too_long
     return raw.decode("utf-8-sig", errors="replace")
 
 

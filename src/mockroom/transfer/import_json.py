@@ -23,9 +23,9 @@ from pydantic import (
     model_validator,
 )
 
-from mockroom.core.bounded_read import read_regular
 from mockroom.core.inert import is_inert
 from mockroom.core.result import MatchKind, ScoreResult
+from mockroom.files.bounded import TooLarge, read_limited
 from mockroom.store import lineage
 from mockroom.store.records import (
     LANGS,
@@ -307,13 +307,13 @@ def read(path: Path | str) -> Transcript:
     """Read and check an exported session file; TransferError names what is wrong."""
     p = Path(path)
     try:
-        raw = read_regular(p, MAX_BYTES)  # a FIFO or /dev/zero is refused, never waited on
-    except OSError as e:
-        raise TransferError(f"{p}: cannot read it ({e.strerror or e})") from None
-    if len(raw) > MAX_BYTES:
+        raw = read_limited(p, MAX_BYTES)  # a FIFO or /dev/zero is refused, never waited on
+    except TooLarge:
         raise TransferError(
             f"{p}: larger than {MAX_BYTES // (1024 * 1024)} MB; not a session export"
-        )
+        ) from None
+    except OSError as e:
+        raise TransferError(f"{p}: cannot read it ({e.strerror or e})") from None
     return parse(raw, str(p))
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mockroom.core.bounded_read import NotRegularFile, kind_of
+from mockroom.files.bounded import kind_of
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
@@ -87,9 +87,7 @@ def write(transcript: Transcript, fmt: str, path: Path, bank: Bank | None) -> Pa
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, f"{target} is a folder; give a file name")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise NotRegularFile(
-            errno.EINVAL, f"it is {kind_of(st.st_mode)}; not replacing it", str(given)
-        )
+        raise OSError(errno.EINVAL, f"it is {kind_of(st.st_mode)}; not replacing it", str(given))
     if st is not None and st.st_nlink > 1:
         raise OSError(
             errno.EMLINK,
