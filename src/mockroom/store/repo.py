@@ -21,6 +21,7 @@ from mockroom.config.paths import default_db_url
 from mockroom.core.result import ScoreResult
 from mockroom.store import convert, db, evidence, tally
 from mockroom.store.errors import NotFound, StoreError
+from mockroom.store.names import checked_name
 from mockroom.store.progress import ProgressMixin
 from mockroom.store.records import (
     LANGS,
@@ -31,7 +32,7 @@ from mockroom.store.records import (
     DraftRec,
     SessionRec,
 )
-from mockroom.store.review import ReviewMixin, clean_name
+from mockroom.store.review import ReviewMixin
 from mockroom.store.session_lock import SessionLockMixin
 from mockroom.store.tables import (
     AttemptRow,
@@ -110,7 +111,7 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin):
 
     def set_candidate_name(self, name: str) -> CandidateRec:
         """Create the local candidate, or rename the current one."""
-        clean = clean_name("candidate", name)
+        clean = checked_name("candidate", name)
         now = self._now()
         with self._tx() as s:
             row = _latest_candidate(s)

@@ -19,9 +19,9 @@ from sqlalchemy import ColumnElement, and_, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from mockroom.core.inert import is_inert
 from mockroom.store import convert, evidence, lineage, tally
 from mockroom.store.errors import NotFound, StoreError
+from mockroom.store.names import checked_name
 from mockroom.store.records import (
     REVIEW_STATES,
     CoachReview,
@@ -43,7 +43,6 @@ from mockroom.store.tables import AttemptRow, CandidateRow, CommentRow, Criterio
 if TYPE_CHECKING:
     from mockroom.core.calibrate import GradedPair, PointVerdict
 
-NAME_MAX = 100
 COMMENT_MAX = 20_000
 MIN_PREFIX = 4
 
@@ -232,7 +231,7 @@ class ReviewMixin:
         self, attempt_id: str, author: str, body: str, span: tuple[int, int] | None = None
     ) -> CommentRec:
         """Comment on an answer, or on its passage answer[span[0]:span[1]]."""
-        author = clean_name("author", author)
+        author = checked_name("author", author)
         text = body.strip()
         if not text:
             raise StoreError("the comment is empty")
@@ -262,7 +261,7 @@ class ReviewMixin:
         self, attempt_id: str, key: str, hit: bool | None, coach: str
     ) -> CoachReview:
         """Set whether rubric point `key` was met (None gives the decision back to the scorer)."""
-        coach = clean_name("coach", coach)
+        coach = checked_name("coach", coach)
         with self._tx() as s:
             attempt = _attempt(s, attempt_id)
             row = s.get(CriterionRow, (attempt_id, key))
@@ -277,7 +276,7 @@ class ReviewMixin:
 
     def override_score(self, attempt_id: str, score: float | None, coach: str) -> CoachReview:
         """Give the coach's score, 0-100 (None removes it); the auto score stays as it was."""
-        coach = clean_name("coach", coach)
+        coach = checked_name("coach", coach)
         if score is not None and not 0 <= score <= 100:
             raise StoreError(f"a score is between 0 and 100, got {score:g}")
         with self._tx() as s:
@@ -287,7 +286,7 @@ class ReviewMixin:
             return self._touched(s, attempt, coach)
 
     def mark_reviewed(self, attempt_id: str, coach: str, reviewed: bool = True) -> CoachReview:
-        coach = clean_name("coach", coach)
+        coach = checked_name("coach", coach)
         with self._tx() as s:
             attempt = _attempt(s, attempt_id)
             attempt.reviewed_at = self._now() if reviewed else None
@@ -473,19 +472,6 @@ def _attempt(s: Session, attempt_id: str) -> AttemptRow:
     if row is None:
         raise NotFound(f"no answer with id {attempt_id!r}")
     return row
-
-
-def clean_name(what: str, name: str) -> str:
-    """A person's name with its spaces tidied; empty, too long or with a control character
-    (an import refuses those too, so a name kept here always travels) is a StoreError."""
-    clean = " ".join(name.split())
-    if not clean:
-        raise StoreError(f"the {what}'s name is empty")
-    if len(clean) > NAME_MAX:
-        raise StoreError(f"the {what}'s name is longer than {NAME_MAX} characters")
-    if not is_inert(clean):
-        raise StoreError(f"the {what}'s name holds a control character or is not valid UTF-8")
-    return clean
 
 
 def _round(value: float | None) -> float | None:
