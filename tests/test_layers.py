@@ -28,6 +28,7 @@ DOMAIN = [
     *_submodules("mockroom.core"),
     *_submodules("mockroom.store"),
     *_submodules("mockroom.transfer"),  # export and import: domain too
+    *_submodules("mockroom.practice"),  # the practice service, once it exists
     "mockroom.cli.main",
     "mockroom.cli.common",
     "mockroom.cli.score_cmd",
