@@ -112,7 +112,7 @@ def test_suggest_as_text_within_80_columns(capsys, db, bank_dir: Path) -> None:
         assert all(cell_len(line) <= 80 for line in out.splitlines())
 
 
-def test_suggest_by_coach_and_track(capsys, db, bank_dir: Path) -> None:
+def test_suggest_by_coach_track_and_top(capsys, db, bank_dir: Path) -> None:
     url, sid = db
     coach_the_answers(capsys, url, sid)
     base = ("calibrate", "--suggest", "--db", url, "--bank", str(bank_dir), "--json")
@@ -120,6 +120,8 @@ def test_suggest_by_coach_and_track(capsys, db, bank_dir: Path) -> None:
     assert [p["key"] for p in json.loads(out)["points"]] == ["review"]
     _, out, _ = run(capsys, *base, "--track", "other")
     assert json.loads(out)["points"] == []
+    _, out, _ = run(capsys, *base, "--top", "1")  # the point disputed most comes first
+    assert [p["key"] for p in json.loads(out)["points"]] == ["restore"]
 
 
 def test_graded_files_are_checked_too(capsys, db, bank_dir: Path, tmp_path: Path) -> None:

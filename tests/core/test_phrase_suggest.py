@@ -79,7 +79,7 @@ def test_a_comment_naming_another_point_is_not_taken_for_this_one(bank: Bank) ->
         Override(QID, "apologise", True, text, "b1", o),
         Override(QID, "restore", True, text, "b1", o),
     ])
-    apologise, restore = found.points
+    apologise, restore = found.points  # as many overrides each: in id order
     assert [(x.phrase, x.source) for x in apologise.proposals] == [("表示了歉意", "comment")]
     assert [x.source for x in restore.proposals] == ["clause"]
     assert "表示了歉意" not in {x.phrase for x in restore.proposals}
@@ -154,3 +154,12 @@ def test_the_report_fits_80_columns_and_json_carries_the_same(bank: Bank, lang: 
 
 def test_no_overrides_says_how_to_make_some(bank: Bank) -> None:
     assert "--point KEY=hit|miss" in format_text(suggest(bank, []), bank, "en")
+
+
+def test_points_the_scorer_disputes_most_come_first(bank: Bank) -> None:
+    found = suggest(bank, [
+        Override(QID, "apologise", True, "我向客户表示了歉意。", "g1"),
+        Override(QID, "review", False, REVIEW_ONLY_INSIDE, "g2"),
+        Override(QID, "review", False, "我们会复盘，但不会告诉任何人。", "g3"),
+    ])
+    assert [(p.key, len(p.to_hit) + len(p.to_miss)) for p in found.points] == [("review", 2), ("apologise", 1)]

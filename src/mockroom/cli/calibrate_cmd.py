@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--track", help="only sessions of this track")
     p.add_argument("--coach", metavar="NAME", help="only this coach's grades")
-    p.add_argument("--top", type=int, default=15, help="how many rubric points to list (default 15)")
+    p.add_argument("--top", type=int, default=15,
+                   help="how many rubric points to list, most overridden first (default 15)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--suggest", action="store_true",
                    help="propose rubric phrases from coaches' point overrides, checked with the scorer")
@@ -30,6 +31,8 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.top < 1:
+        raise CliError("--top must be at least 1")
     if args.suggest:
         return _suggest(args)
     if args.graded:
@@ -38,8 +41,6 @@ def run(args: argparse.Namespace) -> int:
     from mockroom.cli.db_common import open_store
     from mockroom.core.calibrate import ALL, agreement, overridden_points
 
-    if args.top < 1:
-        raise CliError("--top must be at least 1")
     with open_store(args) as store:
         pairs, verdicts = store.calibration_data(args.track, args.coach)
     rows = agreement(pairs)
@@ -87,6 +88,7 @@ def _r(value: float | None) -> float | None:
 
 def _suggest(args: argparse.Namespace) -> int:
     import sys
+    from dataclasses import replace
 
     from mockroom.cli.common import bank_from, interface_lang, print_json
     from mockroom.cli.db_common import open_store
@@ -94,8 +96,6 @@ def _suggest(args: argparse.Namespace) -> int:
     from mockroom.core.phrase_suggest import suggest
     from mockroom.core.suggest_report import format_text, to_json
 
-    if args.top < 1:
-        raise CliError("--top must be at least 1")
     bank = bank_from(args)
     graded, problems = bank_examples(bank), []
     for path in args.graded:
@@ -109,7 +109,8 @@ def _suggest(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     with open_store(args) as store:
         overrides = coach_overrides(store, args.track, args.coach)
-    found = suggest(bank, overrides, graded, top=args.top)
+    found = suggest(bank, overrides, graded)
+    found = replace(found, points=found.points[: args.top])
     if args.json:
         print_json(to_json(found, bank))
     else:

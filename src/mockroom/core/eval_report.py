@@ -12,7 +12,7 @@ from rich.cells import cell_len
 
 from mockroom.core.calibrate import ALL
 from mockroom.core.cells import cut, pad
-from mockroom.core.evaluate import WITHIN, Check, Evaluation, Row, Scored, evidence
+from mockroom.core.evaluate import WITHIN, Check, Evaluation, KindRow, Row, Scored, evidence
 from mockroom.core.inert import inert
 from mockroom.core.terminal_text import WIDTH, fit, shown_path, wrap
 
@@ -23,6 +23,10 @@ LABEL_CELLS = 9
 _HEAD = {
     "en": ("QUESTION", "N", "RHO", "MAE", f"≤{WITHIN:g}", "BIAS"),
     "zh": ("题目", "条数", "相关", "误差", f"≤{WITHIN:g}分", "偏差"),
+}
+_KIND_HEAD = {
+    "en": ("KIND", "N", "GRADE", "SCORE", "MAE"),
+    "zh": ("类型", "条数", "平均评分", "平均得分", "误差"),
 }
 _TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -74,13 +78,17 @@ _TEXT: dict[str, dict[str, str]] = {
 
 
 def format_text(
-    ev: Evaluation, checks: Sequence[Check], sources: Sequence[str], lang: str, worst: int
+    ev: Evaluation, checks: Sequence[Check], sources: Sequence[str], lang: str, worst: int,
+    by_kind: bool = False,
 ) -> str:
     lang = "zh" if lang == "zh" else "en"
     t = _TEXT[lang]
     names = ", ".join(Path(s).name for s in sources) if sources else t["examples"]
     lines = [*wrap(t["title"].format(n=ev.overall.answers, q=len(ev.questions), sources=names)), ""]
     lines += _table(ev, _HEAD[lang], t["overall"])
+    kinds = ev.kinds() if by_kind else []
+    if kinds:
+        lines += ["", *_kind_table(kinds, _KIND_HEAD[lang])]
     low = ev.lowest
     lowest = t["lowest"].format(rho=low.spearman, q=low.question_id) if low and low.spearman is not None else ""
     lines += ["", *wrap(t["legend"].format(low=lowest))]
@@ -114,6 +122,18 @@ def _table_row(name: str, r: Row) -> str:
     rho = "—" if r.spearman is None else f"{r.spearman:.2f}"
     values = (str(r.answers), rho, f"{r.mae:.1f}", f"{r.within:.0%}", f"{r.bias:+.1f}")
     return _cells(name, QUESTION_CELLS) + "".join(_right(v, w) for v, w in zip(values, _COLUMNS, strict=True))
+
+
+def _kind_table(rows: list[KindRow], head: tuple[str, ...]) -> list[str]:
+    """Mean grade beside mean score per kind of answer."""
+    out = [_cells(head[0], QUESTION_CELLS) + "".join(_right(h, w) for h, w in zip(head[1:], _KIND_COLUMNS, strict=True))]
+    for r in rows:
+        values = (str(r.answers), f"{r.mean_grade:.1f}", f"{r.mean_score:.1f}", f"{r.mae:.1f}")
+        out.append(_cells(inert(r.kind), QUESTION_CELLS) + "".join(_right(v, w) for v, w in zip(values, _KIND_COLUMNS, strict=True)))
+    return out
+
+
+_KIND_COLUMNS = (6, 10, 10, 7)
 
 
 def _disagreement(i: int, s: Scored, t: dict[str, str]) -> list[str]:
@@ -205,6 +225,11 @@ def to_json(ev: Evaluation, checks: Sequence[Check], sources: Sequence[str]) -> 
             "undefined": ev.undefined,
         },
         "questions": [_row_json(r) for r in ev.questions],
+        "kinds": [
+            {"kind": k.kind, "answers": k.answers, "mean_grade": _r(k.mean_grade),
+             "mean_score": _r(k.mean_score), "mae": _r(k.mae)}
+            for k in ev.kinds()
+        ],
         "answers": [_answer_json(s) for s in ev.worst(len(ev.scored))],
         "thresholds": [
             {"name": c.name, "limit": c.limit, "value": _r(c.value), "question_id": c.question_id,

@@ -25,6 +25,7 @@ from mockroom.core.bank import Bank
 from mockroom.core.credited_words import credited_words
 from mockroom.core.evaluate import GradedAnswer
 from mockroom.core.models import Criterion, Phrases, Question, Rubric
+from mockroom.core.result import ScoreResult
 from mockroom.core.scorer import Scorer
 from mockroom.core.text import has_cjk, normalize_phrase
 
@@ -100,10 +101,11 @@ class Suggestions:
 
 
 def suggest(
-    bank: Bank, overrides: Iterable[Override], graded: Iterable[GradedAnswer] = (), top: int = 5
+    bank: Bank, overrides: Iterable[Override], graded: Iterable[GradedAnswer] = (), per_point: int = 5
 ) -> Suggestions:
-    """Per overridden point (question id, key): up to `top` phrases to add, and the phrases
-    that fired where coaches said the point was not met."""
+    """Per overridden point (question id, key): up to `per_point` phrases to add, and the
+    phrases that fired where coaches said the point was not met. Points where today's scorer
+    still disagrees with the coaches most often come first."""
     scorer = Scorer(bank)
     by_point: dict[tuple[str, str], list[Override]] = defaultdict(list)
     unknown = 0
@@ -116,7 +118,8 @@ def suggest(
     graded_by_q: dict[str, list[GradedAnswer]] = defaultdict(list)
     for g in graded:
         graded_by_q[g.question_id].append(g)
-    # Points turned to met per answer, to tell which point an uncommitted comment is about.
+    # How many points the coach turned to met on each answer: a comment that names no point
+    # is taken for one only when it is the only one.
     verdicts = _Verdicts(scorer, bank)
     open_hits: dict[str, int] = defaultdict(int)
     for (qid, key), os_ in by_point.items():
@@ -124,34 +127,36 @@ def suggest(
             if o.coach_hit and not verdicts.hit(qid, key, o.answer):
                 open_hits[o.ref] += 1
     points = [
-        _advise(bank, verdicts, qid, key, os_, graded_by_q[qid], open_hits, top)
+        _advise(bank, verdicts, qid, key, os_, graded_by_q[qid], open_hits, per_point)
         for (qid, key), os_ in sorted(by_point.items())
     ]
+    points.sort(key=lambda p: -(len(p.to_hit) + len(p.to_miss)))  # stable: ids break ties
     return Suggestions(tuple(points), unknown)
 
 
 class _Verdicts:
-    """Whether a point is met in a text, by today's scorer or by a variant rubric; cached."""
+    """Today's scorer's verdicts on a point, one scoring per (question, text)."""
 
     def __init__(self, scorer: Scorer, bank: Bank) -> None:
         self.scorer, self.bank = scorer, bank
-        self._seen: dict[tuple[str, str], dict[str, bool]] = {}
+        self._results: dict[tuple[str, str], ScoreResult] = {}
 
     def hit(self, qid: str, key: str, text: str) -> bool:
-        return self._all(qid, text).get(key, False)
+        return any(c.hit for c in self._result(qid, text).criteria if c.key == key)
 
     def phrases(self, qid: str, key: str, text: str) -> set[str]:
         """The phrases of point `key` that matched `text`, not negated."""
-        result = self.scorer.score(self.bank.questions[qid], text)
-        crit = next((c for c in result.criteria if c.key == key), None)
-        return {m.phrase for m in crit.matches if not m.negated} if crit else set()
+        return {
+            m.phrase
+            for c in self._result(qid, text).criteria if c.key == key
+            for m in c.matches if not m.negated
+        }
 
-    def _all(self, qid: str, text: str) -> dict[str, bool]:
-        found = self._seen.get((qid, text))
-        if found is None:
-            result = self.scorer.score(self.bank.questions[qid], text)
-            found = self._seen[(qid, text)] = {c.key: c.hit for c in result.criteria}
-        return found
+    def _result(self, qid: str, text: str) -> ScoreResult:
+        result = self._results.get((qid, text))
+        if result is None:
+            result = self._results[(qid, text)] = self.scorer.score(self.bank.questions[qid], text)
+        return result
 
 
 def _advise(
@@ -162,7 +167,7 @@ def _advise(
     overrides: list[Override],
     graded: list[GradedAnswer],
     open_hits: dict[str, int],
-    top: int,
+    per_point: int,
 ) -> PointAdvice:
     question = bank.questions[qid]
     found = _find(bank, question, key)
@@ -211,7 +216,7 @@ def _advise(
     return PointAdvice(
         qid, key, rubric.id, crit,
         tuple(o.ref for o in hits), tuple(o.ref for o in misses), settled,
-        tuple(proposals[:top]), tuple(misfires),
+        tuple(proposals[:per_point]), tuple(misfires),
     )
 
 

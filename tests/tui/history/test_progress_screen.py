@@ -10,7 +10,16 @@ from mockroom.tui.review_render import point_label, score_text, signed
 from mockroom.tui.screens.compare import CompareScreen
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.widgets.score_chart import ScoreChart
-from tests.helpers.tui_review_helpers import INTRO, OUTAGE, History, cells, plain, settle, show
+from tests.helpers.tui_review_helpers import (
+    INTRO,
+    OUTAGE,
+    History,
+    cells,
+    plain,
+    progress,
+    settle,
+    show,
+)
 
 
 def _local(history: History) -> tuple[Store, str]:
@@ -25,7 +34,7 @@ async def test_each_question_shows_count_best_latest_time_and_trend(make, histor
     expected = {q.question_id: q for q in store.question_progress(cid)}
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await show(pilot, ProgressScreen())
+        await show(pilot, progress())
         screen = app.screen
         assert isinstance(screen, ProgressScreen)
         table = screen.query_one("#pr-questions", DataTable)
@@ -49,7 +58,7 @@ async def test_points_tab_lists_the_questions_points_worst_first(make, history) 
     store, cid = _local(history)
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await show(pilot, ProgressScreen())
+        await show(pilot, progress())
         table = app.screen.query_one("#pr-questions", DataTable)
         qid = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         await pilot.press("2")
@@ -74,7 +83,7 @@ async def test_overview_shows_weakest_points_trend_and_self_ratings(make, histor
     _, bands = store.self_ratings(cid)
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await show(pilot, ProgressScreen())
+        await show(pilot, progress())
         await pilot.press("3")
         await settle(pilot)
         screen = app.screen
@@ -92,7 +101,7 @@ async def test_overview_shows_weakest_points_trend_and_self_ratings(make, histor
 async def test_track_filter_cycles_and_an_empty_track_says_so(make, history) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(pilot, ProgressScreen())
+        await show(pilot, progress())
         await pilot.press("t")  # all -> sales: Wang Fang never practised sales
         await settle(pilot)
         assert plain(app.screen.query_one("#pr-track", Label)) == "Track: Sales & marketing"
@@ -107,7 +116,7 @@ async def test_compare_shows_points_won_and_lost_and_the_time(make, history) -> 
     attempts = store.attempts_for_question(cid, OUTAGE)
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await show(pilot, ProgressScreen())
+        await show(pilot, progress())
         table = app.screen.query_one("#pr-questions", DataTable)
         table.move_cursor(row=table.get_row_index(OUTAGE))
         await pilot.press("c")
@@ -140,7 +149,7 @@ async def test_compare_needs_two_answers(make, history) -> None:
     li = next(s for s in store.list_sessions() if s.candidate_name == "Li Lei")
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(pilot, ProgressScreen(li.candidate_id, li.candidate_name))
+        await show(pilot, progress(li.candidate_id, li.candidate_name))
         assert app.screen.query_one("#pr-questions", DataTable).row_count == 2
         await pilot.press("c")
         await settle(pilot)
