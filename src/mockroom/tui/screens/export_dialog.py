@@ -83,10 +83,12 @@ def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
         bank = screen.bank
 
         def write(store: Store) -> str | Exception:
+            from mockroom.transfer.errors import TransferError
+
             transcript = store.transcript(session_id)
             try:
                 return str(write_session(transcript, fmt, Path(typed), bank))
-            except OSError as e:  # reported in the interface, not raised out of the worker
+            except (OSError, TransferError) as e:  # reported in the interface, not raised
                 return e
 
         def done(result: str | Exception) -> None:
