@@ -224,6 +224,12 @@ def rejected_after(after: str) -> bool:
     return _EN_DISMISSED.match(en) is not None
 
 
+def has_cue(text: str) -> bool:
+    """Whether `text` holds a negation cue at all (once words that only look negative are
+    removed): a clause with one is never taken as evidence by resemblance alone."""
+    return bool(_ZH_CUE.search(_blank(_ZH_NOT_NEGATIONS, text)) or _EN_CUE.search(_blank(_EN_NOT_NEGATIONS, text)))
+
+
 def refused_next(clause: str) -> bool:
     """Whether the next clause turns the proposal down (…，我没同意; …, but I refused)."""
     return bool(_ZH_REFUSED_NEXT.match(clause.lstrip()) or _EN_REFUSED_NEXT.match(clause.lstrip()))
