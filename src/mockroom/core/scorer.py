@@ -44,6 +44,7 @@ from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import NegationIndex, has_cue
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
+from mockroom.core.shape import merged_spans as _merged
 from mockroom.core.text import CJK_RE
 
 TOP_SCORE = 92.0
@@ -211,11 +212,13 @@ def _score(
         rejections += len(found) - len(own)
         credit = similarity = 0.0
         matches: list[Match] = []
+        own = _merged(own)  # once per point: said_beside subtracts them in every clause
         for p, f, neg in found:
             if not neg:
-                elaboration = min(1.0, shape.said_beside(f.start, own) / ELABORATION_UNITS)
-                credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elaboration))
                 similarity = max(similarity, f.similarity)
+                if credit < f.similarity:  # a fully explained match cannot be beaten by its own
+                    elaboration = min(1.0, shape.said_beside(f.start, own) / ELABORATION_UNITS)
+                    credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elaboration))
             s, e = orig(f.start), orig(f.end)
             matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
         if not own and c.key in question.described:

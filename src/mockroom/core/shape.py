@@ -92,14 +92,14 @@ class Shape:
         return self._clause_keys
 
     def said_beside(self, x: int, spans: list[tuple[int, int]]) -> int:
-        """Units of the clause holding x outside `spans` (a point's own matched phrases):
-        how much the answer says there beyond naming the point."""
+        """Units of the clause holding x outside `spans` (a point's own matched phrases,
+        merged: see `merged_spans`): how much the answer says there beyond naming the point."""
         frags = self.fragments
         i = bisect_right(frags, (x, len(self.text) + 1, True)) - 1
         if i < 0 or x >= frags[i][1]:
             return 0
         a, b, _ = frags[i]
-        covered = sum(self.units(max(s, a), min(e, b)) for s, e in _merged(spans) if s < b and e > a)
+        covered = sum(self.units(max(s, a), min(e, b)) for s, e in spans if s < b and e > a)
         return self.units(a, b) - covered
 
     @cached_property
@@ -142,7 +142,7 @@ def _pieces(text: str, separators: re.Pattern[str], start: int, end: int) -> lis
     return out
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping spans joined, so that overlaps count once."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
