@@ -10,7 +10,7 @@ import pytest
 from mockroom.core.bank import load_bank
 from mockroom.core.models import Question
 from mockroom.core.result import ScoreResult
-from mockroom.core.scorer import RED_FLAG_CAP, REQUIRED_KEEPS, Scorer, score_answer
+from mockroom.core.scorer import RED_FLAG_SLOPE, REQUIRED_KEEPS, TOP_SCORE, Scorer, score_answer
 from tests.helpers.bank_builders import build, criterion, red_flag
 
 CRITERIA = [
@@ -133,7 +133,7 @@ def assert_offsets_valid(result: ScoreResult, answer: str) -> None:
 def test_a_strong_answer_hits_every_point_and_scores_high(incident, answer: str) -> None:
     result = score(incident, answer)
     assert all(c.hit for c in result.criteria)
-    assert result.score >= 85
+    assert result.score >= 80  # TOP_SCORE keeps the last points for answers beyond the rubric
     assert [(f.code, f.penalty < 10) for f in result.flags] in ([], [("unexplained", True)])
     assert_offsets_valid(result, answer)
 
@@ -296,8 +296,8 @@ def test_off_topic_answers_score_low_and_say_so(incident, answer: str) -> None:
     [
         ("我会道歉，然后回滚。", 10, "回答太短：10 字；要讲清楚要点，至少需要 80 字左右。",
          "Too short: 10 characters; making the points takes about 80."),
-        ("I would apologise and roll back.", 6, "回答太短：6 个词；要讲清楚要点，至少需要 40 个词左右。",
-         "Too short: 6 words; making the points takes about 40."),
+        ("I would apologise and roll back.", 6, "回答太短：6 个词；要讲清楚要点，至少需要 52 个词左右。",
+         "Too short: 6 words; making the points takes about 52."),
     ],
     ids=["zh", "en"],
 )
@@ -344,11 +344,12 @@ def test_red_flags_cost_their_penalty_unless_negated(
     red = [f for f in flagged.flags if f.code == "red-flag"]
     assert [f.ref for f in red] == flag_ids
     assert sum(f.penalty for f in red) == penalty == flagged.details["penalties"]
-    expected = max(0.0, (min(plain.score, RED_FLAG_CAP) if red else plain.score) - penalty)
+    cap = max(0.0, TOP_SCORE - RED_FLAG_SLOPE * penalty)
+    expected = max(0.0, (min(plain.score, cap) if red else plain.score) - penalty)
     assert flagged.score == pytest.approx(expected, abs=0.11)
     if red:  # what the cap took is a flag of its own
-        cap = next(f for f in flagged.flags if f.code == "red-flag-cap")
-        assert cap.penalty == pytest.approx(plain.score - RED_FLAG_CAP, abs=0.2)
+        capped = next(f for f in flagged.flags if f.code == "red-flag-cap")
+        assert capped.penalty == pytest.approx(plain.score - cap, abs=0.2)
     for f in red:
         assert all(answer[s:e] for s, e in f.spans)
 

@@ -62,6 +62,9 @@ _ZH_CUE = re.compile(
     "不|没|别|无需|无须|无法|无|未|勿|拒绝|避免|绝非|并非|从未|省掉|省去|省略|跳过|略过|去掉|砍掉|免去|取消"
 )
 _ZH_CONTRAST = re.compile("但是|但|而是|却|可是|然而|只是|反而")
+_ZH_NEXT_STEP = re.compile("所以|因此|然后|于是|接着|随后|而且|并且|同时")
+"""A connective that starts the next step: a cue before it does not reach past it
+(我们没做好，所以我亲自道歉 has no comma to stop it in speech-like answers)."""
 _ZH_RESULT = re.compile("(确保|保证|以免|免得|以防|为了|争取|让|使|使得|做到|尽量|力争|防止)[^，。；]{0,6}$")
 """A purpose before a cue: what is negated is a result, not the action ("确保不再发生")."""
 
@@ -107,6 +110,12 @@ _EN_CUE = re.compile(
     r"forgo|forgot|forget about|bother)\b"
 )
 _EN_CONTRAST = re.compile(r"\b(?:but|however|instead(?! of)|rather(?! than)|yet)\b")
+_EN_NEW_CLAUSE = re.compile(
+    r"\b(?:and|so|then|because|since|which|who|while|when|after|before|until|once|that)\s+"
+    r"(?:then\s+)?(?:i|we|you|they|he|she|it|our|my|their)\b|;|\bthen\b"
+)
+"""A new clause with its own subject ("had not been good enough and I personally own it"):
+a cue before it negates its own verb, not what follows."""
 _EN_RESULT = re.compile(
     r"\b(?:make sure|makes sure|ensure|ensures|so that|so it|so we|so they|to prevent|prevent|guarantee|"
     r"in order that|to make certain)\b(?:\W+\w+){0,3}\W*$"
@@ -181,7 +190,8 @@ def negated_before(before: str) -> bool:
 
 
 def _zh_cue_reaches(before: str) -> bool:
-    contrasts = list(_ZH_CONTRAST.finditer(before))
+    contrasts = list(_ZH_CONTRAST.finditer(before)) + list(_ZH_NEXT_STEP.finditer(before))
+    contrasts.sort(key=lambda m: m.end())
     zh = before[contrasts[-1].end() :] if contrasts else before
     zh = _blank(_ZH_NOT_NEGATIONS, zh)
     cues = [m for m in _ZH_CUE.finditer(zh) if len(zh) - m.end() <= ZH_WINDOW]
@@ -192,7 +202,8 @@ def _zh_cue_reaches(before: str) -> bool:
 
 
 def _en_cue_reaches(before: str) -> bool:
-    contrasts = list(_EN_CONTRAST.finditer(before))
+    contrasts = list(_EN_CONTRAST.finditer(before)) + list(_EN_NEW_CLAUSE.finditer(before))
+    contrasts.sort(key=lambda m: m.end())
     en = before[contrasts[-1].end() :] if contrasts else before
     en = " ".join(en.split()[-(EN_WINDOW_WORDS + 2) :])
     en = _blank(_EN_NOT_NEGATIONS, en)

@@ -15,8 +15,9 @@ The score is built from factors an interviewer would recognise, each kept in
                of its mentions that are affirmed;
     list       answers made mostly of bare terms ("柱状图 饼图", "Agenda. Rapport.")
                lose most of their credit: a keyword list is not an answer;
-    penalties  red-flag phrases (an answer with one scores at most RED_FLAG_CAP, less
-               its penalties); each missed required point costs a share of the score.
+    penalties  red-flag phrases (an answer with one scores at most TOP_SCORE -
+               RED_FLAG_SLOPE x penalty, less the penalty); each missed required point
+               costs a share of the score.
 
     score = clamp(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x list - penalties)
 
@@ -44,7 +45,7 @@ from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
 from mockroom.core.text import CJK_RE
 
-TOP_SCORE = 93.0
+TOP_SCORE = 92.0
 """What a complete, well-explained answer scores: interviewers keep the last points for
 answers beyond what any rubric lists."""
 BASE_CREDIT = 0.6
@@ -54,19 +55,20 @@ ELABORATION_UNITS = 14.0
 FULL_COVERAGE = 1.0
 """The weighted share of points, well explained, that earns full marks."""
 CONTENT_EXPONENT = 0.8
-LENGTH_FLOOR = {"zh": 80, "en": 40}
+LENGTH_FLOOR = {"zh": 80, "en": 52}
 """Below this many characters (zh) or words (en) an answer loses points in proportion."""
-LENGTH_EXPONENT = 0.5
-LIST_FROM = 0.45
+LENGTH_EXPONENT = 0.8
+LIST_FROM = 0.4
 """Share of bare terms from which an answer reads as a keyword list..."""
 LIST_KEEPS = 0.1
 """...and the share of its score a list made only of terms keeps."""
-REJECTING_FROM = 0.15
+REJECTING_FROM = 0.3
 """When this share of an answer's mentions of points reject them, the rest counts less too:
 an answer that names the right ideas to argue against them is not half right."""
-RED_FLAG_CAP = 30.0
-"""The most an answer with a red flag can score before its penalties."""
-REQUIRED_KEEPS = 0.8
+RED_FLAG_SLOPE = 5.0
+"""An answer with red flags scores at most TOP_SCORE - RED_FLAG_SLOPE x their penalties,
+before the penalties: a red flag makes an interviewer discount the whole answer."""
+REQUIRED_KEEPS = 0.85
 """Each required point missed keeps this share of the score."""
 MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
@@ -330,17 +332,18 @@ def _score(
                 "The answer touches none of the question's rubric points; it may be off-topic.",
             )
         )
-    if penalties and score > RED_FLAG_CAP:
+    cap = TOP_SCORE - RED_FLAG_SLOPE * penalties
+    if penalties and score > cap:
         flags.append(
             Flag(
                 "red-flag-cap",
-                f"出现扣分项，总分最高 {RED_FLAG_CAP:.0f}：面试官会因为这一点对整个回答打折扣。",
-                f"With a red flag the score is at most {RED_FLAG_CAP:.0f}: an interviewer discounts "
-                "the whole answer for it.",
-                penalty=round(score - RED_FLAG_CAP, 1),
+                f"出现扣分项，总分最高 {max(0.0, cap):.0f}：面试官会因为这一点对整个回答打折扣。",
+                f"With this red flag the score is at most {max(0.0, cap):.0f}: an interviewer "
+                "discounts the whole answer for it.",
+                penalty=round(score - max(0.0, cap), 1),
             )
         )
-        score = RED_FLAG_CAP
+        score = max(0.0, cap)
     score -= penalties
     missed_required = [r for r in final if r.required and not r.hit]
     if missed_required:
