@@ -469,3 +469,20 @@ def test_a_shared_rubric_point_has_a_prefixed_key(tmp_path: Path) -> None:
     assert scorer.criterion_keys(question) == {"apologise", "shared.star:result"}
     follow_up = scorer.follow_up_for(question, result)
     assert follow_up is not None and follow_up.criterion == "shared.star:result"
+
+
+def test_a_point_said_in_the_answers_own_words_earns_part_of_it(tmp_path: Path) -> None:
+    crit = criterion("release-gate", ["发布检查清单"], ["release checklist"])
+    crit["label"] = {"zh": "把发版检查加进流程", "en": "Adds release checks to the process"}
+    crit["tip"] = {"zh": "每次发版前按清单检查配置和回滚方案。", "en": "Check the configuration and the rollback plan before every release."}
+    other = criterion("apologise", ["道歉"], ["apologise"])
+    scorer, question = build(tmp_path, [crit, other])
+    said = "我推动团队以后每次发版之前，都要逐项检查配置和回滚方案，再上线。"
+    result = scorer.score(question, said)
+    point = by_key(result, "release-gate")
+    assert point.hit and 0 < point.credit < 1
+    (m,) = point.matches
+    assert m.kind == "related" and m.phrase.startswith("≈ ")
+    assert said[m.start : m.end] == m.text and "检查" in m.text
+    rejected = scorer.score(question, "我不会每次发版之前都去检查配置和回滚方案。")
+    assert not by_key(rejected, "release-gate").hit

@@ -87,7 +87,8 @@ another verb."""
 _ZH_DISMISSED = re.compile(
     "^.{0,10}?(?:没有?必要|不需要|不必要?|(?:不是|并非)重点|不重要|没那么重要|多余|不考虑|算了|免了"
     "|用不上|没(?:什么)?用|没(?:什么)?(?:意义|价值)|形式主义|白(?:做|问|费)|不认同|不可取|浪费时间"
-    "|(?:是|就是)?最危险|是大忌|要不得|是错(?:误)?的|是不对的|千万不能|绝对不能|不能这样)"
+    "|(?:是|就是)?最危险|是大忌|要不得|是错(?:误)?的|是不对的|千万不能|绝对不能|不能这样"
+    "|太(?:慢|麻烦|重|贵|复杂|费劲|折腾))"
 )
 _ZH_REFUSED_NEXT = re.compile(
     "^(?:但|可是|不过)?(?:我|我们|我们团队)?(?:当时|坚决|直接|都)?"
@@ -222,6 +223,12 @@ def rejected_after(after: str) -> bool:
         return True
     en = _blank(_EN_NOT_NEGATIONS, after)
     return _EN_DISMISSED.match(en) is not None
+
+
+def has_cue(text: str) -> bool:
+    """Whether `text` holds a negation cue at all (once words that only look negative are
+    removed): a clause with one is never taken as evidence by resemblance alone."""
+    return bool(_ZH_CUE.search(_blank(_ZH_NOT_NEGATIONS, text)) or _EN_CUE.search(_blank(_EN_NOT_NEGATIONS, text)))
 
 
 def refused_next(clause: str) -> bool:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mockroom.core import related
 from mockroom.core.bank import Bank, criterion_keys
 from mockroom.core.matching import (
     AnswerView,
@@ -40,7 +41,7 @@ from mockroom.core.matching import (
     with_synonyms,
 )
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
-from mockroom.core.negation import NegationIndex
+from mockroom.core.negation import NegationIndex, has_cue
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
 from mockroom.core.text import CJK_RE
@@ -70,6 +71,9 @@ RED_FLAG_SLOPE = 5.0
 before the penalties: a red flag makes an interviewer discount the whole answer."""
 REQUIRED_KEEPS = 0.85
 """Each required point missed keeps this share of the score."""
+RELATED_SIMILARITY = 0.5
+"""Credit for a point said in the answer's own words (a clause sharing several telling words
+with the point's description; see `related`), when none of its phrases is there."""
 MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
 
@@ -94,6 +98,9 @@ class _CompiledQuestion:
     red: tuple[_CompiledFlag, ...]
     vocabulary: Vocabulary
     """The English words of all its phrases."""
+    described: dict[str, frozenset[str]]
+    """Each point's telling words (see `related`), by key."""
+    weights: related.Weights
 
 
 class Scorer:
@@ -123,7 +130,11 @@ class Scorer:
                 _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
             ]
         phrases = [p.norm for c in crits for p in c.phrases] + [p.norm for f in flags for p in f.phrases]
-        result = _CompiledQuestion(tuple(crits), tuple(flags), vocabulary(tuple(phrases)))
+        described = {c.key: frozenset(related.description(c.criterion)) for c in crits}
+        result = _CompiledQuestion(
+            tuple(crits), tuple(flags), vocabulary(tuple(phrases)), described,
+            related.Weights.of(c.criterion for c in crits),
+        )
         self._cache[question.id] = result
         return result
 
@@ -207,6 +218,14 @@ def _score(
                 similarity = max(similarity, f.similarity)
             s, e = orig(f.start), orig(f.end)
             matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
+        if not own and c.key in question.described:
+            said = _said_otherwise(view.text, shape, question, c.key)
+            if said is not None:
+                (s, e), why = said
+                credit = similarity = RELATED_SIMILARITY
+                s, e = orig(s), orig(e)
+                phrase = "≈ " + " · ".join(why.shared[:4])
+                matches.append(Match(phrase, s, e, answer[s:e], RELATED_SIMILARITY, "related"))
         credit = round(min(1.0, credit), 3)
         earned += c.criterion.weight * credit
         named += c.criterion.weight * similarity
@@ -376,6 +395,19 @@ def _score(
             "penalties": penalties,
         },
     )
+
+
+def _said_otherwise(
+    text: str, shape: Shape, question: _CompiledQuestion, key: str
+) -> tuple[tuple[int, int], related.Related] | None:
+    """The clause that shares the most telling words with the point's description, when
+    enough (see `related`), and holds no negation cue."""
+    best: tuple[tuple[int, int], related.Related] | None = None
+    for s, e, keys in shape.clause_keys(related.keys):
+        found = related.related(keys, question.described[key], question.weights)
+        if found and (best is None or found.weight > best[1].weight) and not has_cue(text[s:e]):
+            best = ((s, e), found)
+    return best
 
 
 def _best_per_span(found: list[tuple[Phrase, Found, bool]]) -> list[tuple[Phrase, Found, bool]]:
