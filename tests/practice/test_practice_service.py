@@ -17,6 +17,7 @@ from mockroom.practice.picking import mock_budget_s, pick_questions
 from mockroom.practice.service import PracticeService, ScoreFailed, Unfinished, draft_state
 from mockroom.practice.session import Practice
 from mockroom.store import Store
+from mockroom.store.session_lock import SessionTaken
 from tests.helpers.tui_helpers import BANK, FakeClock
 
 INTRO = "I currently work as a support lead for a software vendor and have relevant experience."
@@ -108,7 +109,7 @@ def test_a_session_with_a_retry_and_a_follow_up(service: PracticeService, store:
     follow = _answer(service, store, p, ask, "事后我会组织复盘,做根因分析,并落实改进措施。")
     assert follow.follow_up_of == main.id and [c.key for c in follow.result.criteria] == ["postmortem"]
     assert p.next_ask() is None
-    PracticeService.close(store, p.session_id, True)
+    service.close(store, p.session_id, True)
     assert store.get_session(p.session_id).state == "finished"
     assert [a.id for a in store.attempts_for_session(p.session_id)] == [a.id for a in p.results]
 
@@ -173,10 +174,10 @@ def test_a_late_draft_never_lands_after_its_answer(service: PracticeService, sto
     turn = service.turn(ask, False)
     p.answering = ask
     state = draft_state(ask, turn.clock, p.budget, SHOWN)
-    PracticeService.save_draft(store, p, ask, "draft", state)
+    service.save_draft(store, p, ask, "draft", state)
     assert store.load_draft(p.session_id) is not None
     _answer(service, store, p, ask, INTRO)  # submitting clears `answering`
-    PracticeService.save_draft(store, p, ask, "too late", state)
+    service.save_draft(store, p, ask, "too late", state)
     assert store.load_draft(p.session_id) is None
 
 
@@ -195,7 +196,7 @@ def test_resume_restores_the_question_its_clock_and_the_budget(
     turn.clock.key()
     clock.advance(5)
     state = draft_state(ask, turn.clock, p.budget, SHOWN)
-    PracticeService.save_draft(store, p, ask, "half an answer", state)
+    service.save_draft(store, p, ask, "half an answer", state)
 
     returning = PracticeService.returning(store)
     assert returning.candidate == cand and isinstance(returning.unfinished, Unfinished)
@@ -206,3 +207,31 @@ def test_resume_restores_the_question_its_clock_and_the_budget(
     assert shown.ask == ask and shown.text == "half an answer" and shown.shown_at == SHOWN
     assert shown.clock.elapsed() == pytest.approx(20)
     assert again.budget is not None and again.budget.elapsed() == pytest.approx(20)
+
+
+def test_two_apps_on_one_session_never_overwrite_each_other(
+    service: PracticeService, store: Store, bank: Bank, clock: FakeClock
+) -> None:
+    """The app that starts a session holds it; a second one is told who has it, and once it
+    takes over, the first one's drafts and answers are refused instead of overwriting."""
+    cand = store.get_candidate()
+    assert cand is not None
+    p = service.start(store, cand.id, "demo", 1, "single", "en", True)
+    assert p is not None
+    ask = p.next_ask()
+    assert ask is not None
+    p.answering = ask
+    state = draft_state(ask, service.turn(ask, False).clock, p.budget, SHOWN)
+    service.save_draft(store, p, ask, "first window", state)
+
+    second = PracticeService(bank, Scorer(bank), clock)
+    holder = second.claim(store, p.session_id)
+    assert holder is not None and holder.holder == service.holder  # told, nothing changed
+    assert second.claim(store, p.session_id, take_over=True) is None
+    assert not service.heartbeat(store, p.session_id)  # the first learns it lost the session
+    with pytest.raises(SessionTaken):
+        service.save_draft(store, p, ask, "stale window", state)
+    draft = store.load_draft(p.session_id)
+    assert draft is not None and draft.text == "first window"
+    second.close(store, p.session_id, False)
+    assert store.session_holder(p.session_id) is None

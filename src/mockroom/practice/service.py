@@ -19,6 +19,7 @@ from mockroom.practice.ask import Ask
 from mockroom.practice.picking import choose_questions, mock_budget_s
 from mockroom.practice.session import Practice
 from mockroom.store import AttemptTiming
+from mockroom.store.session_lock import HEARTBEAT_S, SessionHolder, new_holder, this_process
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
@@ -67,6 +68,8 @@ class Turn:
 
 
 class PracticeService:
+    HEARTBEAT_S: ClassVar[int] = HEARTBEAT_S
+    """How often the app renews its claim on the session it writes to."""
     ScoreFailed: ClassVar[type[ScoreFailed]] = ScoreFailed
     """Raised by `record` (here too, so a caller need not import this module to catch it)."""
 
@@ -76,6 +79,8 @@ class PracticeService:
         self.bank = bank
         self.scorer = scorer
         self.monotonic = monotonic
+        self.holder = new_holder()
+        """This app's claims on the sessions it writes to (store/session_lock.py)."""
 
     # -- the store, when it opens ------------------------------------------------------------
 
@@ -103,8 +108,18 @@ class PracticeService:
         total_s = mock_budget_s(questions) if mode == "mock" else None
         ids = [q.id for q in questions]
         s = store.start_session(candidate_id, track, mode, lang, ids, total_s, clock_on)
+        store.claim_session(s.id, self.holder, this_process())  # new, so nobody else holds it
         budget = Budget(total_s, self.monotonic) if total_s else None
         return Practice(s.id, s.mode, s.track, questions, budget)
+
+    def claim(self, store: Store, session_id: str, take_over: bool = False) -> SessionHolder | None:
+        """Claim an existing session for this app: None when it is ours, else the live app
+        that has it open (nothing changes then, unless `take_over`)."""
+        return store.claim_session(session_id, self.holder, this_process(), take_over=take_over)
+
+    def heartbeat(self, store: Store, session_id: str) -> bool:
+        """Renew the claim; False when another app has taken the session over."""
+        return store.heartbeat(session_id, self.holder)
 
     def resume(self, unfinished: Unfinished, auto_submit: bool) -> tuple[Practice, Turn | None, int]:
         """The session as it was left, the question that was being answered (None: go on to
@@ -191,6 +206,7 @@ class PracticeService:
             practice.session_id, q.id, self.bank.version_of(q.id), lang, text, result, timing,
             follow_up_of=ask.parent_id if ask.kind == "follow_up" else None,
             follow_up_criterion=ask.follow_up.criterion if ask.follow_up else None,
+            holder=self.holder,
         )
 
     @staticmethod
@@ -200,18 +216,24 @@ class PracticeService:
 
     # -- drafts and the end --------------------------------------------------------------------
 
-    @staticmethod
-    def save_draft(store: Store, practice: Practice, ask: Ask, text: str, state: dict[str, Any]) -> None:
-        """Save the draft of `ask`, unless its answer was submitted meanwhile."""
+    def save_draft(
+        self, store: Store, practice: Practice, ask: Ask, text: str, state: dict[str, Any]
+    ) -> None:
+        """Save the draft of `ask`, unless its answer was submitted meanwhile. SessionTaken
+        (a StoreError) when another app has taken the session over."""
         if practice.answering is ask:
-            store.save_draft(practice.session_id, ask.question.id, text, state)
+            store.save_draft(practice.session_id, ask.question.id, text, state, holder=self.holder)
 
-    @staticmethod
-    def close(store: Store, session_id: str, finished: bool) -> None:
+    def close(self, store: Store, session_id: str, finished: bool) -> None:
         if finished:
             store.finish_session(session_id)
         else:
             store.abandon_session(session_id)
+        store.release_session(session_id, self.holder)
+
+    def release(self, store: Store, session_id: str) -> None:
+        """Give up the claim (the app quits with the session still open)."""
+        store.release_session(session_id, self.holder)
 
 
 def draft_state(

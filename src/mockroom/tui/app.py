@@ -40,6 +40,7 @@ from mockroom.tui.screens.page import Page
 from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.store_screen import Records
+from mockroom.tui.screens.taken_dialog import TakenDialog
 from mockroom.tui.store_work import StoreDone, StoreFailed, StoreLine, open_store, run_store
 from mockroom.tui.strings import t
 
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from mockroom.practice.session import Practice
     from mockroom.store import AttemptRec, CandidateRec
     from mockroom.store.repo import Store
+    from mockroom.store.session_lock import SessionHolder
     from mockroom.tui.screens.feedback import FeedbackScreen
     from mockroom.tui.screens.question import QuestionScreen
 
@@ -143,8 +145,29 @@ class MockroomApp(App[None]):
                         severity="warning", timeout=10)
         self.call_after_refresh(self._open_store)  # the start screen is painted first
 
+    def _heartbeat(self) -> None:
+        """Keep this app's claim on its session alive; when another window has taken it over,
+        stop writing to it and say so (store/session_lock.py)."""
+        p, service = self.practice, self.service
+        if p is None or service is None or self.line is None:
+            return
+        sid = p.session_id
+
+        def renewed(ours: bool) -> None:
+            if not ours and self.practice is p:
+                self.practice = None
+                self.notify(t(self.lang, "taken.lost"), severity="warning", timeout=15)
+                self._back_to_start()
+
+        self._db(lambda store: service.heartbeat(store, sid), renewed, group="heartbeat")
+
     def on_unmount(self) -> None:
         self._heap.release()
+        p, service, line = self.practice, self.service, self.line
+        if p is not None and service is not None and line is not None:
+            sid = p.session_id  # give up the claim, so the next start resumes without asking
+            with suppress(StoreError):
+                line.call(lambda store: service.release(store, sid))
 
     @work(thread=True, group="boot")
     def _open_store(self) -> None:
@@ -174,6 +197,7 @@ class MockroomApp(App[None]):
     @on(StoreOpened)
     def _store_opened(self, msg: StoreOpened) -> None:
         self.line, self.candidate, self.service = msg.line, msg.returning.candidate, msg.service
+        self.set_interval(msg.service.HEARTBEAT_S, self._heartbeat)
         self._update_start_screens()
         unfinished = msg.returning.unfinished
         if self.candidate is None:
@@ -262,10 +286,32 @@ class MockroomApp(App[None]):
     def _resume_chosen(self, unfinished: Unfinished, resume: bool | None) -> None:
         service = self.service
         assert service is not None and self.line is not None
+        sid = unfinished.session.id
         if not resume:
-            sid = unfinished.session.id
             self._db(lambda store: service.close(store, sid, False))
             return
+
+        def claimed(holder: SessionHolder | None) -> None:
+            if holder is None:
+                self._resume(unfinished)
+            else:
+                self.push_screen(TakenDialog(holder), lambda take: self._taken_chosen(unfinished, take))
+
+        self._db(lambda store: service.claim(store, sid), claimed)
+
+    def _taken_chosen(self, unfinished: Unfinished, take_over: bool | None) -> None:
+        """Take the session over from the other window, or only read its transcript."""
+        service, sid = self.service, unfinished.session.id
+        assert service is not None
+        if take_over:
+            self._db(lambda store: service.claim(store, sid, take_over=True),
+                     lambda _: self._resume(unfinished))
+        else:
+            self.push_screen(later.transcript_screen()(self.records(), sid))
+
+    def _resume(self, unfinished: Unfinished) -> None:
+        service = self.service
+        assert service is not None
         practice, turn, missing = service.resume(unfinished, self.settings.auto_submit)
         if missing:
             self.notify(t(self.lang, "resume.missing", n=missing), severity="warning")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mockroom.tui.screens.rating_dialog import RatingDialog
     from mockroom.tui.screens.review import ReviewScreen
     from mockroom.tui.screens.summary import SummaryScreen
+    from mockroom.tui.screens.transcript import TranscriptScreen
 
 
 def load_bank(dirs: Iterable[Path], builtin: bool) -> Bank:
@@ -81,6 +82,12 @@ def review_screen() -> type[ReviewScreen]:
     from mockroom.tui.screens.review import ReviewScreen
 
     return ReviewScreen
+
+
+def transcript_screen() -> type[TranscriptScreen]:
+    from mockroom.tui.screens.transcript import TranscriptScreen
+
+    return TranscriptScreen
 
 
 PAGES = (question_screen, rating_dialog, feedback_screen, summary_screen, quit_dialog,

@@ -63,6 +63,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "题库里已找不到 {n} 道题，已跳过。",
         "{n} question(s) are no longer in the bank and were skipped.",
     ),
+    "taken.title": ("这次练习正在另一个窗口中进行", "This session is open in another window"),
+    "taken.body": (
+        "另一个 mockroom（{owner}，{seen} 仍在运行）正在使用它。接管后那个窗口将不再保存；只读则只查看记录。",
+        "Another mockroom ({owner}, alive at {seen}) has it open. Take it over and that window "
+        "stops saving; or only read its transcript.",
+    ),
+    "taken.yes": ("接管", "Take over"),
+    "taken.no": ("只读", "Read only"),
+    "taken.lost": (
+        "这次练习已在另一个窗口中被接管，此窗口不再保存。",
+        "Another window took this session over; this one no longer saves it.",
+    ),
     "quit.title": ("退出？", "Quit?"),
     "quit.body": (
         "草稿已保存，下次启动时可以继续这道题。",
