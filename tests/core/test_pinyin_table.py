@@ -85,3 +85,17 @@ def test_an_unwritable_data_folder_still_gives_readings(
     blocker.write_text("not a folder")
     monkeypatch.setenv("MOCKROOM_HOME", str(blocker / "home"))
     assert pinyin_table.load().reading(ord("歉")) == "qian"
+
+
+def test_a_cache_folder_others_can_write_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table planted by another account (the folder is group/world-writable) is ignored."""
+    good = pinyin_table.load()
+    [cache] = cached_tables()
+    planted = pinyin_table.Table(good.first, good.numbers, ["zzz"] * len(good.syllables))
+    cache.write_bytes(pinyin_table.encode(planted))
+    cache.parent.chmod(0o777)
+    try:
+        assert pinyin_table.load().reading(ord("道")) == "dao"
+    finally:
+        cache.parent.chmod(0o700)
+    assert pinyin_table.load().reading(ord("道")) == "zzz"  # the check is what kept it out

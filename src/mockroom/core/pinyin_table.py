@@ -24,7 +24,7 @@ import zlib
 from pathlib import Path
 
 from mockroom.config import paths
-from mockroom.files import atomic_file
+from mockroom.files import atomic_file, cache_folder
 
 MAGIC = b"mockroom-pinyin 1\n"
 _HEADER = struct.Struct("<IIII")
@@ -83,6 +83,8 @@ def load() -> Table:
     """The table from the cache, or built from pypinyin's file (and cached)."""
     source = source_file()
     cache = _cache_path(source) if source else None
+    if cache is not None and not cache_folder.usable(cache.parent):
+        cache = None  # another account could have planted its readings (files/cache_folder.py)
     if cache is not None:
         try:
             found = decode(cache.read_bytes())
