@@ -344,6 +344,8 @@ KEY_LABELS_ZH: dict[str, str] = {
     "No": "否",
     "Resume": "继续",
     "Discard": "放弃",
+    "Take over": "接管",
+    "Read only": "只读",
     "Keep answering": "继续答题",
     "Cancel": "取消",
     "Rate": "自评",
