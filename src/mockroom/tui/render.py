@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from mockroom.core.cells import cut
+from mockroom.core.inert import inert
 from mockroom.core.result import CriterionResult, ScoreResult
 from mockroom.core.text import SENTENCE_END
 from mockroom.core.timing import format_clock
@@ -80,7 +81,7 @@ def answer_spans(result: ScoreResult, answer_len: int) -> list[Span]:
 
 
 def highlight(answer: str, spans: Iterable[Span], styles: Mapping[SpanKind, str]) -> Text:
-    text = Text(answer)
+    text = Text(inert(answer, block=True))  # one code point for one: spans still fit
     for s in spans:
         text.stylize(styles[s.kind], s.start, s.end)
     return text
@@ -161,7 +162,7 @@ def average(scores: Sequence[float]) -> float | None:
 
 def short(text: str, width: int) -> str:
     """First line of `text`, cut to `width` terminal cells (a Chinese character takes two)."""
-    line = text.strip().splitlines()[0] if text.strip() else ""
+    line = inert(text.strip().splitlines()[0]) if text.strip() else ""
     if cell_len(line) <= width:
         return line
     return cut(line, width - 1)[0] + "…"

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from mockroom.core.inert import inert
 from mockroom.tui.render import short
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def bar_rows(values: Sequence[float], height: int, width: int, bar: int = 2, gap
 def question_title(bank: Bank | None, question_id: str, lang: str, width: int) -> str:
     """The question's first line from the bank, else its id (the bank may have changed)."""
     q = bank.questions.get(question_id) if bank else None
-    return short(q.prompt.get(lang), width) if q else question_id
+    return short(q.prompt.get(lang), width) if q else inert(question_id)
 
 
 def point_label(bank: Bank | None, rubric_id: str, key: str, lang: str) -> str:
@@ -60,7 +61,7 @@ def point_label(bank: Bank | None, rubric_id: str, key: str, lang: str) -> str:
         for c in rubric.criteria:
             if c.id == point:
                 return c.label.get(lang)
-    return key
+    return inert(key)
 
 
 def day(moment: datetime) -> str:

@@ -7,6 +7,8 @@ BINDINGS stay plain English and the footer follows the interface language.
 
 from __future__ import annotations
 
+from mockroom.core.inert import inert
+
 # key -> (zh, en)
 TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("mockroom 模拟面试", "mockroom mock interview"),
@@ -212,7 +214,10 @@ def lookup(table: dict[str, tuple[str, str]], lang: str, key: str, **fields: obj
     """The text for `key` in `lang` from a (zh, en) table, with fields filled in."""
     zh, en = table[key]
     text = zh if lang == "zh" else en
-    return text.format(**fields) if fields else text
+    # Fields are user text (names, comments, tracks): made inert for the terminal.
+    if not fields:
+        return text
+    return text.format(**{k: inert(str(v), block=True) for k, v in fields.items()})
 
 
 def t(lang: str, key: str, **fields: object) -> str:
@@ -231,7 +236,7 @@ def mode_name(lang: str, mode: str) -> str:
 
 def _named(lang: str, kind: str, value: str) -> str:
     key = f"{kind}.{value}"
-    return t(lang, key) if key in TEXTS else value
+    return t(lang, key) if key in TEXTS else inert(value)
 
 
 def key_label(lang: str, description: str) -> str:

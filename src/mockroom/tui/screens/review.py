@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Label, Select
 
+from mockroom.core.inert import inert
 from mockroom.tui.review_context import ReviewContext
 from mockroom.tui.review_render import day, parse_since, score_text
 from mockroom.tui.review_strings import rt
@@ -125,7 +126,7 @@ class ReviewScreen(StoreScreen):
             auto = rt(lang, "hidden") if hide and s.mean_auto is not None else score_text(s.mean_auto)
             table.add_row(
                 day(s.started_at),
-                s.candidate_name,
+                inert(s.candidate_name),
                 track_name(lang, s.track),
                 Text(str(s.attempts), justify="right"),
                 Text(auto, justify="right"),

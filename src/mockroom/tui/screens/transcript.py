@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Label, Static, TextArea
 from textual.widgets.text_area import Document
 
+from mockroom.core.inert import inert
 from mockroom.tui.render import criterion_status, evidence, flag_lines, short, timing_line
 from mockroom.tui.review_context import ReviewContext
 from mockroom.tui.review_render import day, parse_score, passage, score_text
@@ -140,7 +141,7 @@ class TranscriptScreen(StoreScreen):
         )
         yield Static(self._scores(item, hide), id="tr-scores")
         yield Label(rt(lang, "tr.answer"), classes="section")
-        yield TextArea(a.answer, id="tr-answer", read_only=True, soft_wrap=True,
+        yield TextArea(inert(a.answer, block=True), id="tr-answer", read_only=True, soft_wrap=True,
                        show_line_numbers=False)
         yield Label(rt(lang, "tr.points"), classes="section")
         yield self._points(item, hide)
@@ -259,7 +260,7 @@ class TranscriptScreen(StoreScreen):
         start, end = editor.selection
         if start == end:
             return None
-        if editor.text != answer:  # newlines changed on the way in: offsets would not match
+        if editor.text != inert(answer, block=True):  # newlines changed on the way in: offsets would not match
             self.notify(rt(self.lang, "tr.span_lost"), severity="warning")
             return None
         doc = editor.document
