@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench eval clean
 
 $(STAMP): pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -27,6 +27,17 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m mockroom.bench
+
+# Agreement of scores with graded answers: the banks' examples, then the development set
+# when it is there (it is not part of the project; `make test` never needs it).
+SHARED_EVAL ?= ../shared/eval
+EVAL_FLAGS ?= --min-spearman 0.85 --max-mae 12 --min-question-spearman 0.7
+eval: $(STAMP)
+	@status=0; $(BIN)/mockroom eval --worst 3 $(EVAL_FLAGS) || status=$$?; \
+	if [ -d "$(SHARED_EVAL)" ]; then echo; \
+		$(BIN)/mockroom eval "$(SHARED_EVAL)"/*.yaml $(EVAL_FLAGS) || status=$$?; \
+	else echo "$(SHARED_EVAL) not found: evaluated the banks' examples only"; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

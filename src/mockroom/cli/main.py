@@ -14,6 +14,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # command -> (module in mockroom.cli, help)
 COMMANDS = {
     "score": ("score_cmd", "score an answer against a question's rubric"),
+    "eval": ("eval_cmd", "measure how well scores agree with graded answers"),
     "lint": ("lint_cmd", "check question and rubric files"),
     "bank": ("bank_cmd", "list or show questions"),
     "new": ("new_cmd", "write a commented template for a new question and rubric"),
