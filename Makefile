@@ -21,6 +21,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/mockroom lint
+	$(BIN)/lint-imports --no-cache
 
 test: lint
 	$(BIN)/python -m pytest
@@ -35,7 +36,7 @@ EVAL_FLAGS ?= --min-spearman 0.85 --max-mae 12 --min-question-spearman 0.7
 eval: $(STAMP)
 	@status=0; $(BIN)/mockroom eval --worst 3 $(EVAL_FLAGS) || status=$$?; \
 	if [ -d "$(SHARED_EVAL)" ]; then echo; \
-		$(BIN)/mockroom eval "$(SHARED_EVAL)"/*.yaml $(EVAL_FLAGS) || status=$$?; \
+		$(BIN)/mockroom eval "$(SHARED_EVAL)"/*.yaml --by-kind $(EVAL_FLAGS) || status=$$?; \
 	else echo "$(SHARED_EVAL) not found: evaluated the banks' examples only"; fi; \
 	exit $$status
 

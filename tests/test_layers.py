@@ -6,6 +6,7 @@ import importlib.util
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +27,7 @@ DOMAIN = [
     *_submodules("mockroom.config"),
     *_submodules("mockroom.core"),
     *_submodules("mockroom.store"),
+    *_submodules("mockroom.practice"),  # the practice service
     *_submodules("mockroom.transfer"),  # export and import: domain too
     "mockroom.cli.main",
     "mockroom.cli.common",
@@ -48,3 +50,13 @@ def test_domain_module_does_not_import_textual(module: str) -> None:
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_the_layer_contracts_in_pyproject_hold() -> None:
+    """import-linter's contracts ([tool.importlinter]): the arrows between packages run one way
+    and no two modules of the domain import each other."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    proc = subprocess.run([str(lint_imports), "--no-cache"], capture_output=True, text=True,
+                          check=False, cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-1000:]
+    assert " 0 broken" in proc.stdout

@@ -64,6 +64,19 @@ def test_prints_a_table_then_the_worst_disagreements_within_80_columns(capsys, g
     assert all(cell_len(line) <= 80 for line in lines), [line for line in lines if cell_len(line) > 80]
 
 
+def test_by_kind_adds_a_table_of_kinds(capsys, graded: Path) -> None:
+    code, out, _ = run(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", "--by-kind",
+                       "--worst", "0")
+    assert code == 0
+    lines = out.splitlines()
+    head = lines.index(next(line for line in lines if line.startswith("KIND")))
+    assert lines[head].split() == ["KIND", "N", "GRADE", "SCORE", "MAE"]
+    assert [line.split()[0] for line in lines[head + 1 : head + 4]] == ["trap", "zh-adequate", "zh-strong"]
+    assert lines[head + 1].split()[1:3] == ["1", "5.0"]
+    _, plain, _ = run(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", "--worst", "0")
+    assert "KIND" not in plain
+
+
 def test_the_interface_language_is_chinese_on_request(capsys, graded: Path) -> None:
     for argv in (("--lang", "zh", "eval", str(graded)), ("eval", str(graded), "--lang", "zh")):
         code, out, _ = run(capsys, "--bank", str(GOOD), *argv)
@@ -106,6 +119,7 @@ def test_json_has_every_answer_worst_first_with_evidence(capsys, graded: Path) -
     for a in answers:
         assert a["error"] == pytest.approx(a["score"] - a["grade"], abs=0.05)
         assert set(a) >= {"hit", "missed", "negated", "costs", "factors", "line", "why"}
+    assert [k["kind"] for k in data["kinds"]] == ["trap", "zh-adequate", "zh-strong"]
     strong = next(a for a in answers if a["id"] == "strong")
     assert {h["point"] for h in strong["hit"]} == {"apologise", "restore", "review"}
     assert strong["line"] == 3
@@ -187,3 +201,17 @@ def test_usage_errors(capsys, argv: tuple[str, ...], message: str) -> None:
     code, out, err = run(capsys, *argv, "--bank", str(GOOD))
     assert (code, out) == (2, "")
     assert message in err and len(err.splitlines()) == 1
+
+
+def test_text_from_a_graded_file_reaches_the_terminal_inert(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(
+        'questions:\n  good.apology:\n'
+        '    - {id: "x\\e[2J", grade: 90, why: "clears\\e]52;c;Zm9v\\a", text: "我会道歉\\e[31m。"}\n'
+        '    - {id: y, grade: 10, text: 我周末去爬山。}\n',
+        "utf-8",
+    )
+    code, out, _ = run(capsys, "eval", str(path), "--bank", str(GOOD), "--lang", "en")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out
+    assert "x␛[2J" in out and "我会道歉␛[31m。" in out

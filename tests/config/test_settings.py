@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,25 @@ def test_bad_values_fall_back_one_by_one(tmp_path: Path) -> None:
 def test_saving_a_bad_language_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="language"):
         save_settings(Settings(lang="fr"), tmp_path / "s.json")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "huge", "folder"])
+def test_a_settings_file_that_is_not_a_small_regular_file_never_blocks(
+    tmp_path: Path, kind: str
+) -> None:
+    """A FIFO would block open() forever and /dev/zero never ends: each is refused in one line."""
+    path = tmp_path / "settings.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "huge":
+        with path.open("wb") as f:
+            f.truncate(3 * 1024**3)  # sparse: 3 GB that must not be read
+    else:
+        path.mkdir()
+    loaded = load_settings(path, environ={})  # returns at once (pytest's timeout would hang)
+    assert loaded.settings == Settings()
+    assert loaded.problem is not None and "\n" not in loaded.problem
+    assert str(path) in loaded.problem and "default" in loaded.problem
+    expected = {"fifo": "not a regular file (a FIFO)", "huge": "file is too large",
+                "folder": "not a regular file (a folder)"}[kind]
+    assert expected in loaded.problem

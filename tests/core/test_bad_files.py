@@ -6,7 +6,9 @@ some bad files refer to), the way `mockroom lint --bank tests/data/good FILE` ch
 
 from __future__ import annotations
 
+import os
 import shutil
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -199,3 +201,29 @@ def test_deep_nesting_just_inside_the_limit_is_fine(tmp_path: Path) -> None:
     assert [p.message for p in bank.problems] == [
         "not a question (no `prompt`) or rubric (no `criteria`)"
     ]
+
+
+def test_a_huge_sparse_file_is_refused_after_reading_at_most_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "sparse.yaml"
+    with path.open("wb") as f:
+        f.truncate(3 * 1024**3)  # 3 GB of nothing: reading it whole took 3.2 GB of memory
+    tracemalloc.start()
+    try:
+        banks = [load_paths([path]), load_paths([tmp_path])]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    for bank in banks:
+        assert [str(p) for p in bank.problems] == [
+            f"{path}:1:1: file is too large ({3 * 1024**3:,} bytes; the limit is {MAX_BYTES:,})"
+        ]
+    assert peak < 20 * MAX_BYTES
+
+
+def test_a_fifo_named_as_a_bank_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    fifo = tmp_path / "questions.yaml"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    bank = load_paths([fifo])
+    assert [str(p) for p in bank.problems] == [f"{fifo}:1:1: not a regular file (a FIFO)"]
+    assert bank.skipped == [str(fifo)]
+    assert load_paths([tmp_path]).problems == []  # inside a folder it is not a bank file at all

@@ -1,4 +1,4 @@
-"""The bank cache (core/bank_cache.py): when a file is trusted by its stat, hashed or parsed,
+"""The bank cache (core/bank/cache.py): when a file is trusted by its stat, hashed or parsed,
 and that a cached load always gives what a fresh parse gives, whatever happened to the cache.
 
 Files written by a test are seconds old, so they are "racy" and always re-read; tests of the
@@ -7,43 +7,45 @@ trusted path move the cache's clock forward (`settled`) as if the files were wri
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mockroom.core import bank as banks
-from mockroom.core import bank_cache
-from mockroom.core.bank import Bank, load_paths
-from mockroom.core.lazy_map import LazyMap
+from mockroom.core.bank import Bank, cache, load, load_paths
+from mockroom.core.bank.lazy import BuiltOnUse
+from mockroom.core.bank.source import ReadEveryFile
+from mockroom.files import cache_folder
 from tests.helpers.bank_builders import criterion, question_data, rubric_data, write_yaml
 
 
 @pytest.fixture
 def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every file counts as written long before the cache read it."""
-    monkeypatch.setattr(bank_cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
+    monkeypatch.setattr(cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
-    """Replace bank_cache.<name>(file name, ...) by a wrapper noting each file's base name."""
+    """Replace JsonCache.<name>(self, file name, ...) by a wrapper noting each file's base name."""
     seen: list[str] = []
-    real = getattr(bank_cache, name)
+    real = getattr(cache.JsonCache, name)
 
-    def spy(file_name: str, *args: Any) -> Any:
+    def spy(self: cache.JsonCache, file_name: str, *args: Any) -> Any:
         seen.append(Path(file_name).name)
-        return real(file_name, *args)
+        return real(self, file_name, *args)
 
-    monkeypatch.setattr(bank_cache, name, spy)
+    monkeypatch.setattr(cache.JsonCache, name, spy)
     return seen
 
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the files the cache reads (and hashes)."""
-    return _spy(monkeypatch, "_read_file")
+    return _spy(monkeypatch, "_read")
 
 
 @pytest.fixture
@@ -67,8 +69,8 @@ def small_bank(root: Path) -> Path:
 
 
 def fresh(root: Path) -> Bank:
-    """The bank parsed from scratch (lint's way, which never uses the cache)."""
-    return load_paths([root], keep_nodes=True)
+    """The bank parsed from scratch: the plain source the cache must agree with."""
+    return load_paths([root], source=ReadEveryFile())
 
 
 def assert_same(bank: Bank, expected: Bank) -> None:
@@ -107,12 +109,12 @@ def test_objects_are_built_on_first_use(tmp_path: Path, settled: None) -> None:
     root = small_bank(tmp_path)
     load_paths([root])
     bank = load_paths([root])
-    assert isinstance(bank.questions, LazyMap)
+    assert isinstance(bank.questions, BuiltOnUse)
     assert "t.a" in bank.questions and len(bank.questions) == 2 and list(bank.questions)
     assert bank.tracks() == ["t"]
-    assert bank.questions.waiting() is not None  # nothing built yet
+    assert bank.questions.pending() == 2  # nothing built yet
     assert bank.questions["t.a"].difficulty == 2
-    assert bank.questions.waiting() is None
+    assert bank.questions.pending() == 1
     assert [q.id for q in bank.in_track("t")] == ["t.b", "t.a"]
 
 
@@ -154,10 +156,7 @@ def test_an_edit_keeping_size_and_mtime_is_seen_by_its_ctime(tmp_path: Path, set
 def coarse(monkeypatch: pytest.MonkeyPatch) -> None:
     """Stat signatures that show only size and mtime, as when a second write lands in the
     same timestamp tick as the first (then ctime and inode say nothing either)."""
-    monkeypatch.setattr(
-        bank_cache, "_signature",
-        lambda st: bank_cache._SIGNATURE.pack(st.st_size, st.st_mtime_ns, 0, 0),
-    )
+    monkeypatch.setattr(cache, "signature", lambda st: [st.st_size, st.st_mtime_ns, 0, 0])
 
 
 def test_the_racy_rule_sees_an_edit_that_no_signature_shows(
@@ -170,7 +169,7 @@ def test_the_racy_rule_sees_an_edit_that_no_signature_shows(
     assert bank.rubrics["t.r"].title.en == "Best rubric"
     # The limit the module documents: once the files are settled, such an edit goes unseen,
     # because a settled file is trusted by its signature without being read.
-    monkeypatch.setattr(bank_cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
+    monkeypatch.setattr(cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
     load_paths([root])
     reads.clear()
     load_paths([root])
@@ -182,18 +181,19 @@ def test_a_file_changed_while_it_was_read_is_read_again(
 ) -> None:
     root = small_bank(tmp_path)
     rubric = root / "r" / "r.yaml"
-    real_add = banks.add_file
+    real_parse = cache.JsonCache._parse
 
-    def add_then_edit(bank: Bank, name: str, raw: bytes) -> None:
-        real_add(bank, name, raw)
+    def parse_then_edit(self: cache.JsonCache, name: str, raw: bytes) -> Any:
+        parsed = real_parse(self, name, raw)
         if Path(name) == rubric and b"Test rubric" in raw:  # another program saves meanwhile
             _edit_keeping_size_and_mtime(rubric, "Test rubric", "Best rubric")
+        return parsed
 
-    monkeypatch.setattr(banks, "add_file", add_then_edit)
+    monkeypatch.setattr(cache.JsonCache, "_parse", parse_then_edit)
     first = load_paths([root])
     assert first.rubrics["t.r"].title.en == "Test rubric"  # what was read
     # However long after, the read that raced with a write is never trusted by the stat.
-    monkeypatch.setattr(bank_cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
+    monkeypatch.setattr(cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
     assert load_paths([root]).rubrics["t.r"].title.en == "Best rubric"
 
 
@@ -202,15 +202,15 @@ def late_settle(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The end of a load comes an hour after its reads (as for a long one): a list of
     things to do to the files just before it."""
     before: list[Any] = []
-    real = bank_cache._settle
+    real = cache._settled
 
-    def settle(name: str, sha: bytes) -> bytes:
-        monkeypatch.setattr(bank_cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
+    def settle(name: str, sha: str) -> Any:
+        monkeypatch.setattr(cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
         while before:
             before.pop()()
         return real(name, sha)
 
-    monkeypatch.setattr(bank_cache, "_settle", settle)
+    monkeypatch.setattr(cache, "_settled", settle)
     return before
 
 
@@ -262,72 +262,48 @@ def test_the_cross_check_follows_the_rubrics(tmp_path: Path, settled: None) -> N
     assert_same(load_paths([root]), fresh(root))
 
 
-def _cache(home: Path) -> Path:
-    [found] = (home / "cache").glob("bank-*.pickle")
+def _folder(home: Path) -> Path:
+    [found] = (home / "cache").glob("bank-*")
     return found
 
 
-def _flip(path: Path, at: int) -> None:
-    data = bytearray(path.read_bytes())
-    data[at] ^= 0xFF
-    path.write_bytes(bytes(data))
-
-
-def _sections(path: Path) -> tuple[int, int]:
-    """Offsets of the snapshot and the parses in a cache's index file."""
-    head = len(bank_cache.MAGIC) + bank_cache._HEADER.size
-    snap, *_ = bank_cache._HEADER.unpack_from(path.read_bytes(), len(bank_cache.MAGIC))
-    return head, head + snap
-
-
-def _area(home: Path) -> Path:
-    [found] = (home / "cache").glob("bank-*.area")
+def _objects(home: Path, defining: str) -> Path:
+    """The object file of the content that defines `defining` (a key such as `r:t.r`)."""
+    [found] = [p for p in _folder(home).glob("*.json")
+               if p.name not in (cache.INDEX, cache.SNAPSHOT)
+               and defining in json.loads(p.read_bytes())]
     return found
 
 
-@pytest.mark.parametrize(
-    "damage",
-    ["garbage", "empty", "truncated", "grown", "magic", "snapshot", "parses", "wrong-shape",
-     "area-missing", "area-truncated"],
-)
+def _damage(path: Path, damage: str) -> None:
+    if damage == "garbage":
+        path.write_bytes(os.urandom(path.stat().st_size))
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "truncated":
+        path.write_bytes(path.read_bytes()[:-10])
+    elif damage == "not-json":
+        path.write_bytes(b"\x80\x05K\x01.")  # a pickle: never unpickled
+    else:  # JSON of the wrong shape
+        data = json.loads(path.read_bytes())
+        if "parses" in data:
+            data["parses"][next(iter(data["parses"]))]["defined"] = [["q:x", "one", 1, [], []]]
+        else:
+            data["questions"] = {"t.a": 99}
+        path.write_text(json.dumps(data), "utf-8")
+
+
+DAMAGES = ["garbage", "empty", "truncated", "not-json", "wrong-shape"]
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_a_damaged_cache_is_ignored_and_rewritten(
     tmp_path: Path, isolated_home: Path, settled: None, reads: list[str], damage: str
 ) -> None:
     root = small_bank(tmp_path / "bank")
     load_paths([root])
-    cache = _cache(isolated_home)
-    snapshot, parsed = _sections(cache)
-    if damage == "garbage":
-        cache.write_bytes(os.urandom(cache.stat().st_size))
-    elif damage == "empty":
-        cache.write_bytes(b"")
-    elif damage == "truncated":
-        cache.write_bytes(cache.read_bytes()[:-10])
-    elif damage == "grown":
-        cache.write_bytes(cache.read_bytes() + b"\0")
-    elif damage == "magic":
-        _flip(cache, 0)
-    elif damage == "snapshot":
-        _flip(cache, snapshot + 5)
-    elif damage == "parses":
-        _flip(cache, parsed + 5)
-    elif damage == "area-missing":
-        _area(isolated_home).unlink()
-    elif damage == "area-truncated":
-        _area(isolated_home).write_bytes(_area(isolated_home).read_bytes()[:-1])
-    else:  # checksums that match a snapshot of the wrong shape
-        import hashlib
-        import pickle
-
-        body = pickle.dumps([1, 2, 3])
-        rest = cache.read_bytes()[parsed:]
-        header = bank_cache._HEADER.unpack_from(cache.read_bytes(), len(bank_cache.MAGIC))
-        cache.write_bytes(
-            bank_cache.MAGIC
-            + bank_cache._HEADER.pack(len(body), header[1], header[2],
-                                      hashlib.sha256(body).digest(), *header[4:])
-            + body + rest
-        )
+    for name in (cache.INDEX, cache.SNAPSHOT):
+        _damage(_folder(isolated_home) / name, damage)
     reads.clear()
     bank = load_paths([root])
     assert len(reads) == 6  # every file read again: nothing from the damaged cache is trusted
@@ -337,28 +313,80 @@ def test_a_damaged_cache_is_ignored_and_rewritten(
     assert reads == []  # rewritten
 
 
-def test_a_damaged_pickle_is_replaced_by_parsing_its_file(
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_snapshot_falls_back_to_the_index(
+    tmp_path: Path, isolated_home: Path, settled: None, reads: list[str], parses: list[str],
+    damage: str,
+) -> None:
+    root = small_bank(tmp_path / "bank")
+    load_paths([root])
+    _damage(_folder(isolated_home) / cache.SNAPSHOT, damage)
+    reads.clear()
+    parses.clear()
+    assert_same(load_paths([root]), fresh(root))
+    assert reads == parses == []  # every file still trusted by its signature
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_index_behind_a_good_snapshot_still_places_everything(
+    tmp_path: Path, isolated_home: Path, settled: None, damage: str
+) -> None:
+    root = small_bank(tmp_path / "bank")
+    load_paths([root])
+    _damage(_folder(isolated_home) / cache.INDEX, damage)
+    assert_same(load_paths([root]), fresh(root))  # origins asked of the files themselves
+
+
+def test_missing_object_files_are_replaced_by_parsing(
+    tmp_path: Path, isolated_home: Path, settled: None, reads: list[str]
+) -> None:
+    root = small_bank(tmp_path / "bank")
+    load_paths([root])
+    for p in _folder(isolated_home).glob("*.json"):
+        if p.name not in (cache.INDEX, cache.SNAPSHOT):
+            p.unlink()
+    reads.clear()
+    bank = load_paths([root])
+    assert reads == []
+    assert_same(bank, fresh(root))  # found when used: the files parsed again, the cache dropped
+    assert load_paths([root]) and len(reads) == 6
+    reads.clear()
+    assert_same(load_paths([root]), fresh(root))
+    assert reads == []  # rebuilt
+
+
+def test_the_cache_holds_only_json(tmp_path: Path, isolated_home: Path) -> None:
+    load_paths([small_bank(tmp_path / "bank")])
+    files = list(_folder(isolated_home).iterdir())
+    assert files and all(f.suffix == ".json" for f in files)
+    for f in files:
+        json.loads(f.read_bytes())  # data, never code
+
+
+def test_damaged_objects_are_replaced_by_parsing_their_file(
     tmp_path: Path, isolated_home: Path, settled: None, parses: list[str]
 ) -> None:
     root = small_bank(tmp_path / "bank")
     load_paths([root])
-    cache, area = _cache(isolated_home), _area(isolated_home)
-    data = area.read_bytes()
-    at = data.index(b"Test rubric")
-    area.write_bytes(data[:at] + b"B" + data[at + 1 :])  # still a valid pickle: only the CRC tells
-    bank = load_paths([root])  # the snapshot is intact: nothing parsed yet
+    objects = _objects(isolated_home, "r:t.r")
+    data = json.loads(objects.read_bytes())
+    data["r:t.r"]["weight_total"] = "not a field"  # still JSON: only the model's check tells
+    objects.write_text(json.dumps(data), "utf-8")
+    bank = load_paths([root])  # the index is intact: nothing parsed yet
+    assert parses == ["a.yaml", "b.yaml", "broken.yaml", "c.yaml", "dup.yaml", "r.yaml"]
     parses.clear()
     assert_same(bank, fresh(root))
-    assert not cache.exists()  # found damaged when used: the next load rebuilds it
-    assert load_paths([root]).questions == fresh(root).questions
+    assert not (_folder(isolated_home) / cache.INDEX).exists()  # the next load rebuilds it
+    assert not (_folder(isolated_home) / cache.SNAPSHOT).exists()
+    assert load_paths([root]).rubrics == fresh(root).rubrics
 
 
-def test_a_damaged_pickle_of_a_file_changed_since_is_a_clear_error(
+def test_damaged_objects_of_a_file_changed_since_are_a_clear_error(
     tmp_path: Path, isolated_home: Path, settled: None
 ) -> None:
     root = small_bank(tmp_path / "bank")
     load_paths([root])
-    _flip(_area(isolated_home), 3)  # the first file with objects: q/a.yaml
+    _objects(isolated_home, "q:t.a").write_bytes(b"{")
     bank = load_paths([root])
     write_yaml(root / "q" / "a.yaml", question_data("t.renamed", rubric="t.r"))
     with pytest.raises(LookupError, match=r"a\.yaml: the bank cache was damaged and the file "
@@ -366,31 +394,26 @@ def test_a_damaged_pickle_of_a_file_changed_since_is_a_clear_error(
         bank.questions["t.a"]
 
 
-def test_only_new_parses_write_a_new_area_file(
-    tmp_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_objects_no_index_names_are_removed(tmp_path: Path, isolated_home: Path, settled: None) -> None:
     root = small_bank(tmp_path / "bank")
-    load_paths([root])  # seconds-old files: recorded as racy
-    area = _area(isolated_home)
-    index = _cache(isolated_home).read_bytes()
-    monkeypatch.setattr(bank_cache, "_clock", lambda: time.time_ns() + 3600 * 10**9)
-    load_paths([root])  # re-recorded as settled: a new index, the same area
-    assert _area(isolated_home) == area and _cache(isolated_home).read_bytes() != index
-    write_yaml(root / "q" / "e.yaml", question_data("t.e", rubric="t.r"))
+    load_paths([root])
+    before = set(_folder(isolated_home).iterdir())
+    write_yaml(root / "r" / "r.yaml", rubric_data("t.r", criteria=[criterion("x", ["某"])]))
     assert_same(load_paths([root]), fresh(root))
-    assert _area(isolated_home) != area and not area.exists()  # the old one is removed
-    assert_same(load_paths([root]), fresh(root))
+    after = set(_folder(isolated_home).iterdir())
+    assert len(after) == len(before) and after != before
 
 
 def test_caches_of_other_versions_are_removed(tmp_path: Path, isolated_home: Path) -> None:
     old = isolated_home / "cache" / "bank-0123456789abcdef-000000000000.pickle"
     old.parent.mkdir(parents=True)
     old.write_bytes(b"from another version")
-    old_area = old.with_name(f"{old.stem}-00.area")
-    old_area.write_bytes(b"its pickles")
+    old_folder = isolated_home / "cache" / "bank-0123456789abcdef-000000000000"
+    old_folder.mkdir()
+    (old_folder / "index.json").write_text("{}", "utf-8")
     load_paths([small_bank(tmp_path / "bank")])
-    assert not old.exists() and not old_area.exists()
-    assert _cache(isolated_home).name.startswith(f"bank-{bank_cache.fingerprint()}-")
+    assert not old.exists() and not old_folder.exists()
+    assert _folder(isolated_home).name.startswith(f"bank-{cache.fingerprint()}-")
 
 
 def test_a_data_folder_that_cannot_be_written_only_costs_speed(
@@ -410,6 +433,54 @@ def test_the_cache_folder_is_owner_only(tmp_path: Path, isolated_home: Path) -> 
         assert folder.stat().st_mode & 0o777 == 0o700
 
 
+def test_the_cache_folder_is_made_with_its_missing_parents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settled: None, reads: list[str]
+) -> None:
+    """A fresh account without ~/.local/share still gets a cache, owner-only all the way."""
+    home = tmp_path / "fresh" / ".local" / "share" / "mockroom"
+    monkeypatch.setenv("MOCKROOM_HOME", str(home))
+    root = small_bank(tmp_path / "bank")
+    load_paths([root])
+    for folder in (home / "cache", home, home.parent, home.parent.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    reads.clear()
+    assert_same(load_paths([root]), fresh(root))
+    assert reads == []  # the cache was kept
+
+
+@pytest.mark.parametrize("distrust", ["others-write", "group-writes", "another-owner", "a-link"])
+def test_a_cache_folder_others_control_is_ignored_and_said_once(
+    tmp_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], settled: None, distrust: str,
+) -> None:
+    root = small_bank(tmp_path / "bank")
+    folder = isolated_home / "cache"
+    isolated_home.mkdir(mode=0o700)
+    if distrust == "a-link":
+        (tmp_path / "elsewhere").mkdir(mode=0o700)
+        folder.symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    else:
+        folder.mkdir(mode=0o700)
+        folder.chmod({"others-write": 0o777, "group-writes": 0o770}.get(distrust, 0o700))
+    if distrust == "another-owner":
+        monkeypatch.setattr(os, "getuid", lambda: os.stat(folder).st_uid + 1)
+    monkeypatch.setattr(cache_folder, "_told", set())
+    planted = folder / f"bank-{cache.fingerprint()}-planted"
+    for _ in range(2):
+        assert_same(load_paths([root]), fresh(root))
+    assert not list(Path(os.path.realpath(folder)).glob("bank-*"))  # nothing written there
+    assert not planted.exists()
+    err = capsys.readouterr().err
+    assert err.count("not using the cache folder") == 1, err
+    assert str(folder) in err
+
+
+def test_a_trusted_cache_folder_passes_the_check(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    assert cache_folder.usable(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
 def _reference_files(targets: list[Path]) -> list[str]:
     """How files were found before the cache walked folders itself: rglob, sort, resolve."""
     from mockroom.config.paths import unique_paths
@@ -417,7 +488,7 @@ def _reference_files(targets: list[Path]) -> list[str]:
     files: list[Path] = []
     for p in targets:
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.suffix in banks.YAML_SUFFIXES and f.is_file())
+            files += sorted(f for f in p.rglob("*") if f.suffix in load.YAML_SUFFIXES and f.is_file())
         elif p.is_file():
             files.append(p)
     return [str(f) for f in unique_paths(files)]
@@ -437,14 +508,13 @@ def test_files_are_found_in_the_same_order_as_rglob_found_them(tmp_path: Path) -
     (root / "linked-out.yaml").symlink_to(outside / "o.yaml")
     (root / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
     targets = [root, root / "a" / "x.yaml", root / ".." / "bank", outside / "o.yaml"]
-    found, _ = banks._yaml_files(targets, Bank())
-    assert [name for name, _ in found] == _reference_files(targets)
-    assert [real for _, real in found] == [str(Path(n).resolve()) for n, _ in found]
+    found, _ = load._yaml_files(targets, Bank())
+    assert found == _reference_files(targets)
 
 
 def test_relative_targets_keep_their_spelling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     small_bank(tmp_path)
     monkeypatch.chdir(tmp_path)
-    found, _ = banks._yaml_files([Path("."), Path("q/")], Bank())
-    assert [name for name, _ in found] == _reference_files([Path("."), Path("q/")])
-    assert found[0][0] == os.path.join("q", "a.yaml")
+    found, _ = load._yaml_files([Path("."), Path("q/")], Bank())
+    assert found == _reference_files([Path("."), Path("q/")])
+    assert found[0] == os.path.join("q", "a.yaml")

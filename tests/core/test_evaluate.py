@@ -76,6 +76,17 @@ def test_a_question_with_equal_grades_or_scores_has_no_spearman_and_stays_out_of
     assert only_flat.overall.spearman is None and only_flat.lowest is None
 
 
+def test_kinds_show_mean_grade_beside_mean_score() -> None:
+    def kind(qid: str, k: str, grade: float, score: float) -> Scored:
+        s = scored(qid, k + qid, grade, score)
+        return Scored(GradedAnswer(qid, s.answer.id, grade, "text", "f.yaml", kind=k), s.result)
+
+    ev = evaluate([kind("q.a", "terse", 60, 20), kind("q.b", "terse", 70, 10), kind("q.a", "trap", 5, 25),
+                   scored("q.a", "no-kind", 50, 50)])
+    rows = [(r.kind, r.answers, r.mean_grade, r.mean_score, r.mae) for r in ev.kinds()]
+    assert rows == [("terse", 2, 65.0, 15.0, 50.0), ("trap", 1, 5.0, 25.0, 20.0)]
+
+
 def test_worst_disagreements_come_first() -> None:
     ev = evaluate([scored("q", "small", 50, 55), scored("q", "big", 90, 30), scored("q", "mid", 10, 30)])
     assert [s.answer.id for s in ev.worst(2)] == ["big", "mid"]

@@ -10,7 +10,7 @@ import pytest
 from mockroom.core.bank import load_bank
 from mockroom.core.models import Question
 from mockroom.core.result import ScoreResult
-from mockroom.core.scorer import REQUIRED_CAP, Scorer, score_answer
+from mockroom.core.scorer import RED_FLAG_CAP, REQUIRED_KEEPS, Scorer, score_answer
 from tests.helpers.bank_builders import build, criterion, red_flag
 
 CRITERIA = [
@@ -134,7 +134,7 @@ def test_a_strong_answer_hits_every_point_and_scores_high(incident, answer: str)
     result = score(incident, answer)
     assert all(c.hit for c in result.criteria)
     assert result.score >= 85
-    assert codes(result) == []
+    assert [(f.code, f.penalty < 10) for f in result.flags] in ([], [("unexplained", True)])
     assert_offsets_valid(result, answer)
 
 
@@ -150,8 +150,9 @@ def test_a_bare_keyword_list_scores_well_below_fewer_points_in_sentences(
     real = score(incident, sentences)
     assert all(c.hit for c in listed.criteria)  # every point "mentioned"...
     assert sum(c.hit for c in real.criteria) == 3
-    assert "too-short" not in codes(listed)  # ...and not penalised for length: only for style
-    assert "keyword-list" in codes(listed)
+    assert "keyword-list" in codes(listed)  # ...and penalised above all for style:
+    cost = {f.code: f.penalty for f in listed.flags}  # bare terms, nothing said around them
+    assert cost["keyword-list"] + cost["unexplained"] > 2 * cost.get("too-short", 0)
     assert real.score - listed.score >= 20
 
 
@@ -293,8 +294,10 @@ def test_off_topic_answers_score_low_and_say_so(incident, answer: str) -> None:
 @pytest.mark.parametrize(
     ("answer", "length", "zh_says", "en_says"),
     [
-        ("我会道歉，然后回滚。", 10, "回答太短：10 字，期望 60-600 字。", "Too short: 10 characters, expected 60-600."),
-        ("I would apologise and roll back.", 6, "回答太短：6 个词，期望 40-400 个词。", "Too short: 6 words, expected 40-400."),
+        ("我会道歉，然后回滚。", 10, "回答太短：10 字；要讲清楚要点，至少需要 80 字左右。",
+         "Too short: 10 characters; making the points takes about 80."),
+        ("I would apologise and roll back.", 6, "回答太短：6 个词；要讲清楚要点，至少需要 40 个词左右。",
+         "Too short: 6 words; making the points takes about 40."),
     ],
     ids=["zh", "en"],
 )
@@ -303,7 +306,7 @@ def test_far_too_short_answers_score_low_and_say_so_in_the_answers_unit(
 ) -> None:
     result = score(incident, answer)
     assert result.length == length
-    assert result.score <= 15
+    assert result.score <= 20
     (short,) = (f for f in result.flags if f.code == "too-short")
     assert (short.message("zh"), short.message("en")) == (zh_says, en_says)
     assert "off-topic" not in codes(result)
@@ -341,28 +344,31 @@ def test_red_flags_cost_their_penalty_unless_negated(
     red = [f for f in flagged.flags if f.code == "red-flag"]
     assert [f.ref for f in red] == flag_ids
     assert sum(f.penalty for f in red) == penalty == flagged.details["penalties"]
-    assert flagged.score == pytest.approx(plain.score - penalty, abs=0.11)
+    expected = max(0.0, (min(plain.score, RED_FLAG_CAP) if red else plain.score) - penalty)
+    assert flagged.score == pytest.approx(expected, abs=0.11)
+    if red:  # what the cap took is a flag of its own
+        cap = next(f for f in flagged.flags if f.code == "red-flag-cap")
+        assert cap.penalty == pytest.approx(plain.score - RED_FLAG_CAP, abs=0.2)
     for f in red:
         assert all(answer[s:e] for s, e in f.spans)
 
 
 @pytest.mark.parametrize("missing", ["apologise", "restore"])
-def test_a_missed_required_point_caps_the_score(incident, missing: str) -> None:
+def test_a_missed_required_point_costs_a_share_of_the_score(incident, missing: str) -> None:
     drop = {"apologise": "然后代表公司真诚地道歉，", "restore": "马上回滚到上一个稳定版本，"}[missing]
     answer = STRONG_ZH.replace(drop, "")
     full = score(incident, STRONG_ZH)
-    capped = score(incident, answer)
-    assert full.score > REQUIRED_CAP
-    assert not by_key(capped, missing).hit
-    assert capped.score == REQUIRED_CAP
-    flag = next(f for f in capped.flags if f.code == "missed-required")
-    assert flag.penalty > 0
+    missed = score(incident, answer)
+    assert not by_key(missed, missing).hit
+    flag = next(f for f in missed.flags if f.code == "missed-required")
+    assert flag.penalty == pytest.approx((1 - REQUIRED_KEEPS) * (missed.score + flag.penalty), abs=0.2)
+    assert full.score - missed.score > flag.penalty  # the point's own credit is lost too
     assert f"point {missing}" in flag.message_en
 
 
-def test_missed_required_is_reported_even_below_the_cap(incident) -> None:
+def test_missed_required_is_reported_even_when_nothing_is_left_to_cost(incident) -> None:
     result = score(incident, OFF_TOPIC_ZH)
-    assert result.score < REQUIRED_CAP
+    assert result.score == 0
     flag = next(f for f in result.flags if f.code == "missed-required")
     assert flag.penalty == 0
 

@@ -76,3 +76,14 @@ def question_screen(app: MockroomApp) -> QuestionScreen:
     screen = app.screen
     assert isinstance(screen, QuestionScreen), f"expected a question, got {screen!r}"
     return screen
+
+
+def footer_keys(app: MockroomApp) -> list[tuple[str, str]]:
+    """(key, description) of the keys the current screen's footer shows, in its language
+    (like the footer, one key per action: the first bound)."""
+    shown: dict[str, tuple[str, str]] = {}
+    for a in app.screen.active_bindings.values():
+        b = a.binding
+        if b.show and b.description and b.key != app.COMMAND_PALETTE_BINDING:
+            shown.setdefault(b.action, (app.get_key_display(b), b.description))
+    return list(shown.values())

@@ -6,16 +6,23 @@ lists), so scores and evidence are what a candidate would really get.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from mockroom.core.bank import Bank, load_bank
 from mockroom.core.scorer import Scorer
 from mockroom.store.records import AttemptTiming, SessionRec
 from mockroom.store.repo import Store
+from mockroom.tui.app import MockroomApp
+from mockroom.tui.review_context import ReviewContext
+from mockroom.tui.screens.progress import ProgressScreen
+from mockroom.tui.screens.review import ReviewScreen
+from mockroom.tui.screens.transcript import TranscriptScreen
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 INTRO = "support.self-introduction"
@@ -123,11 +130,37 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
-async def show(pilot: Pilot[None], screen: object) -> None:
-    """Wait for the app to boot, push `screen` on top of it, and let it load."""
+Page = Callable[[MockroomApp], Screen[None]]
+"""Builds a page once the app has booted (a page is given the open store when built)."""
+
+
+async def show(pilot: Pilot[None], page: Page) -> None:
+    """Wait for the app to boot, push the page `page(app)` on top of it, and let it load."""
     await settle(pilot)
-    pilot.app.push_screen(screen)  # type: ignore[arg-type]
+    app = pilot.app
+    assert isinstance(app, MockroomApp)
+    app.push_screen(page(app))
     await settle(pilot)
+
+
+def progress(candidate_id: str | None = None, name: str | None = None) -> Page:
+    """The progress page of a candidate; by default the local one (as f4 opens it)."""
+
+    def build(app: MockroomApp) -> Screen[None]:
+        if candidate_id is None:
+            assert app.candidate is not None
+            return ProgressScreen(app.records(), app.candidate.id, app.candidate.name)
+        return ProgressScreen(app.records(), candidate_id, name)
+
+    return build
+
+
+def review(context: ReviewContext | None = None) -> Page:
+    return lambda app: ReviewScreen(app.records(), context)
+
+
+def transcript(session_id: str) -> Page:
+    return lambda app: TranscriptScreen(app.records(), session_id)
 
 
 def cells(table: object, row_key: str) -> list[str]:

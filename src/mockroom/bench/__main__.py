@@ -13,10 +13,20 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from mockroom.bench import bank_load, cli_process, gen, keystrokes, progress, scoring, tui_start
+from mockroom.bench import (
+    bank_load,
+    cli_process,
+    gen,
+    inputs,
+    keystrokes,
+    progress,
+    scoring,
+    tui_start,
+)
 from mockroom.bench.table import Row, render
 
 QUESTIONS = 10_000
+COLD_QUESTIONS = 1_000
 SCORED_ANSWERS = 500
 PROGRESS_QUESTIONS = 300
 
@@ -37,19 +47,22 @@ def main() -> int:
 
         step("compiling mockroom's modules")
         compile_mockroom()
-        step(f"generating a bank of {QUESTIONS:,} questions")
-        bank_dir = root / "bank"
-        gen.write_bank(bank_dir, QUESTIONS, gen.builtin())
+        step(f"the generated banks of {QUESTIONS:,} and {COLD_QUESTIONS:,} questions")
+        bank_dir, cold_bank = kept_bank(QUESTIONS), kept_bank(COLD_QUESTIONS)
+        load_home = inputs.folder() / "load-home"  # keeps the large bank's cache between runs
 
         def load_rows() -> list[Row]:
-            return bank_load.run(bank_dir, QUESTIONS, root / "load-home")
+            return bank_load.run(cold_bank, COLD_QUESTIONS, bank_dir, QUESTIONS,
+                                 root / "cold-home", load_home)
 
-        (root / "load-home").mkdir()
+        (root / "cold-home").mkdir()
         rows += guarded("bank load", load_rows)
 
         from mockroom.core.bank import load_paths
 
+        os.environ["MOCKROOM_HOME"] = str(load_home)  # the cache the bank load rows filled
         bank = load_paths([bank_dir])
+        os.environ["MOCKROOM_HOME"] = str(home)
         answers = gen.answers(bank, SCORED_ANSWERS)
         rows += guarded("scoring", lambda: scoring.run(bank, answers))
         builtin = gen.builtin()
@@ -66,6 +79,15 @@ def main() -> int:
     print(render(rows))
     print(f"\n({time.perf_counter() - started:.0f} s; python {sys.version.split()[0]})")
     return 0 if all(r.ok is not False for r in rows) else 1
+
+
+def kept_bank(questions: int) -> Path:
+    """The generated bank of `questions`, written once per generator and built-in bank."""
+    from mockroom.config.paths import bank_dirs
+
+    sources = [f for d in bank_dirs(builtin=True) for f in d.rglob("*.y*ml")]
+    return inputs.kept(f"bank{questions}", inputs.key(questions, files=sources),
+                       lambda folder: gen.write_bank(folder, questions, gen.builtin()))
 
 
 def compile_mockroom() -> None:

@@ -13,6 +13,7 @@ is timed as the median of several calls. Floor: the simplest aggregate over the 
 from __future__ import annotations
 
 import random
+import shutil
 import statistics
 import time
 import uuid
@@ -23,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Engine, MetaData, select, text
 
+from mockroom.bench import inputs
 from mockroom.bench.gen import Answer
 from mockroom.bench.table import Row, ms
 from mockroom.core.bank import Bank
@@ -37,9 +39,9 @@ TARGET_S = 0.1
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 
 
-def build(db: Path, bank: Bank, answers: list[Answer]) -> tuple[str, str]:
-    """The database URL and the candidate's id."""
-    template = db.with_name("progress-template.db")
+def build(db: Path, bank: Bank, answers: list[Answer]) -> None:
+    """Write the database of `ATTEMPTS` answers at `db`, upgraded to the current schema."""
+    template = db.with_name(f".{db.name}-template")
     url = f"sqlite:///{template}"
     scorer = Scorer(bank)
     with Store.open(url) as store:
@@ -58,8 +60,17 @@ def build(db: Path, bank: Bank, answers: list[Answer]) -> tuple[str, str]:
     for row in rows["attempt"]:
         row["result"] = first_format[row["id"]]
     _grow_first_release(db, rows)
+    template.unlink()
     Store.open(f"sqlite:///{db}").close()  # upgrade: later migrations build what they add
-    return f"sqlite:///{db}", cand.id
+
+
+def kept_database(bank: Bank, answers: list[Answer]) -> Path:
+    """The database, built once for these answers and schema revisions (bench/inputs.py)."""
+    from mockroom.store.revisions import VERSIONS
+
+    name = inputs.key(ATTEMPTS, [(a.question.id, a.text) for a in answers],
+                      files=sorted(VERSIONS.glob("*.py")))
+    return inputs.kept("progress", f"{name}.db", lambda path: build(path, bank, answers))
 
 
 def _read(engine: Engine) -> dict[str, list[dict[str, Any]]]:
@@ -130,8 +141,12 @@ def _sqlite_row(row: dict[str, Any], keep: set[str]) -> dict[str, Any]:
 
 
 def run(db: Path, bank: Bank, answers: list[Answer]) -> list[Row]:
-    url, cand = build(db, bank, answers)
-    with Store.open(url) as store:
+    """Time the queries on a copy (at `db`) of the kept database."""
+    shutil.copyfile(kept_database(bank, answers), db)
+    with Store.open(f"sqlite:///{db}") as store:
+        candidate = store.get_candidate()
+        assert candidate is not None
+        cand = candidate.id
         engine = store._live()
 
         def floor_query() -> object:

@@ -16,7 +16,8 @@ from mockroom.core.bank import Bank
 from mockroom.core.scorer import Scorer, prepare
 from mockroom.core.text import normalize, normalize_phrase
 
-TARGET_MEAN_S = 0.001
+TARGET_MEAN_S = 0.005
+"""The issue's budget: scoring stays under 5 ms an answer."""
 
 
 def run(bank: Bank, answers: list[Answer]) -> list[Row]:
@@ -33,7 +34,7 @@ def run(bank: Bank, answers: list[Answer]) -> list[Row]:
                 f"scoring: mean per answer, {what} ({len(answers):,} answers, avg {chars:,.0f} chars)",
                 f"{ms(mean)} ({1 / mean:,.0f}/s)",
                 f"{ms(floor)} ({1 / floor:,.0f}/s)",
-                "< 1 ms",
+                "< 5 ms",
                 mean < TARGET_MEAN_S,
             )
         )

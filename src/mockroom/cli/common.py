@@ -44,3 +44,12 @@ def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
+
+
+def interface_lang(args: argparse.Namespace) -> str:
+    """--lang (top-level or the command's), else the locale's."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    from mockroom.config.settings import locale_lang
+
+    return locale_lang()

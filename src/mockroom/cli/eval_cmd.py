@@ -21,6 +21,8 @@ def configure(p: argparse.ArgumentParser) -> None:
                    help="exit 1 when the mean absolute error is above P points")
     p.add_argument("--min-question-spearman", type=float, metavar="R",
                    help="exit 1 when any question's Spearman is below R")
+    p.add_argument("--by-kind", action="store_true",
+                   help="also a table per kind of answer (the files' `kind`): mean grade beside mean score")
     p.add_argument("--json", action="store_true", help="print one JSON object (every answer, worst first)")
     p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
                    help="interface language (default: from the locale)")
@@ -28,7 +30,7 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mockroom.cli.common import bank_from, print_json
+    from mockroom.cli.common import bank_from, interface_lang, print_json
     from mockroom.core.eval_report import format_text, to_json
     from mockroom.core.evaluate import (
         GradedFileError,
@@ -67,13 +69,6 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(to_json(ev, measured, args.files))
     else:
-        print(format_text(ev, measured, args.files, _lang(args), args.worst))
+        print(format_text(ev, measured, args.files, interface_lang(args), args.worst, args.by_kind))
     return 0 if all(c.passed for c in measured) else EXIT_PROBLEMS
 
-
-def _lang(args: argparse.Namespace) -> str:
-    if args.lang:
-        return str(args.lang)
-    from mockroom.config.settings import locale_lang
-
-    return locale_lang()

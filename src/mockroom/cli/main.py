@@ -116,8 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_app(args: argparse.Namespace) -> int:
     from mockroom.tui.app import make_app
 
-    make_app(db_url=args.db, bank_dirs=args.bank, lang=args.lang).run()
-    return 0
+    app = make_app(db_url=args.db, bank_dirs=args.bank, lang=args.lang)
+    app.run()
+    return app.return_code or 0  # a crash in any screen: Textual's traceback, then exit 1
 
 
 if __name__ == "__main__":

@@ -150,7 +150,7 @@ def _blinded(data: dict[str, Any], t: Transcript) -> dict[str, Any]:
 
 
 def _format_item(number: str, item: TranscriptItem, lang: str, hide: bool) -> str:
-    from mockroom.core.report import excerpt, status
+    from mockroom.core.report import MARKS, excerpt, status
 
     a, r, tm = item.attempt, item.review, item.attempt.timing
     head = f"[{number}] {a.question_id}  (answer {a.id[:8]})"
@@ -175,7 +175,7 @@ def _format_item(number: str, item: TranscriptItem, lang: str, hide: bool) -> st
         if hide:
             lines.append(f"    · {c.label(lang)}{req} [{c.key}]{coach_mark}")
             continue
-        mark = {"hit": "✓", "missed": "✗", "negated": "⊘"}[status(c)]
+        mark = MARKS[status(c)]
         lines.append(f"    {mark} {c.label(lang)}{req} [{c.key}] {status(c)}{coach_mark}")
         best = c.best
         if best is not None:

@@ -13,9 +13,12 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from mockroom.config.paths import data_dir
+from mockroom.files.bounded import read_limited
 
 LANGS = ("zh", "en")
 FILE_NAME = "settings.json"
+MAX_BYTES = 64 * 1024
+"""Far more than the few switches need: a larger file is not ours."""
 
 
 def locale_lang(environ: Mapping[str, str] | None = None) -> str:
@@ -59,7 +62,8 @@ def load_settings(
     path = path or settings_path()
     defaults = Settings(lang=locale_lang(environ))
     try:
-        raw = path.read_text(encoding="utf-8")
+        # Bounded and non-blocking: a FIFO or /dev/zero in its place must not hang the app.
+        raw = read_limited(path, MAX_BYTES).decode("utf-8")
     except FileNotFoundError:
         return LoadedSettings(defaults)
     except (OSError, UnicodeDecodeError) as e:

@@ -12,9 +12,10 @@ from rich.cells import cell_len
 
 from mockroom.core.calibrate import ALL
 from mockroom.core.cells import cut, pad
-from mockroom.core.evaluate import WITHIN, Check, Evaluation, Row, Scored, evidence
+from mockroom.core.evaluate import WITHIN, Check, Evaluation, KindRow, Row, Scored, evidence
+from mockroom.core.inert import inert
+from mockroom.core.terminal_text import WIDTH, fit, shown_path, wrap
 
-WIDTH = 80
 QUESTION_CELLS = 36
 LABEL_CELLS = 9
 """The evidence labels' column (hit, missed, ...), so their values line up."""
@@ -22,6 +23,10 @@ LABEL_CELLS = 9
 _HEAD = {
     "en": ("QUESTION", "N", "RHO", "MAE", f"≤{WITHIN:g}", "BIAS"),
     "zh": ("题目", "条数", "相关", "误差", f"≤{WITHIN:g}分", "偏差"),
+}
+_KIND_HEAD = {
+    "en": ("KIND", "N", "GRADE", "SCORE", "MAE"),
+    "zh": ("类型", "条数", "平均评分", "平均得分", "误差"),
 }
 _TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -73,21 +78,25 @@ _TEXT: dict[str, dict[str, str]] = {
 
 
 def format_text(
-    ev: Evaluation, checks: Sequence[Check], sources: Sequence[str], lang: str, worst: int
+    ev: Evaluation, checks: Sequence[Check], sources: Sequence[str], lang: str, worst: int,
+    by_kind: bool = False,
 ) -> str:
     lang = "zh" if lang == "zh" else "en"
     t = _TEXT[lang]
     names = ", ".join(Path(s).name for s in sources) if sources else t["examples"]
-    lines = [*_wrap(t["title"].format(n=ev.overall.answers, q=len(ev.questions), sources=names)), ""]
+    lines = [*wrap(t["title"].format(n=ev.overall.answers, q=len(ev.questions), sources=names)), ""]
     lines += _table(ev, _HEAD[lang], t["overall"])
+    kinds = ev.kinds() if by_kind else []
+    if kinds:
+        lines += ["", *_kind_table(kinds, _KIND_HEAD[lang])]
     low = ev.lowest
     lowest = t["lowest"].format(rho=low.spearman, q=low.question_id) if low and low.spearman is not None else ""
-    lines += ["", *_wrap(t["legend"].format(low=lowest))]
+    lines += ["", *wrap(t["legend"].format(low=lowest))]
     if ev.undefined:
-        lines += _wrap(t["undefined"].format(qs=", ".join(ev.undefined)))
+        lines += wrap(t["undefined"].format(qs=", ".join(ev.undefined)))
     banded = sum(s.answer.from_band for s in ev.scored)
     if banded:
-        lines += _wrap(t["from_band"].format(n=banded))
+        lines += wrap(t["from_band"].format(n=banded))
     if worst > 0 and ev.scored:
         lines += ["", t["worst"]]
         for i, s in enumerate(ev.worst(worst), 1):
@@ -115,24 +124,37 @@ def _table_row(name: str, r: Row) -> str:
     return _cells(name, QUESTION_CELLS) + "".join(_right(v, w) for v, w in zip(values, _COLUMNS, strict=True))
 
 
+def _kind_table(rows: list[KindRow], head: tuple[str, ...]) -> list[str]:
+    """Mean grade beside mean score per kind of answer."""
+    out = [_cells(head[0], QUESTION_CELLS) + "".join(_right(h, w) for h, w in zip(head[1:], _KIND_COLUMNS, strict=True))]
+    for r in rows:
+        values = (str(r.answers), f"{r.mean_grade:.1f}", f"{r.mean_score:.1f}", f"{r.mae:.1f}")
+        out.append(_cells(inert(r.kind), QUESTION_CELLS) + "".join(_right(v, w) for v, w in zip(values, _KIND_COLUMNS, strict=True)))
+    return out
+
+
+_KIND_COLUMNS = (6, 10, 10, 7)
+
+
 def _disagreement(i: int, s: Scored, t: dict[str, str]) -> list[str]:
+    # Everything from a graded file or a bank is someone else's text: made inert for the terminal.
     a, r = s.answer, s.result
-    kind = f" ({a.kind})" if a.kind else ""
-    where = f"{_shown(a.source)}:{a.line}" if a.line else a.source
+    kind = f" ({inert(a.kind)})" if a.kind else ""
+    where = inert(f"{shown_path(a.source)}:{a.line}" if a.line else a.source)
     figures = f"   {t['grade']} {a.grade:g}  {t['score']} {r.score:g}  ({s.error:+.1f})"
-    lines = [f"{i}. {a.question_id} {a.id}{kind}"]
+    lines = [f"{i}. {a.question_id} {inert(a.id)}{kind}"]
     if cell_len(figures) + 2 + cell_len(where) <= WIDTH:
         lines.append(f"{figures}  {where}")
     else:  # a long path goes below, its start cut: the file name and line are what count
-        lines += [figures, "   " + ("…" + where[-(WIDTH - 4):] if cell_len(where) > WIDTH - 3 else where)]
+        lines += [figures, "   " + fit(where, WIDTH - 3)]
     if a.why:
-        lines += _field(t["why"], [a.why], t)
-    lines += _field(t["answer"], [" ".join(a.text.split())], t, one_line=True)
+        lines += _field(t["why"], [inert(a.why)], t)
+    lines += _field(t["answer"], [inert(" ".join(a.text.split()))], t, one_line=True)
     ev = evidence(r)
-    lines += _field(t["hit"], [f"{k} «{text}»" for k, text in ev.hit], t)
+    lines += _field(t["hit"], [f"{k} «{inert(text)}»" for k, text in ev.hit], t)
     lines += _field(t["missed"], list(ev.missed), t)
     if ev.negated:
-        lines += _field(t["negated"], [f"{k} «{text}»" for k, text in ev.negated], t)
+        lines += _field(t["negated"], [f"{k} «{inert(text)}»" for k, text in ev.negated], t)
     lines += _field(t["costs"], [f"{code} -{points:g}" for code, points in ev.costs], t)
     lines += _field(t["factors"], [f"{k} {v:.3g}" for k, v in ev.factors], t)
     return lines
@@ -158,7 +180,7 @@ def _field(label: str, items: list[str], t: dict[str, str], one_line: bool = Fal
             lines.append(line)
             line = indent + text
         else:
-            wrapped = _wrap(text, line + gap, indent)
+            wrapped = wrap(text, line + gap, indent)
             lines += wrapped[:-1]
             line = wrapped[-1]
     return [*lines, line]
@@ -175,28 +197,6 @@ def _check(c: Check, t: dict[str, str]) -> str:
     return f"  {mark} {name} {c.value:{digits}} {op} {c.limit:g}{where}"
 
 
-def _wrap(text: str, first: str = "", indent: str = "") -> list[str]:
-    """Word-wrap by terminal cells; Chinese (no spaces) breaks between any two characters."""
-    lines, line = [], first
-    for token in _tokens(text):
-        if cell_len(line) + cell_len(token) > WIDTH and line.strip():
-            lines.append(line.rstrip())
-            line = indent
-            token = token.lstrip()
-        line += token
-    lines.append(line.rstrip())
-    return lines
-
-
-def _tokens(text: str) -> list[str]:
-    """Words with their leading space, and wide characters one by one."""
-    out: list[str] = []
-    for ch in text:
-        if cell_len(ch) > 1 or not out or ch == " " or cell_len(out[-1][-1]) > 1:
-            out.append(ch)
-        else:
-            out[-1] += ch
-    return out
 
 
 def _cells(text: str, width: int) -> str:
@@ -205,13 +205,6 @@ def _cells(text: str, width: int) -> str:
     kept, used = cut(text, width - 2)
     return kept + "…" + " " * (width - 1 - used)
 
-
-def _shown(path: str) -> str:
-    """A path as short as it can be read: relative to the working folder when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return path
 
 
 def _right(text: str, width: int) -> str:
@@ -232,6 +225,11 @@ def to_json(ev: Evaluation, checks: Sequence[Check], sources: Sequence[str]) -> 
             "undefined": ev.undefined,
         },
         "questions": [_row_json(r) for r in ev.questions],
+        "kinds": [
+            {"kind": k.kind, "answers": k.answers, "mean_grade": _r(k.mean_grade),
+             "mean_score": _r(k.mean_score), "mae": _r(k.mae)}
+            for k in ev.kinds()
+        ],
         "answers": [_answer_json(s) for s in ev.worst(len(ev.scored))],
         "thresholds": [
             {"name": c.name, "limit": c.limit, "value": _r(c.value), "question_id": c.question_id,

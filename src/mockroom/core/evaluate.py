@@ -95,6 +95,18 @@ class Row:
 
 
 @dataclass(frozen=True)
+class KindRow:
+    """How one kind of answer (zh-terse, trap…) fares across questions: systematic harshness
+    shows here (terse answers scored far below their grades) where per-question ranks hide it."""
+
+    kind: str
+    answers: int
+    mean_grade: float
+    mean_score: float
+    mae: float
+
+
+@dataclass(frozen=True)
 class Evaluation:
     scored: tuple[Scored, ...]
     questions: tuple[Row, ...]
@@ -113,6 +125,23 @@ class Evaluation:
         """The question with the lowest defined Spearman."""
         defined = [r for r in self.questions if r.spearman is not None]
         return min(defined, key=lambda r: (r.spearman, r.question_id)) if defined else None
+
+    def kinds(self) -> list[KindRow]:
+        """One row per answer kind given in the files (none for the banks' examples), by name."""
+        by_kind: dict[str, list[Scored]] = {}
+        for s in self.scored:
+            if s.answer.kind:
+                by_kind.setdefault(s.answer.kind, []).append(s)
+        return [
+            KindRow(
+                kind,
+                len(ss),
+                sum(s.answer.grade for s in ss) / len(ss),
+                sum(s.result.score for s in ss) / len(ss),
+                sum(abs(s.error) for s in ss) / len(ss),
+            )
+            for kind, ss in sorted(by_kind.items())
+        ]
 
     def worst(self, n: int) -> list[Scored]:
         """The n answers furthest from their grade, furthest first."""
@@ -151,7 +180,7 @@ def load_graded(path: str | Path, known: Mapping[str, object] | Iterable[str]) -
     try:
         doc = load(decode(Path(path).read_bytes()))
     except OSError as e:
-        raise GradedFileError(Problem(name, 0, 0, f"cannot read: {e.strerror or e}")) from None
+        raise GradedFileError(Problem(name, 1, 1, f"cannot read: {e.strerror or e}")) from None
     except YamlError as e:
         raise GradedFileError(Problem(name, e.line, e.column, e.message)) from None
     known_ids = set(known)
@@ -347,7 +376,7 @@ def evidence(result: ScoreResult) -> Evidence:
         else:
             missed.append(c.key)
     costs = [
-        (f"{f.code}:{f.ref}" if f.ref and f.code == "red-flag" else f.code, f.penalty)
+        (f"{f.code}:{f.ref}" if f.ref else f.code, f.penalty)
         for f in result.flags
         if f.penalty
     ]

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from mockroom.config import paths
+from mockroom.core import thesaurus
 from mockroom.core.bank import Bank, load_paths
 from mockroom.core.matching import compile_phrase
 from mockroom.core.scorer import Scorer
@@ -80,6 +81,10 @@ def _red_flag_overlap(bank: Bank) -> list[Problem]:
             for phrase in c.phrases.all():
                 norm = compile_phrase(phrase).norm
                 hit = next((fid for fp, fid in flags.items() if fp and fp in norm), None)
+                unknown = thesaurus.builtin().unknown_pattern(phrase)
+                if unknown:
+                    where = bank.locate(f"r:{r.id}", ("criteria", ci, "phrases"))
+                    out.append(Problem(*where, f"{r.id}: phrase {phrase!r}: the thesaurus has no pattern <{unknown}>"))
                 if hit:
                     where = bank.locate(f"r:{r.id}", ("criteria", ci, "phrases"))
                     out.append(

@@ -14,25 +14,27 @@ inflections are folded by a light stemmer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import add, ne
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from mockroom.core import pinyin_table, thesaurus
 from mockroom.core.text import (
     CJK_RE,
+    CLAUSE_END,
     SPACE_RE,
     Normalized,
     has_cjk,
     normalize,
     normalize_phrase,
-    pinyin_of,
     stem,
     words,
 )
@@ -43,7 +45,14 @@ FUZZY_WORD_MIN_LEN = 5
 FUZZY_WORD_CUTOFF = 80.0
 MAX_FUZZY_WORD_LEN = 30
 """Longer "words" (pasted hashes, junk) are matched exactly only."""
-FUZZY_CJK_MIN_LEN = 4
+GAPPED_MIN_LEN = 4
+"""Chinese phrases this long may be found in two pieces a few characters apart."""
+GAPPED_MIN_PIECE = 2
+MAX_GAP = 4
+"""Characters allowed between the two pieces (定期汇报处理进度 for 汇报进度)."""
+GAPPED_SIMILARITY = 0.9
+SYNONYM_SIMILARITY = 0.95
+CLAUSE_BREAK = re.compile(f"[{re.escape(''.join(sorted(CLAUSE_END)))}]")
 HOMOPHONE_SIMILARITY = 0.9
 STEM_SIMILARITY = 0.97
 STOPWORDS = frozenset(
@@ -60,6 +69,10 @@ class Phrase:
     """Normalised CJK phrase without whitespace."""
     words: tuple[str, ...]
     """Content words of a Latin phrase."""
+    synonym: bool = False
+    """A thesaurus variant of the rubric phrase `raw` (its `norm` has a synonym swapped in)."""
+    pattern: re.Pattern[str] | None = None
+    """For a `<name>` phrase, the thesaurus pattern it stands for."""
 
     @cached_property
     def joined(self) -> str:
@@ -72,23 +85,18 @@ class Phrase:
 
     @cached_property
     def bigrams(self) -> frozenset[str]:
-        return frozenset(map(add, self.compact, self.compact[1:]))
+        return frozenset(bigrams(self.compact))
 
     @cached_property
     def sounds(self) -> str:
         return sounds(self.compact)
 
     @cached_property
-    def pair_keys(self) -> frozenset[int]:
-        """The bigrams as `pair_keys` gives them."""
-        return frozenset(pair_keys(self.compact))
-
-    @cached_property
-    def homophone_keys(self) -> tuple[frozenset[int], ...]:
+    def homophone_keys(self) -> tuple[frozenset[str], ...]:
         """For each character, the bigrams not touching it: a homophone typo of that
         character leaves them all in the answer."""
-        keys = [next(iter(pair_keys(self.compact[j : j + 2]))) for j in range(len(self.compact) - 1)]
-        return tuple(frozenset(keys[: max(0, k - 1)] + keys[k + 1 :]) for k in range(len(self.compact)))
+        pairs = [self.compact[j : j + 2] for j in range(len(self.compact) - 1)]
+        return tuple(frozenset(pairs[: max(0, k - 1)] + pairs[k + 1 :]) for k in range(len(self.compact)))
 
     @cached_property
     def fewest_kept(self) -> int:
@@ -125,28 +133,33 @@ def vocabulary(raw_phrases: tuple[str, ...]) -> Vocabulary:
 def compile_phrase(raw: str) -> Phrase:
     """The phrase prepared for matching. Cached: rubrics share phrases (a shared rubric, a
     question copied under a new id), and a Phrase keeps what matching derives from it."""
-    norm = normalize_phrase(raw)
+    return _compile(raw, normalize_phrase(raw), synonym=False)
+
+
+@lru_cache(maxsize=65536)
+def with_synonyms(raw: str) -> tuple[Phrase, ...]:
+    """The phrase, then its variants through the shared thesaurus (see `thesaurus`)."""
+    p = compile_phrase(raw)
+    return (p, *(_compile(raw, v, synonym=True) for v in thesaurus.builtin().variants(p.norm)))
+
+
+def _compile(raw: str, norm: str, synonym: bool) -> Phrase:
+    pattern = thesaurus.builtin().pattern(norm)
+    if pattern is not None:
+        return Phrase(raw, norm, False, "", (), pattern=pattern)
     if has_cjk(norm):
-        return Phrase(raw, norm, True, "".join(norm.split()), ())
+        return Phrase(raw, norm, True, "".join(norm.split()), (), synonym)
     ws = tuple(m.group() for m in words(norm))
     content = tuple(w for w in ws if w not in STOPWORDS)
     if len(content) < 2:
         content = ws  # "in the end" must not shrink to "end"
-    return Phrase(raw, norm, False, "", content)
+    return Phrase(raw, norm, False, "", content, synonym)
 
 
 _SPACE_SPLIT = re.compile(f"({SPACE_RE.pattern})")
 
-_SYLLABLES: dict[str, str] = {}
-"""Toneless pinyin -> a private-use character standing for it."""
-_SOUND_OF: list[int | str] = []
-"""Code point -> the character standing for its sound, for the Chinese characters seen so
-far; every other code point up to the end of CJK_RE's blocks (U+FAFF) maps to itself. A list
-(filled on first use): str.translate indexes it twice as fast as it looks up a dict, and
-leaves the code points past its end alone."""
-_SOUND_TABLE_END = 0xFB00
 _FIRST_SOUND = 0xF0000
-"""Plane 15 private use: room for every reading, and for every Chinese character that has none."""
+"""Plane 15 private use: one code point per syllable number, far from any text's characters."""
 _PRIVATE_SOUNDS = re.compile(f"[{chr(_FIRST_SOUND)}-\U0010ffff]")
 
 
@@ -154,42 +167,24 @@ def sounds(text: str) -> str:
     """`text` with every Chinese character replaced by one character per toneless pinyin
     syllable, so that "sounds the same" is a plain substring search. Other characters stay;
     private-use characters of the answer itself become U+FFFD so they never pass for sounds."""
-    # Private-use sounds are outside the BMP: a text of 2-byte UTF-16 units holds none.
-    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text) and _PRIVATE_SOUNDS.search(text):
-        text = _PRIVATE_SOUNDS.sub("\ufffd", text)
-    if not _SOUND_OF:
-        _SOUND_OF.extend(range(_SOUND_TABLE_END))
-    heard = text.translate(_SOUND_OF)
-    if CJK_RE.search(heard) is None:
-        return heard
-    for ch in set(CJK_RE.findall(heard)):  # characters met for the first time
-        py = pinyin_of(ch)
-        _SOUND_OF[ord(ch)] = _SYLLABLES.setdefault(py, chr(_FIRST_SOUND + len(_SYLLABLES)))
-    return text.translate(_SOUND_OF)
+    text = _PRIVATE_SOUNDS.sub("\ufffd", text)
+    table: dict[int, str] = {}
+    for ch in set(CJK_RE.findall(text)):
+        n = pinyin_table.syllable_number(ch)
+        if n is not None:
+            table[ord(ch)] = chr(_FIRST_SOUND + n)
+    return text.translate(table)
 
 
-def _may_hold_homophone(p: Phrase, present: frozenset[int]) -> bool:
+def _may_hold_homophone(p: Phrase, present: frozenset[str]) -> bool:
     """Whether the answer, holding `present` of the phrase's bigrams, keeps all those some
     homophone typo leaves intact."""
     return len(present) >= p.fewest_kept and any(map(present.issuperset, p.homophone_keys))
 
 
-def pair_keys(text: str) -> set[int]:
-    """Every pair of adjacent characters of `text`, each as one int: its UTF-32 bytes read as
-    8-byte words from even and from odd offsets. One pass in C where a scan of the answer per
-    bigram would cost a pass each."""
-    raw = memoryview(text.encode("utf-32-le", "surrogatepass"))
-    keys = set(raw[: len(text) // 2 * 8].cast("Q"))
-    keys.update(raw[4 : 4 + (len(text) - 1) // 2 * 8].cast("Q"))
-    return keys
-
-
-def _occurrences(text: str, needle: str) -> Iterator[int]:
-    """Every start of `needle` in `text`, overlapping ones included."""
-    i = text.find(needle)
-    while i != -1:
-        yield i
-        i = text.find(needle, i + 1)
+def bigrams(text: str) -> set[str]:
+    """Every pair of adjacent characters of `text`."""
+    return set(map(add, text, text[1:]))
 
 
 @lru_cache(maxsize=65536)
@@ -216,7 +211,6 @@ class AnswerView:
         self.norm: Normalized = normalize(answer)
         self.text = self.norm.text
         self._word_hits: dict[str, dict[int, float]] = {}
-        self._starts_of: dict[str, list[int]] = {}
         self._absent: set[str] | frozenset[str] = frozenset()
         """Words of the phrases known to be found nowhere (`rule_out`)."""
 
@@ -247,11 +241,10 @@ class AnswerView:
         return self._compact[0]
 
     @cached_property
-    def _pairs(self) -> set[int]:
-        """The compact text's bigrams (see `pair_keys`): which of a phrase's are there, in
-        one set operation. Absent phrases are the common case, and scanning for one costs
-        a pass over the answer."""
-        return pair_keys(self._compact[0])
+    def _pairs(self) -> set[str]:
+        """The compact text's bigrams: which of a phrase's are there, in one set operation.
+        Absent phrases are the common case, and scanning for one costs a pass over the answer."""
+        return bigrams(self._compact[0])
 
     @cached_property
     def _sounds(self) -> str:
@@ -272,66 +265,44 @@ class AnswerView:
         if not n or n > len(compact):
             return []
         found: list[Found] = []
-        present = p.pair_keys & self._pairs  # the phrase's bigrams the answer holds
-        i = compact.find(needle) if len(present) == len(p.pair_keys) else -1
+        present = p.bigrams & self._pairs  # the phrase's bigrams the answer holds
+        i = compact.find(needle) if len(present) == len(p.bigrams) else -1
         while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
             found.append(Found(*self._cjk_span(i, i + n), 1.0, "exact"))
             i = compact.find(needle, i + n)
         if found:
             return found
-        if n >= 2 and p.all_cjk and (n < 4 or _may_hold_homophone(p, present)):
+        # A synonym is already one step from the rubric's word: no homophone of it on top.
+        if n >= 2 and p.all_cjk and not p.synonym and (n < 4 or _may_hold_homophone(p, present)):
             found = self._homophones(p)
             if found:
                 return found
-        # q-gram filter: k substituted characters leave at least (n-1) - 2k of the
-        # phrase's bigrams intact, so fewer shared bigrams rule out a fuzzy alignment.
-        if fuzzy and n >= FUZZY_CJK_MIN_LEN:
-            best = self._align(p, len(present), 75.0 if n == FUZZY_CJK_MIN_LEN else 80.0)
-            if best is not None:
-                score, a, b = best
-                return [Found(*self._cjk_span(a, b), round(score / 100, 3), "fuzzy")]
+        if fuzzy and n >= GAPPED_MIN_LEN:
+            return self._gapped(p)
         return []
 
-    def _align(self, p: Phrase, present: int, cutoff: float) -> tuple[float, int, int] | None:
-        """The best fuzzy alignment of the phrase in the answer: (score, start, end) or None.
-
-        q-gram filter: k substituted characters leave at least (n-1) - 2k of the phrase's
-        bigrams intact, so an answer holding fewer of them cannot align well enough. And
-        an alignment that passes holds one of them, so only the neighbourhoods of the
-        bigrams are aligned, not the whole answer; a wide margin on each side keeps every
-        alignment that could contain a bigram whole.
-        """
+    def _gapped(self, p: Phrase) -> list[Found]:
+        """The phrase in two pieces, in order, a few characters apart inside one clause
+        (汇报进度 in 定期汇报处理进度). Each piece has two characters or more, so every
+        character of the phrase is there: 数据安全法 never lands on 数据安全."""
         compact = self._compact[0]
-        n = len(p.compact)
-        need = (n - 1) - 2 * max(1, n // 5)
-        margin = 2 * n
-        if present < need:  # how many of its bigrams the answer holds
-            return None
-        if need <= 0 or len(compact) <= 8 * n:
-            al = fuzz.partial_ratio_alignment(p.compact, compact, score_cutoff=cutoff)
-            return (al.score, al.dest_start, al.dest_end) if al and al.dest_end > al.dest_start else None
-        windows: list[list[int]] = []  # merged neighbourhoods
-        for i in sorted(chain.from_iterable(map(self._bigram_starts, p.bigrams))):
-            if windows and i - margin <= windows[-1][1]:
-                windows[-1][1] = i + 2 + margin
-            else:
-                windows.append([max(0, i - margin), i + 2 + margin])
-        # The first best window, scored in one call (most windows fall below the cutoff);
-        # then only that one is aligned.
-        pieces = [compact[a:b] for a, b in windows]
-        best = process.extractOne(p.compact, pieces, scorer=fuzz.partial_ratio, score_cutoff=cutoff)
-        if best is None:
-            return None
-        a = windows[best[2]][0]
-        al = fuzz.partial_ratio_alignment(p.compact, pieces[best[2]], score_cutoff=cutoff)
-        return (al.score, a + al.dest_start, a + al.dest_end) if al and al.dest_end > al.dest_start else None
-
-    def _bigram_starts(self, bigram: str) -> list[int]:
-        """Where `bigram` occurs in the compact text; kept, as phrases share bigrams."""
-        where = self._starts_of.get(bigram)
-        if where is None:
-            where = self._starts_of[bigram] = list(_occurrences(self._compact[0], bigram))
-        return where
+        phrase = p.compact
+        found: list[Found] = []
+        for k in range(GAPPED_MIN_PIECE, len(phrase) - GAPPED_MIN_PIECE + 1):
+            head, tail = phrase[:k], phrase[k:]
+            if not (bigrams(head) | bigrams(tail)) <= self._pairs:
+                continue  # a piece is not in the answer at all
+            i = compact.find(head)
+            while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
+                after = i + k
+                window = compact[after : after + MAX_GAP + len(tail)]
+                j = window.find(tail, 1)
+                if j != -1 and not CLAUSE_BREAK.search(window, 0, j):
+                    found.append(Found(*self._cjk_span(i, after + j + len(tail)), GAPPED_SIMILARITY, "gapped"))
+                i = compact.find(head, i + 1)
+            if found:
+                break
+        return found
 
     def _homophones(self, p: Phrase) -> list[Found]:
         """Places where the phrase is written with one character swapped for a homophone.
@@ -505,6 +476,16 @@ class AnswerView:
     def find(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
         """Where `p` occurs. `fuzzy=False` (red flags) keeps exact, homophone and inflected
         matches only: one changed character can turn 瞒着客户 into its opposite."""
-        if p.is_cjk:
-            return self.find_cjk(p, fuzzy) if self.has_cjk else []
-        return self.find_words(p, fuzzy) if self._words else []
+        if p.pattern is not None:
+            found = [
+                Found(m.start(), m.end(), 1.0, "pattern")
+                for m in itertools.islice(p.pattern.finditer(self.text), MAX_HITS_PER_PHRASE)
+                if m.end() > m.start()
+            ]
+        elif p.is_cjk:
+            found = self.find_cjk(p, fuzzy) if self.has_cjk else []
+        else:
+            found = self.find_words(p, fuzzy) if self._words else []
+        if p.synonym:  # the same search, for a word the rubric did not write
+            return [Found(f.start, f.end, round(f.similarity * SYNONYM_SIMILARITY, 3), "synonym") for f in found]
+        return found

@@ -1,10 +1,19 @@
 """Is a matched phrase being rejected ("我不会道歉", "we would not roll back")?
 
-We look at the few words before the match, inside its clause and after the
-last contrast word (但/而是/but/instead), for a negation cue; and just after
-the match for a dismissal ("...是没有必要的", "...is not an option").
-Words that start with a negation character but do not negate (不仅, 不断,
-not only, no later than) are removed first.
+The text is the normalised answer (lower case, simplified Chinese). Within the clause of
+the match (a list joined by 、 or 和 stays one clause: "优惠券和折扣我都不会给"):
+
+- before it, after the last contrast (但/而是/but/instead), a negation cue close enough to
+  reach it (不 会一上来就 道歉; "would not offer a discount or store credit");
+- in the next clause of the same sentence, a refusal ("有人提议先上线再补测试，我没同意");
+- after it, the topic-first rejection Chinese uses ("补偿我不会主动提", "加密我们没做",
+  "复盘、培训都没做") and dismissals ("...没必要", "...is not an option", "felt like overkill");
+- inside a fuzzy match, a cue the phrase itself does not hold.
+
+Words that hold a cue but do not reject anything are removed first: 不满 and 不便 (nouns),
+不到半小时 and "no later than" (limits), 毫不犹豫 and "never fail to" (double negatives),
+特别/分别/级别 and 未来 (other words). A negated result is not a rejected action: in
+"确保不再发生" and "make sure it never happens again" the action is affirmed.
 """
 
 from __future__ import annotations
@@ -12,118 +21,207 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from mockroom.core.text import CLAUSE_END
+ZH_WINDOW = 8
+"""Characters between a Chinese cue and the match it reaches (不会一上来就 道歉)."""
+EN_WINDOW_WORDS = 6
+"""Words between an English cue and the match it reaches (not offer a discount or store credit)."""
 
-ZH_WINDOW = 7
-EN_WINDOW_WORDS = 5
+_CLAUSE_BREAKS = re.compile(r"[。！？!?；;\n，,：:（）()]+|\.(?!\d)")
+"""Where a negation's reach ends. Not 、 : the items of a list share their clause."""
 
-_ZH_NOT_NEGATIONS = (
-    "不得不", "不仅", "不只", "不但", "不断", "不管", "不论", "不少", "不久", "不同", "不停",
-    "不可或缺", "不错", "不过", "不妨", "不外乎", "毫不犹豫", "无论", "没多久", "不遗余力",
-    "能不能", "会不会", "要不要", "是不是", "可不可以", "有没有", "用不用", "需不需要", "行不行",
-    "不惜", "不计", "不打折扣", "不间断", "不定期", "不时", "不再",
+_HYPOTHETICAL = re.compile(r"如果|假如|要是|万一|若是|一旦|\b(?:if|unless|in case)\b")
+"""A condition ("如果回滚不了", "if we don't roll back, ...") weighs an option; it rejects nothing."""
+
+# Chinese -------------------------------------------------------------------------------
+_ZH_NOT_NEGATIONS = re.compile(
+    "|".join(
+        [
+            # A cue inside another word.
+            "不仅", "不只", "不但", "不断", "不管", "不论", "不少", "不久", "不同", "不停", "不错",
+            "不过", "不妨", "不外乎", "不可或缺", "不遗余力", "不惜", "不计", "不打折扣", "不间断",
+            "不定期", "不时", "不再犹豫", "无论", "无缝", "无损", "无误", "无疑", "无限", "无数",
+            "无一例外", "无微不至", "没多久", "未来", "未雨绸缪",
+            "特别", "分别", "级别", "区别", "识别", "类别", "个别", "告别", "差别", "辨别", "甄别", "别人",
+            "别的", "并行", "并且", "合并", "避免不了", "没问题", "没关系", "没想到",
+            # Nouns and adjectives of state, not refusals of an action.
+            "不满", "不便", "不足", "不当", "不安", "不良", "不利", "不快", "不愉快", "不稳定", "不确定",
+            "不一致", "不到位", "不及时", "不清楚", "不透明", "不合理", "不规范", "不明确", "不可用",
+            "不可控", "不信任", "不靠谱", "不必要的损失", "不行", "不成功", "不奏效", "不管用", "不见效",
+            # Limits: within half an hour, no more than.
+            "不到[0-9一二两三四五六七八九十半几]", "不超过", "不晚于", "不少于", "不低于", "不高于",
+            "不迟于", "最迟不",
+            # Double negatives and negations of hesitation: they affirm.
+            "毫不(?:犹豫|拖延|含糊|保留|掩饰|迟疑|避讳|推诿)", "不得不", "不能不", "不会不", "没有不",
+            "不犹豫", "不拖延", "不含糊", "不耽误", "马不停蹄",
+            # Questions: 要不要, 是不是.
+            "([\u4e00-\u9fff])不\\1", "([\u4e00-\u9fff])没\\2",
+        ]
+    )
 )
-_ZH_CUES = ("不", "没", "别", "无需", "无须", "未", "拒绝", "避免", "绝非", "并非", "勿", "免得")
-_ZH_CONTRAST = ("但是", "但", "而是", "却", "可是", "然而")
-_ZH_AFTER = ("没有必要", "没必要", "不需要", "不必要", "不必", "不是重点", "不重要", "多余", "不可能", "不考虑")
-
-# Chinese often puts the topic first: "补偿我不会主动提" (compensation, I won't offer).
-_ZH_TOPIC_NEGATED = re.compile(
-    r"^(我|我们|咱们|这个|这点|这一步|就)?(也|都|就|是|则|可以|绝对|根本)?"
-    r"(不会|不用|不做|不提|不给|不必|无需|没必要|没有必要|不需要|不考虑|不打算|就算了|免了)"
+_ZH_CUE = re.compile(
+    "不|没|别|无需|无须|无法|无|未|勿|拒绝|避免|绝非|并非|从未|省掉|省去|省略|跳过|略过|去掉|砍掉|免去|取消"
 )
+_ZH_CONTRAST = re.compile("但是|但|而是|却|可是|然而|只是|反而")
+_ZH_RESULT = re.compile("(确保|保证|以免|免得|以防|为了|争取|让|使|使得|做到|尽量|力争|防止)[^，。；]{0,6}$")
+"""A purpose before a cue: what is negated is a result, not the action ("确保不再发生")."""
 
-# "进度延误这些事情就不写了": the topic is named, then left out.
-_ZH_LEFT_OUT = re.compile(r"(就|都|也|一概|一律)(不写|不提|不说|不讲|不管|不做|不考虑|略过|省略|跳过|不用管)")
+_ZH_SUBJECT = "(?:我|我们|咱们|你|你们|他们|团队|公司|大家|这个|这些|这点|这一步|这块|这类)?"
+_ZH_ADVERBS = "(?:也|都|就|是|则|还|并|一般|通常|根本|绝对|肯定|从来|暂时|先|完全|压根|其实|一律|一概|基本|当然)*"
+_ZH_TOPIC_TAIL = (
+    "(?:处理|工作|方面|这块|这一块|环节|部分|这一步|的事|这件事)?"
+    "(?:(?:这些|这类|这种|之类的?|什么的|等)(?:事情|事|问题|东西|内容|环节)?)?"
+)
+_ZH_LIST_MORE = "(?:(?:、|和|与|及|以及|或|或者|还有|跟)[^、和与及或跟，。；不没]{1,8})*"
+_ZH_TOPIC_REJECTED = re.compile(
+    f"^{_ZH_LIST_MORE}{_ZH_TOPIC_TAIL}{_ZH_SUBJECT}{_ZH_ADVERBS}"
+    "(?:不会|不用|不做|不提|不给|不必|无需|不要|不打算|不考虑|不需要|不搞|不写|不说|不讲|不管|不去"
+    "|没做|没有做|没搞|没有|就算了|算了|免了|省了|省掉|省去|去掉|砍掉|取消|略过|跳过|省略"
+    "|(?:不|没|未)[\u4e00-\u9fff]{1,2}了?$)"
+)
+"""The topic named first, then rejected: 补偿我不会主动提, 加密我们没做, 复盘、培训都没做.
+A bare 不/没 only when the clause ends soon after (补偿不给): in 复盘不追究个人责任 it negates
+another verb."""
+_ZH_DISMISSED = re.compile(
+    "^.{0,10}?(?:没有?必要|不需要|不必要?|(?:不是|并非)重点|不重要|没那么重要|多余|不考虑|算了|免了"
+    "|用不上|没(?:什么)?用|没(?:什么)?(?:意义|价值)|形式主义|白(?:做|问|费)|不认同|不可取|浪费时间"
+    "|(?:是|就是)?最危险|是大忌|要不得|是错(?:误)?的|是不对的|千万不能|绝对不能|不能这样)"
+)
+_ZH_REFUSED_NEXT = re.compile(
+    "^(?:但|可是|不过)?(?:我|我们|我们团队)?(?:当时|坚决|直接|都)?"
+    "(?:没同意|不同意|没有同意|拒绝了|没答应|没有答应|否决了|反对|没采纳|没有采纳|没接受|没有接受|顶住了|没让)"
+)
+"""A proposal turned down in the next clause: 有人提议先上线再补测试，我没同意."""
 
+# English -------------------------------------------------------------------------------
 _EN_NOT_NEGATIONS = re.compile(
-    r"\b(not only|not just|no later than|no more than|no matter|nothing but|without delay|"
-    r"never again|(?:not|never) hesitate|no hesitation|no doubt|(?:not|never) forget|not fail)\b"
+    r"\b(?:not only|not just|no later than|no more than|no less than|no matter|nothing but|"
+    r"without (?:delay|fail|hesitation|hesitating)|never (?:fail|hesitate|forget)|"
+    r"(?:not|never|don't|won't) (?:hesitate|forget|fail)|no doubt|not to mention|"
+    r"no-blame|no blame|non-\w+|whether or not|(?:won't|will not|wouldn't|don't|do not|not) stop until|"
+    r"can't help but|cannot help but|not without)\b"
 )
-_EN_CUES = re.compile(
-    r"\b(not|no|never|don't|dont|won't|wont|wouldn't|shouldn't|can't|cannot|didn't|doesn't|"
-    r"without|refuse|refused|avoid|avoiding|neither|nor|nobody|none|instead of|rather than)\b"
+_EN_CUE = re.compile(
+    r"\b(?:not|no|never|don't|dont|won't|wont|wouldn't|shouldn't|can't|cannot|didn't|doesn't|isn't|"
+    r"aren't|wasn't|weren't|haven't|hasn't|hadn't|mustn't|without|refuse[sd]?|refusing|avoid(?:s|ed|ing)?|"
+    r"neither|nor|nobody|none|skip(?:s|ped|ping)?|instead of|rather than|drop(?:s|ped|ping)?|"
+    r"forgo|forgot|forget about|bother)\b"
 )
-_EN_CONTRAST = re.compile(r"\b(but|however|instead(?! of)|rather(?! than))\b")
-_EN_AFTER = re.compile(
-    r"^\W*(is|are|was|would be|isn't|aren't)?\s*(not needed|not necessary|unnecessary|pointless|"
-    r"not an option|out of the question|not my job|a waste|not required|not worth)"
+_EN_CONTRAST = re.compile(r"\b(?:but|however|instead(?! of)|rather(?! than)|yet)\b")
+_EN_RESULT = re.compile(
+    r"\b(?:make sure|makes sure|ensure|ensures|so that|so it|so we|so they|to prevent|prevent|guarantee|"
+    r"in order that|to make certain)\b(?:\W+\w+){0,3}\W*$"
 )
-
-
-_MAY_NEGATE = re.compile(
-    r"[不没别无未拒避绝并勿免余算略省跳]|waste|"
-    r"\b(?:no|ne|don|won|would|should|can|did|does|with|refuse|avoid|instead|rather|unnecess|"
-    r"pointless|out|isn|aren)"
+_EN_REFUSED_NEXT = re.compile(
+    r"^\W*(?:but\s+)?(?:i|we)\s+(?:refused|declined|said no|pushed back|didn't agree|did not agree|"
+    r"turned it down|rejected it|wouldn't allow it|would not allow it|didn't let)"
 )
-"""Something every cue above contains (a superset): a clause without it negates nothing."""
+_EN_DISMISSED = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:is|are|was|were|would be|felt like|feels like|seemed|seems|isn't|aren't)?\s*"
+    r"(?:not needed|not necessary|unnecessary|pointless|not an option|out of the question|not my job|"
+    r"a waste|not required|not worth|overkill|off the table|not something|isn't something|"
+    r"never happens|(?:is|was) the worst|(?:is|was) a mistake|(?:is|was) dangerous|"
+    r"(?:we|i) (?:skip|skipped|drop|dropped|don't|won't|didn't|never))"
+)
 
 
 class NegationIndex:
-    """`is_negated` for many matches in one answer, mostly answered by binary search.
+    """`is_negated` for the matches of one answer, with its clauses found once."""
 
-    `breaks` are the answer's runs of clause-ending characters (as `Shape` finds them).
-    A match whose clause holds nothing any cue starts with is not negated; only the
-    others, few in most answers, run the full check.
-    """
-
-    def __init__(self, text: str, breaks: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self._starts = [a for a, _ in breaks]
-        self._ends = [b for _, b in breaks]
-        self._may: dict[tuple[int, int], bool] = {}
+        spans = [m.span() for m in _CLAUSE_BREAKS.finditer(text)]
+        self._starts = [a for a, _ in spans]
+        self._ends = [b for _, b in spans]
 
-    def __call__(self, start: int, end: int) -> bool:
-        k = bisect_left(self._starts, start) - 1  # the last break run starting before the match
-        cs = min(self._ends[k], start) if k >= 0 else 0
-        k = bisect_right(self._ends, end)  # the first break run ending after it
-        ce = max(self._starts[k], end) if k < len(self._starts) else len(self.text)
-        may = self._may.get((cs, ce))
-        if may is None:
-            may = self._may[(cs, ce)] = _MAY_NEGATE.search(self.text, cs, ce) is not None
-        return may and (_negated_before(self.text[cs:start]) or _dismissed_after(self.text[end:ce]))
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end): from the break before it to the break after."""
+        k = bisect_right(self._ends, start) - 1
+        cs = self._ends[k] if k >= 0 else 0
+        k = bisect_left(self._starts, end)
+        ce = self._starts[k] if k < len(self._starts) else len(self.text)
+        return min(cs, start), max(ce, end)
+
+    def __call__(self, start: int, end: int, phrase: str = "") -> bool:
+        cs, ce = self.clause(start, end)
+        text = self.text
+        if _HYPOTHETICAL.search(text, cs, start):
+            return negated_inside(text[start:end], phrase)
+        return (
+            negated_before(text[cs:start])
+            or rejected_after(text[end:ce])
+            or refused_next(self._next_clause(ce))
+            or negated_inside(text[start:end], phrase)
+        )
+
+    def _next_clause(self, ce: int) -> str:
+        """The clause after a clause that ends at `ce` (a comma away, not a sentence)."""
+        k = bisect_left(self._starts, ce)
+        if k >= len(self._starts) or self._starts[k] != ce:
+            return ""
+        brk = self.text[self._starts[k] : self._ends[k]]
+        if any(ch in brk for ch in "。！？!?;；\n") or (brk.strip() == "." ):
+            return ""
+        nxt = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
+        return self.text[self._ends[k] : nxt]
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = start
-    while s > 0 and text[s - 1] not in CLAUSE_END:
-        s -= 1
-    e = end
-    while e < len(text) and text[e] not in CLAUSE_END:
-        e += 1
-    return s, e
+def is_negated(text: str, start: int, end: int, phrase: str = "") -> bool:
+    """`text` is the normalised answer; [start, end) the match in it; `phrase` the
+    normalised phrase that matched (a cue it holds itself, as in 不推诿, negates nothing)."""
+    return NegationIndex(text)(start, end, phrase)
 
 
-def is_negated(text: str, start: int, end: int) -> bool:
-    """`text` is the normalised answer; [start, end) the match in it."""
-    cs, ce = _clause_bounds(text, start, end)
-    before = text[cs:start]
-    after = text[end:ce]
-    return _negated_before(before) or _dismissed_after(after)
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with what `pattern` finds replaced by as many spaces (distances are kept)."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def _negated_before(before: str) -> bool:
-    zh = before
-    for c in _ZH_CONTRAST:
-        k = zh.rfind(c)
-        if k != -1:
-            zh = zh[k + len(c) :]
-    zh = zh[-ZH_WINDOW:]
-    for w in _ZH_NOT_NEGATIONS:
-        zh = zh.replace(w, "")
-    if any(c in zh for c in _ZH_CUES):
-        return True
+def negated_before(before: str) -> bool:
+    return _zh_cue_reaches(before) or _en_cue_reaches(before)
+
+
+def _zh_cue_reaches(before: str) -> bool:
+    contrasts = list(_ZH_CONTRAST.finditer(before))
+    zh = before[contrasts[-1].end() :] if contrasts else before
+    zh = _blank(_ZH_NOT_NEGATIONS, zh)
+    cues = [m for m in _ZH_CUE.finditer(zh) if len(zh) - m.end() <= ZH_WINDOW]
+    if not cues:
+        return False
+    cue = cues[-1]
+    return _ZH_RESULT.search(zh, 0, cue.start()) is None
+
+
+def _en_cue_reaches(before: str) -> bool:
     contrasts = list(_EN_CONTRAST.finditer(before))
     en = before[contrasts[-1].end() :] if contrasts else before
-    en = " ".join(en.split()[-EN_WINDOW_WORDS:])
-    en = _EN_NOT_NEGATIONS.sub(" ", en)
-    return _EN_CUES.search(en) is not None
+    en = " ".join(en.split()[-(EN_WINDOW_WORDS + 2) :])
+    en = _blank(_EN_NOT_NEGATIONS, en)
+    cues = list(_EN_CUE.finditer(en))
+    if not cues:
+        return False
+    cue = cues[-1]
+    if len(en[cue.end() :].split()) > EN_WINDOW_WORDS:
+        return False
+    return _EN_RESULT.search(en[: cue.start()]) is None
 
 
-def _dismissed_after(after: str) -> bool:
-    head = after[:12]
-    if any(c in head for c in _ZH_AFTER) or _ZH_TOPIC_NEGATED.match(after):
+def rejected_after(after: str) -> bool:
+    zh = _blank(_ZH_NOT_NEGATIONS, after)
+    if _ZH_TOPIC_REJECTED.match(zh.lstrip()) or _ZH_DISMISSED.match(zh):
         return True
-    if _ZH_LEFT_OUT.search(head):
-        return True
-    return _EN_AFTER.search(after) is not None
+    en = _blank(_EN_NOT_NEGATIONS, after)
+    return _EN_DISMISSED.match(en) is not None
+
+
+def refused_next(clause: str) -> bool:
+    """Whether the next clause turns the proposal down (…，我没同意; …, but I refused)."""
+    return bool(_ZH_REFUSED_NEXT.match(clause.lstrip()) or _EN_REFUSED_NEXT.match(clause.lstrip()))
+
+
+def negated_inside(matched: str, phrase: str) -> bool:
+    """A fuzzy match that took in a cue its phrase does not hold (不先恢复业务 for 先恢复业务)."""
+    if not phrase or matched == phrase:
+        return False
+    inside = {m.group() for m in _ZH_CUE.finditer(_blank(_ZH_NOT_NEGATIONS, matched))}
+    inside |= {m.group() for m in _EN_CUE.finditer(_blank(_EN_NOT_NEGATIONS, matched))}
+    return any(cue not in phrase for cue in inside)

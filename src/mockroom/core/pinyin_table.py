@@ -42,27 +42,41 @@ class Table:
         self.numbers = numbers
         self.syllables = syllables
 
-    def reading(self, code_point: int) -> str | None:
+    def number(self, code_point: int) -> int | None:
+        """The number of the code point's syllable (equal for homophones), None without one."""
         i = code_point - self.first
         if 0 <= i < len(self.numbers):
             n = self.numbers[i]
             if n < len(self.syllables):  # NONE, or a number the checksum let through
-                return self.syllables[n]
+                return n
         return None
+
+    def reading(self, code_point: int) -> str | None:
+        n = self.number(code_point)
+        return None if n is None else self.syllables[n]
 
 
 _table: Table | None = None
 _lock = threading.Lock()
 
 
+def table() -> Table:
+    """The table, loaded once by whichever thread asks first."""
+    global _table
+    with _lock:
+        if _table is None:
+            _table = load()
+        return _table
+
+
 def reading(ch: str) -> str | None:
     """Toneless pinyin of one character, None when it has no reading."""
-    global _table
-    if _table is None:
-        with _lock:
-            if _table is None:
-                _table = load()
-    return _table.reading(ord(ch))
+    return table().reading(ord(ch))
+
+
+def syllable_number(ch: str) -> int | None:
+    """A number standing for the character's toneless syllable: homophones share it."""
+    return table().number(ord(ch))
 
 
 def load() -> Table:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from mockroom.core.models import Question
 from mockroom.core.result import CriterionResult, ScoreResult
+
+Status = Literal["hit", "missed", "negated"]
+MARKS: dict[Status, str] = {"hit": "✓", "missed": "✗", "negated": "⊘"}
+"""How a rubric point's status is marked wherever a result is shown (CLI, exports, TUI)."""
 
 _WORDS = {
     "zh": {"score": "得分", "hit": "命中", "missed": "缺失", "negated": "被否定", "tip": "建议",
@@ -13,7 +19,7 @@ _WORDS = {
 }
 
 
-def status(c: CriterionResult) -> str:
+def status(c: CriterionResult) -> Status:
     return "hit" if c.hit else "negated" if c.negated else "missed"
 
 
@@ -32,7 +38,7 @@ def format_result(question: Question, result: ScoreResult, answer: str, lang: st
         "",
     ]
     for c in result.criteria:
-        mark = {"hit": "✓", "missed": "✗", "negated": "⊘"}[status(c)]
+        mark = MARKS[status(c)]
         req = f" ({w['required']})" if c.required else ""
         lines.append(f"{mark} {c.label(lang)}{req} [{c.key}] {w[status(c)]}")
         best = c.best

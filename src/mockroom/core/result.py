@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-MatchKind = Literal["exact", "fuzzy", "pinyin"]
+MatchKind = Literal["exact", "fuzzy", "pinyin", "gapped", "synonym", "pattern"]
+"""exact; fuzzy (an English typo); pinyin (a homophone typo); gapped (a Chinese phrase in two
+pieces within a clause); synonym (a thesaurus word in place of one of the phrase's); pattern (a `<name>` phrase such as
+<percent>, a thesaurus pattern)."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class Match:
     text: str
     """The answer text at [start, end)."""
     similarity: float
-    """1.0 for an exact match, lower for typos and homophones."""
+    """1.0 for an exact match, lower for typos, homophones, gaps and synonyms."""
     kind: MatchKind
     negated: bool = False
     """True when the surrounding words reject the point ("we would not roll back")."""

@@ -1,17 +1,27 @@
 """Scoring an answer against its question's rubrics, with the evidence.
 
 The score is built from factors an interviewer would recognise, each kept in
-`ScoreResult.details` and explained by a flag when it costs points:
+`ScoreResult.details` and, when it costs points, shown as a flag saying how many:
 
     coverage   weighted share of rubric points hit; a point earns its weight x
-               similarity x (0.35 + 0.65 x elaboration), where elaboration is how
-               much the sentence around the match says beyond the keywords;
-    fluency    share of the answer's clauses that read as sentences rather than
-               bare keywords (a keyword list is not an answer);
-    length     answers far below the expected length are scaled down;
-    penalties  red-flag phrases; a missed required point caps the score.
+               similarity x (BASE_CREDIT + (1 - BASE_CREDIT) x elaboration), where
+               elaboration is how much the sentence around the match says beyond that
+               point's own phrases (other points' phrases do not lower it);
+    content    coverage against what a full answer covers: FULL_COVERAGE of the
+               weighted points, well said, is a complete answer;
+    length     a gentle absolute floor: answers shorter than LENGTH_FLOOR units lose
+               a little, in proportion;
+    stance     an answer rejecting many of the points it names keeps only the share
+               of its mentions that are affirmed;
+    list       answers made mostly of bare terms ("柱状图 饼图", "Agenda. Rapport.")
+               lose most of their credit: a keyword list is not an answer;
+    penalties  red-flag phrases (an answer with one scores at most RED_FLAG_CAP, less
+               its penalties); each missed required point costs a share of the score.
 
-    score = clamp(100 x coverage x (0.45 + 0.55 x fluency) x length - penalties)
+    score = clamp(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x list - penalties)
+
+The constants are few and global, fitted on graded answers (see `mockroom eval`); the
+per-point weights are the rubric authors'.
 """
 
 from __future__ import annotations
@@ -19,21 +29,48 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mockroom.core.bank import Bank, criterion_keys
-from mockroom.core.matching import AnswerView, Found, Phrase, Vocabulary, compile_phrase, vocabulary
+from mockroom.core.matching import (
+    AnswerView,
+    Found,
+    Phrase,
+    Vocabulary,
+    compile_phrase,
+    vocabulary,
+    with_synonyms,
+)
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import NegationIndex
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
 from mockroom.core.text import CJK_RE
 
-ELABORATION_UNITS = 10.0
-"""Extra characters (an English word counts 2) around a match that make it fully explained."""
-BASE_CREDIT = 0.35
-FLUENCY_FLOOR = 0.45
-LENGTH_EXPONENT = 0.8
-REQUIRED_CAP = 60.0
+TOP_SCORE = 93.0
+"""What a complete, well-explained answer scores: interviewers keep the last points for
+answers beyond what any rubric lists."""
+BASE_CREDIT = 0.6
+"""Share of a point's credit earned by naming it; the rest comes from saying more around it."""
+ELABORATION_UNITS = 14.0
+"""Units said beside a point's phrases in its sentence that make it fully explained."""
+FULL_COVERAGE = 1.0
+"""The weighted share of points, well explained, that earns full marks."""
+CONTENT_EXPONENT = 0.8
+LENGTH_FLOOR = {"zh": 80, "en": 40}
+"""Below this many characters (zh) or words (en) an answer loses points in proportion."""
+LENGTH_EXPONENT = 0.5
+LIST_FROM = 0.45
+"""Share of bare terms from which an answer reads as a keyword list..."""
+LIST_KEEPS = 0.1
+"""...and the share of its score a list made only of terms keeps."""
+REJECTING_FROM = 0.15
+"""When this share of an answer's mentions of points reject them, the rest counts less too:
+an answer that names the right ideas to argue against them is not half right."""
+RED_FLAG_CAP = 30.0
+"""The most an answer with a red flag can score before its penalties."""
+REQUIRED_KEEPS = 0.8
+"""Each required point missed keeps this share of the score."""
 MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
+
 
 @dataclass(frozen=True)
 class _Compiled:
@@ -73,14 +110,17 @@ class Scorer:
         for rubric in self.bank.rubrics_for(question):
             crits += [
                 _Compiled(
-                    _key(question, rubric, c), rubric.id, c, tuple(compile_phrase(p) for p in c.phrases.all())
+                    _key(question, rubric, c),
+                    rubric.id,
+                    c,
+                    tuple(v for p in c.phrases.all() for v in with_synonyms(p)),
                 )
                 for c in rubric.criteria
             ]
             flags += [
                 _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
             ]
-        phrases = [p.raw for c in crits for p in c.phrases] + [p.raw for f in flags for p in f.phrases]
+        phrases = [p.norm for c in crits for p in c.phrases] + [p.norm for f in flags for p in f.phrases]
         result = _CompiledQuestion(tuple(crits), tuple(flags), vocabulary(tuple(phrases)))
         self._cache[question.id] = result
         return result
@@ -88,7 +128,7 @@ class Scorer:
     def score(self, question: Question, answer: str) -> ScoreResult:
         q = self._compiled(question)
         t = question.timing
-        return _score(question.id, q.crits, q, answer, t.zh_chars, t.en_words)
+        return _score(question.id, q.crits, q, answer, t.zh_chars, t.en_words, LENGTH_FLOOR)
 
     def score_follow_up(self, question: Question, criterion_key: str, answer: str) -> ScoreResult:
         """Score a follow-up answer against the one rubric point it asks about."""
@@ -97,7 +137,8 @@ class Scorer:
         t = question.timing
         zh = (max(20, t.zh_chars[0] // 4), max(60, t.zh_chars[1] // 2))
         en = (max(12, t.en_words[0] // 4), max(40, t.en_words[1] // 2))
-        return _score(question.id, chosen, q, answer, zh, en)
+        floor = {lang: n // 4 for lang, n in LENGTH_FLOOR.items()}  # about one point
+        return _score(question.id, chosen, q, answer, zh, en, floor)
 
     def follow_up_for(self, question: Question, result: ScoreResult) -> FollowUp | None:
         """The follow-up for the most important point the answer missed, if the question has one."""
@@ -126,7 +167,7 @@ def prepare(answer: str, vocab: Vocabulary) -> tuple[AnswerView, Shape, Negation
     view = AnswerView(answer)
     view.rule_out(vocab)
     shape = Shape(view.text, view.words)
-    return view, shape, NegationIndex(view.text, shape.breaks)
+    return view, shape, NegationIndex(view.text)
 
 
 def _score(
@@ -136,6 +177,7 @@ def _score(
     answer: str,
     zh_range: tuple[int, int],
     en_range: tuple[int, int],
+    floor: dict[str, int],
 ) -> ScoreResult:
     if not isinstance(answer, str):
         answer = str(answer)
@@ -144,35 +186,28 @@ def _score(
     view, shape, is_negated = prepare(answer[:MAX_ANSWER_CHARS], question.vocabulary)
     text = view.text
 
-    found: list[list[tuple[Phrase, Found, bool]]] = []
-    matched_spans: list[tuple[int, int]] = []
-    for c in crits:
-        per: list[tuple[Phrase, Found, bool]] = []
-        for p in c.phrases:
-            for f in view.find(p):
-                neg = is_negated(f.start, f.end)
-                per.append((p, f, neg))
-                if not neg:
-                    matched_spans.append((f.start, f.end))
-        found.append(per)
-
-    # Elaboration needs every matched span, so credit is computed once all are known.
-    shape.set_matches(matched_spans)
     total_weight = sum(c.criterion.weight for c in crits) or 1.0
-    earned = 0.0
+    earned = named = 0.0
+    mentions = rejections = 0
     final: list[CriterionResult] = []
-    orig, elaboration = view.norm.orig, shape.elaboration  # once, not per match
-    for c, per in zip(crits, found, strict=True):
-        credit = 0.0
+    orig = view.norm.orig
+    for c in crits:
+        found = _best_per_span([(p, f, is_negated(f.start, f.end, p.norm)) for p in c.phrases for f in view.find(p)])
+        own = [(f.start, f.end) for _, f, neg in found if not neg]
+        mentions += len(found)
+        rejections += len(found) - len(own)
+        credit = similarity = 0.0
         matches: list[Match] = []
-        for p, f, neg in per:
+        for p, f, neg in found:
             if not neg:
-                elab = elaboration(f.start, ELABORATION_UNITS)
-                credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elab))
+                elaboration = min(1.0, shape.said_beside(f.start, own) / ELABORATION_UNITS)
+                credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elaboration))
+                similarity = max(similarity, f.similarity)
             s, e = orig(f.start), orig(f.end)
             matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
         credit = round(min(1.0, credit), 3)
         earned += c.criterion.weight * credit
+        named += c.criterion.weight * similarity
         r = _criterion_result(c, matches, credit)
         final.append(r)
         if r.negated:
@@ -186,23 +221,37 @@ def _score(
                 )
             )
     coverage = earned / total_weight
+    content = _content(coverage)
+    unexplained = TOP_SCORE * (_content(named / total_weight) - content)
+    if unexplained >= 1:
+        flags.append(
+            Flag(
+                "unexplained",
+                "有些要点只是点到为止：说说具体怎么做、为什么，才能拿满分。",
+                "Some points are only named: say how and why to earn them in full.",
+                penalty=round(unexplained, 1),
+            )
+        )
+    score = TOP_SCORE * content
 
-    fluency = shape.fluency()
     lang, length, other = _length(text, shape, view.words, len(text) - len(view.compact))
     lo, hi = zh_range if lang == "zh" else en_range
     # Judged in both units, best kept: adding English to a Chinese answer (or the
     # reverse) must never make it "shorter".
-    other_lo = en_range[0] if lang == "zh" else zh_range[0]
-    length_factor = max(min(1.0, length / lo), min(1.0, other / other_lo)) ** LENGTH_EXPONENT
+    other_lang = "en" if lang == "zh" else "zh"
+    length_factor = max(
+        min(1.0, length / floor[lang]), min(1.0, other / floor[other_lang])
+    ) ** LENGTH_EXPONENT
     unit = "字" if lang == "zh" else " words"
     unit_zh = "字" if lang == "zh" else "个词"  # an English answer is measured in words
     if length_factor < 1.0:
         flags.append(
             Flag(
                 "too-short",
-                f"回答太短：{length} {unit_zh}，期望 {lo}-{hi} {unit_zh}。",
-                f"Too short: {length}{unit if lang == 'en' else ' characters'}, expected {lo}-{hi}.",
-                penalty=0.0,
+                f"回答太短：{length} {unit_zh}；要讲清楚要点，至少需要 {floor[lang]} {unit_zh}左右。",
+                f"Too short: {length}{unit if lang == 'en' else ' characters'}; making the points "
+                f"takes about {floor[lang]}.",
+                penalty=round(score * (1 - length_factor), 1),
             )
         )
     elif length > hi:
@@ -214,6 +263,7 @@ def _score(
                 "in an interview, choose what matters.",
             )
         )
+    score *= length_factor
     if truncated:
         flags.append(
             Flag(
@@ -223,15 +273,40 @@ def _score(
             )
         )
 
-    fluency_factor = FLUENCY_FLOOR + (1 - FLUENCY_FLOOR) * fluency
-    raw = 100 * coverage * fluency_factor * length_factor
+    rejected_share = rejections / mentions if mentions else 0.0
+    stance_factor = 1 - rejected_share if rejected_share >= REJECTING_FROM else 1.0
+    if stance_factor < 1.0:
+        flags.append(
+            Flag(
+                "rejects-points",
+                f"回答否定了自己提到的 {rejections}/{mentions} 处要点：面试官看到的是在反对这些做法。",
+                f"The answer rejects {rejections} of the {mentions} places it names a point: an "
+                "interviewer hears a case against them.",
+                penalty=round(score * (1 - stance_factor), 1),
+            )
+        )
+    score *= stance_factor
+
+    list_share = shape.list_share
+    list_factor = 1 - (1 - LIST_KEEPS) * max(0.0, (list_share - LIST_FROM) / (1 - LIST_FROM))
+    if list_factor < 1.0:
+        flags.append(
+            Flag(
+                "keyword-list",
+                "像是关键词罗列，而不是完整的回答：请用完整的句子讲清楚每一步怎么做、为什么。",
+                "This reads like a list of keywords, not an answer: say in full sentences what you "
+                "would do and why.",
+                penalty=round(score * (1 - list_factor), 1),
+            )
+        )
+    score *= list_factor
 
     penalties = 0.0
     for rf in question.red:
         spans = []
         for p in rf.phrases:
             for f in view.find(p, fuzzy=False):
-                if not is_negated(f.start, f.end):
+                if not is_negated(f.start, f.end, p.norm):
                     spans.append((view.norm.orig(f.start), view.norm.orig(f.end)))
         if spans:
             penalties += rf.flag.penalty
@@ -247,16 +322,6 @@ def _score(
             )
 
     hits = [r for r in final if r.hit]
-    if len(hits) >= 2 and fluency < 0.5:
-        flags.append(
-            Flag(
-                "keyword-list",
-                "像是关键词罗列，而不是完整的回答：请用完整的句子讲清楚每一步怎么做、为什么。",
-                "This reads like a list of keywords, not an answer: say in full sentences what you "
-                "would do and why.",
-                penalty=round(100 * coverage * length_factor * (1 - fluency_factor), 1),
-            )
-        )
     if not hits and length >= lo / 2:
         flags.append(
             Flag(
@@ -265,26 +330,30 @@ def _score(
                 "The answer touches none of the question's rubric points; it may be off-topic.",
             )
         )
-    score = raw - penalties
+    if penalties and score > RED_FLAG_CAP:
+        flags.append(
+            Flag(
+                "red-flag-cap",
+                f"出现扣分项，总分最高 {RED_FLAG_CAP:.0f}：面试官会因为这一点对整个回答打折扣。",
+                f"With a red flag the score is at most {RED_FLAG_CAP:.0f}: an interviewer discounts "
+                "the whole answer for it.",
+                penalty=round(score - RED_FLAG_CAP, 1),
+            )
+        )
+        score = RED_FLAG_CAP
+    score -= penalties
     missed_required = [r for r in final if r.required and not r.hit]
-    if missed_required and score > REQUIRED_CAP:
+    if missed_required:
+        cost = max(0.0, score) * (1 - REQUIRED_KEEPS ** len(missed_required))
         flags.append(
             Flag(
                 "missed-required",
                 "缺少必答要点：" + "、".join(r.label_zh for r in missed_required),
                 "Missing a required point: " + ", ".join(r.label_en for r in missed_required),
-                penalty=round(score - REQUIRED_CAP, 1),
+                penalty=round(cost, 1),
             )
         )
-        score = REQUIRED_CAP
-    elif missed_required:
-        flags.append(
-            Flag(
-                "missed-required",
-                "缺少必答要点：" + "、".join(r.label_zh for r in missed_required),
-                "Missing a required point: " + ", ".join(r.label_en for r in missed_required),
-            )
-        )
+        score -= cost
     score = round(max(0.0, min(100.0, score)), 1)
     return ScoreResult(
         question_id=question_id,
@@ -296,11 +365,30 @@ def _score(
         length_range=(lo, hi),
         details={
             "coverage": round(coverage, 4),
-            "fluency": round(fluency, 4),
+            "content": round(content, 4),
             "length_factor": round(length_factor, 4),
+            "list_share": round(list_share, 4),
+            "list_factor": round(list_factor, 4),
+            "rejected_share": round(rejected_share, 4),
             "penalties": penalties,
         },
     )
+
+
+def _best_per_span(found: list[tuple[Phrase, Found, bool]]) -> list[tuple[Phrase, Found, bool]]:
+    """One match per place in the answer: the closest (a phrase and a synonym variant of
+    another phrase of the point often land on the same words)."""
+    best: dict[tuple[int, int], tuple[Phrase, Found, bool]] = {}
+    for item in found:
+        span = (item[1].start, item[1].end)
+        if span not in best or item[1].similarity > best[span][1].similarity:
+            best[span] = item
+    return list(best.values())
+
+
+def _content(coverage: float) -> float:
+    """0..1: coverage against a full answer's."""
+    return min(1.0, coverage / FULL_COVERAGE) ** CONTENT_EXPONENT
 
 
 def _criterion_result(c: _Compiled, matches: list[Match], credit: float) -> CriterionResult:

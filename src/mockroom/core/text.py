@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mockroom.core import pinyin_table
+from mockroom.core import pinyin_table, t2s
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -36,58 +36,39 @@ class Normalized:
         return self.to_orig[i] if i < len(self.to_orig) else self.orig_len
 
 
-_FOLD: dict[int, str] = {}
-"""Code point -> its NFKC, lower-cased form, for characters seen so far."""
-_SEEN: set[str] = set()
-_ONE_TO_ONE: set[str] = set()
-"""Seen characters whose folded form is a single character."""
-_SAME: set[str] = set()
-"""Seen characters that fold to themselves."""
-_MAX_SEEN = 200_000
 _CAPITAL_SIGMA = "\u03a3"
 """Lower-cased by its context in a whole string (σ or ς), to σ on its own."""
 _COMMON_WIDE = tuple((ch, unicodedata.normalize("NFKC", ch)) for ch in "，：；！？（）　")
 
 
 def normalize(text: str) -> Normalized:
-    """NFKC + lower case, one character at a time, keeping a map back to original offsets.
+    """NFKC + lower case + traditional Chinese to simplified, keeping a map back to original
+    offsets.
 
     Folding per character (not NFKC of the whole string) keeps offsets exact: no
-    composition across characters can shift a highlight.
+    composition across characters can shift a highlight. Simplifying may change a
+    word's length (使用者 -> 用户); `t2s` says where each character came from.
     """
     if text.isascii():
         return Normalized(text.lower(), None, len(text))
     folded = _fold_typical(text)
-    if folded is not None:
-        return Normalized(folded, None, len(text))
-    chars = set(text)
-    if len(_SEEN) > _MAX_SEEN:  # bounded memory against hostile input
-        for table in (_SEEN, _ONE_TO_ONE, _SAME, _FOLD):
-            table.clear()
-    for ch in chars - _SEEN:
-        folded = unicodedata.normalize("NFKC", ch).lower()
-        _FOLD[ord(ch)] = folded
-        _SEEN.add(ch)
-        if len(folded) == 1:
-            _ONE_TO_ONE.add(ch)
-        if folded == ch:
-            _SAME.add(ch)
-    if chars <= _ONE_TO_ONE:
-        changing = chars - _SAME
-        if len(changing) > 32:
-            return Normalized(text.translate(_FOLD), None, len(text))
-        # Few distinct characters change (capitals, full-width punctuation): replacing
-        # them one by one is much faster than translating every character.
-        for ch in changing:
-            text = text.replace(ch, _FOLD[ord(ch)])
-        return Normalized(text, None, len(text))
-    out: list[str] = []
-    to_orig: list[int] = []
-    for i, ch in enumerate(text):
-        n = _FOLD[ord(ch)]
-        out.append(n)
-        to_orig.extend([i] * len(n))
-    return Normalized("".join(out), tuple(to_orig), len(text))
+    to_orig: tuple[int, ...] | None = None
+    if folded is None:
+        pieces = [_fold_char(ch) for ch in text]
+        folded = "".join(pieces)
+        if len(folded) != len(text):
+            to_orig = tuple(i for i, piece in enumerate(pieces) for _ in piece)
+    if CJK_RE.search(folded) is not None:
+        simplified = t2s.convert(folded)
+        folded = simplified.text
+        if simplified.to_source is not None:  # 使用者 became 用户: map through both steps
+            to_orig = tuple(to_orig[j] if to_orig else j for j in simplified.to_source)
+    return Normalized(folded, to_orig, len(text))
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).lower()
 
 
 def _fold_typical(text: str) -> str | None:
@@ -106,7 +87,8 @@ def _fold_typical(text: str) -> str | None:
 
 
 def normalize_phrase(phrase: str) -> str:
-    return SPACE_RE.sub(" ", unicodedata.normalize("NFKC", phrase).lower()).strip()
+    folded = SPACE_RE.sub(" ", unicodedata.normalize("NFKC", phrase).lower()).strip()
+    return t2s.convert(folded).text if CJK_RE.search(folded) else folded
 
 
 def has_cjk(text: str) -> bool:
@@ -147,12 +129,6 @@ def stem(word: str) -> str:
     return w
 
 
-_pinyin_cache: dict[str, str] = {}
-
-
 def pinyin_of(ch: str) -> str:
     """Toneless pinyin of one Chinese character (its most common reading), or the character itself."""
-    cached = _pinyin_cache.get(ch)
-    if cached is None:
-        cached = _pinyin_cache[ch] = pinyin_table.reading(ch) or ch
-    return cached
+    return pinyin_table.reading(ch) or ch

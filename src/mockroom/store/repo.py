@@ -21,6 +21,7 @@ from mockroom.config.paths import default_db_url
 from mockroom.core.result import ScoreResult
 from mockroom.store import convert, db, evidence, tally
 from mockroom.store.errors import NotFound, StoreError
+from mockroom.store.names import checked_name
 from mockroom.store.progress import ProgressMixin
 from mockroom.store.records import (
     LANGS,
@@ -42,7 +43,6 @@ from mockroom.store.tables import (
 
 Clock = Callable[[], datetime]
 RowT = TypeVar("RowT")
-NAME_MAX = 100
 
 
 def utc_now() -> datetime:
@@ -98,11 +98,7 @@ class Store(ReviewMixin, ProgressMixin):
 
     def set_candidate_name(self, name: str) -> CandidateRec:
         """Create the local candidate, or rename the current one."""
-        clean = " ".join(name.split())
-        if not clean:
-            raise StoreError("the candidate's name is empty")
-        if len(clean) > NAME_MAX:
-            raise StoreError(f"the candidate's name is longer than {NAME_MAX} characters")
+        clean = checked_name("candidate", name)
         now = self._now()
         with self._tx() as s:
             row = _latest_candidate(s)

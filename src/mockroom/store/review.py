@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from mockroom.store import convert, evidence, tally
 from mockroom.store.errors import NotFound, StoreError
+from mockroom.store.names import checked_name
 from mockroom.store.records import (
     REVIEW_STATES,
     CoachReview,
@@ -35,7 +36,6 @@ from mockroom.store.tables import AttemptRow, CandidateRow, CommentRow, Criterio
 if TYPE_CHECKING:
     from mockroom.core.calibrate import GradedPair, PointVerdict
 
-NAME_MAX = 100
 COMMENT_MAX = 20_000
 MIN_PREFIX = 4
 
@@ -224,7 +224,7 @@ class ReviewMixin:
         self, attempt_id: str, author: str, body: str, span: tuple[int, int] | None = None
     ) -> CommentRec:
         """Comment on an answer, or on its passage answer[span[0]:span[1]]."""
-        author = _name("author", author)
+        author = checked_name("author", author)
         text = body.strip()
         if not text:
             raise StoreError("the comment is empty")
@@ -254,7 +254,7 @@ class ReviewMixin:
         self, attempt_id: str, key: str, hit: bool | None, coach: str
     ) -> CoachReview:
         """Set whether rubric point `key` was met (None gives the decision back to the scorer)."""
-        coach = _name("coach", coach)
+        coach = checked_name("coach", coach)
         with self._tx() as s:
             attempt = _attempt(s, attempt_id)
             row = s.get(CriterionRow, (attempt_id, key))
@@ -269,7 +269,7 @@ class ReviewMixin:
 
     def override_score(self, attempt_id: str, score: float | None, coach: str) -> CoachReview:
         """Give the coach's score, 0-100 (None removes it); the auto score stays as it was."""
-        coach = _name("coach", coach)
+        coach = checked_name("coach", coach)
         if score is not None and not 0 <= score <= 100:
             raise StoreError(f"a score is between 0 and 100, got {score:g}")
         with self._tx() as s:
@@ -279,7 +279,7 @@ class ReviewMixin:
             return self._touched(s, attempt, coach)
 
     def mark_reviewed(self, attempt_id: str, coach: str, reviewed: bool = True) -> CoachReview:
-        coach = _name("coach", coach)
+        coach = checked_name("coach", coach)
         with self._tx() as s:
             attempt = _attempt(s, attempt_id)
             attempt.reviewed_at = self._now() if reviewed else None
@@ -481,15 +481,6 @@ def _criteria(s: Session, attempt_id: str) -> list[CriterionRow]:
             .order_by(col(CriterionRow.key))
         ).all()
     )
-
-
-def _name(what: str, name: str) -> str:
-    clean = " ".join(name.split())
-    if not clean:
-        raise StoreError(f"the {what}'s name is empty")
-    if len(clean) > NAME_MAX:
-        raise StoreError(f"the {what}'s name is longer than {NAME_MAX} characters")
-    return clean
 
 
 def _round(value: float | None) -> float | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from mockroom.core.report import status
+from mockroom.core.report import MARKS, status
 from mockroom.store.records import Transcript, TranscriptItem
 from mockroom.transfer.common import mean_final, numbered, prompt, score, secs, when
 
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from mockroom.core.bank import Bank
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
-_MARK = {"hit": "✓", "missed": "✗", "negated": "⊘"}
 
 
 def esc(text: str) -> str:
@@ -72,7 +71,7 @@ def _item(number: str, item: TranscriptItem, wording: str | None, lang: str) -> 
         best = c.best
         evidence = f"{esc(best.text)} ({best.kind} {best.similarity:.2f})" if best else ""
         out.append(
-            f"| {_MARK[status(c)]} | {esc(c.label(lang))}{' (required)' if c.required else ''}"
+            f"| {MARKS[status(c)]} | {esc(c.label(lang))}{' (required)' if c.required else ''}"
             f" | {status(c)} | {'-' if coach is None else 'hit' if coach else 'missed'}"
             f" | {evidence} |"
         )

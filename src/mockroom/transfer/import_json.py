@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from mockroom.core.result import ScoreResult
+from mockroom.core.result import MatchKind, ScoreResult
 from mockroom.store.records import (
     LANGS,
     MODES,
@@ -94,7 +94,7 @@ class MatchIn(Strict):
     end: int = Field(ge=0)
     text: str
     similarity: float = Field(ge=0, le=1)
-    kind: Literal["exact", "fuzzy", "pinyin"]
+    kind: MatchKind
     negated: bool
 
 

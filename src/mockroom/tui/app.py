@@ -1,20 +1,22 @@
-"""The mockroom practice app: the flow between screens, and every database call.
+"""The mockroom practice app: the wiring between the screens, the practice service and the store.
 
-Screens draw and collect input; this class decides what comes next. All
-store and bank work runs in thread workers that post a message back, and all
-store calls go through one lock, so a late draft save can never land after
-the attempt that replaced it. Screens that are never the first to show are
-imported when first wanted, so they cost nothing before the first question.
+Screens get what they need when they are built and post messages up; the app answers them
+with the practice service (`mockroom.practice`), and every store call goes through
+`store_work.run_store`. The first screen comes before the database: settings, then the
+bank, then the start screen is painted, and only then is the store imported and opened in
+a worker while the candidate reads (pressing Start meanwhile waits with a spinner). The
+pages after the first screen are imported through `later` (why: see there).
+
+Screens' messages are handled by name (`on_question_screen_submitted` for
+`QuestionScreen.Submitted`), so this module need not import those screens at start.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,38 +26,31 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import Worker
 
 from mockroom.config.settings import Settings, load_settings, save_settings
-from mockroom.core.timing import Budget, QuestionClock, typing_cpm
+from mockroom.store.errors import StoreError
+from mockroom.tui import later
 from mockroom.tui.commands import MockroomCommands
 from mockroom.tui.heap import BootHeap
-from mockroom.tui.messages import (
-    AttemptSaved,
-    BankLoaded,
-    BootFailed,
-    CandidateSaved,
-    DbFailed,
-    DraftScored,
-    Notice,
-    SessionStarted,
-    StoreOpened,
-)
-from mockroom.tui.practice import Ask, Practice, mock_budget_s, pick_questions
-from mockroom.tui.screens.loading import LoadingScreen
-from mockroom.tui.screens.question import QuestionScreen
-from mockroom.tui.screens.rating_dialog import RatingDialog
+from mockroom.tui.messages import BootDone, BootFailed, StoreOpened
+from mockroom.tui.screens.boot_error import BootErrorScreen
+from mockroom.tui.screens.name_dialog import NameDialog
+from mockroom.tui.screens.page import Page
+from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
+from mockroom.tui.screens.store_screen import Records
+from mockroom.tui.store_work import StoreDone, StoreFailed, StoreLine, open_store, run_store
 from mockroom.tui.strings import t
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
-    from mockroom.core.models import FollowUp, Question
-    from mockroom.core.result import ScoreResult
-    from mockroom.core.scorer import Scorer
-    from mockroom.core.timing import AttemptTimes
-    from mockroom.store import AttemptRec, CandidateRec, DraftRec, SessionRec, Store
-
-Unfinished = tuple["SessionRec", "DraftRec | None", "list[AttemptRec]"]
+    from mockroom.practice.ask import Ask
+    from mockroom.practice.service import PracticeService, ScoreFailed, Turn, Unfinished
+    from mockroom.practice.session import Practice
+    from mockroom.store import AttemptRec, CandidateRec
+    from mockroom.tui.screens.feedback import FeedbackScreen
+    from mockroom.tui.screens.question import QuestionScreen
 
 
 class MockroomApp(App[None]):
@@ -72,6 +67,9 @@ class MockroomApp(App[None]):
     ]
 
     lang: reactive[str] = reactive("en", init=False)
+    """The interface language; every page follows it (screens/page.py)."""
+    settings: reactive[Settings] = reactive(Settings, init=False)
+    """The candidate's settings; the start and question screens follow them."""
 
     def __init__(
         self,
@@ -90,486 +88,336 @@ class MockroomApp(App[None]):
         self.settings_path = settings_path
         self.monotonic = monotonic
         self._lang_override = lang
-        self.settings = Settings()
+        self._settings_problem: str | None = None
         self.bank: Bank | None = None
-        self.scorer: Scorer | None = None
-        self.store: Store | None = None
+        self.service: PracticeService | None = None
+        self.line: StoreLine | None = None
+        """The open store; None until it has opened, after the first screen."""
         self.candidate: CandidateRec | None = None
         self.practice: Practice | None = None
-        self.db_lock = threading.Lock()
-        self.draft_owner: object | None = None
-        """The question screen whose drafts may still be saved; None once it is submitted."""
-        self._unfinished: Unfinished | None = None
+        self._pending_start: StartScreen.Start | None = None
+        """Start was pressed before the store had opened: it runs when it has."""
         self.cursor_blink = True
         """Editors blink their cursor; screenshots turn it off so they are repeatable."""
-        self._booted = False
-        self._settings_problem: str | None = None
         self._heap = BootHeap()
+        self._boot_error: str | None = None
+        """Why the bank could not be loaded at all."""
 
-    # -- start-up ---------------------------------------------------------------------------
+    # -- start-up: settings, the bank, the first screen, then the store -------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        return LoadingScreen()
+        """The start screen, drawn from the settings and the bank; or why the bank failed."""
+        if self.bank is None:
+            return BootErrorScreen(self._boot_error or "")
+        return self._start_screen()
 
     def on_load(self) -> None:
-        """Settings first (a tiny file), so the first screen is already in the right language."""
+        """Settings (a tiny file) and the bank, before anything is drawn: the first screen is
+        the start screen, in the right language (the store opens after it is painted)."""
         self._heap.pause()
         loaded = load_settings(self.settings_path)
-        self.settings = loaded.settings
+        settings = loaded.settings
         if self._lang_override in ("zh", "en"):
-            self.settings = dataclasses.replace(self.settings, lang=self._lang_override)
-        self.set_reactive(MockroomApp.lang, self.settings.lang)
+            settings = dataclasses.replace(settings, lang=self._lang_override)
+        self.set_reactive(MockroomApp.settings, settings)
+        self.set_reactive(MockroomApp.lang, settings.lang)
         self.title = t(self.lang, "app.title")
         self._settings_problem = loaded.problem
+        try:
+            self.bank = later.load_bank(self.bank_dirs, builtin=self.builtin_bank)
+        except Exception as e:  # a bug in one file must not leave a blank screen
+            self._boot_error = t(self.lang, "bank.failed", error=e)
 
     def on_mount(self) -> None:
         if self._settings_problem:
             self.notify(t(self.lang, "settings.problem", problem=self._settings_problem),
                         severity="warning", timeout=8)
-        self._load_bank()
-        self._open_store()
+        if self.bank is None:
+            self._heap.settle()
+            return
+        for p in self.bank.problems[:3]:
+            self.notify(t(self.lang, "start.skipped", path=f"{p.path}:{p.line}", reason=p.message),
+                        severity="warning", timeout=10)
+        self.call_after_refresh(self._open_store)  # the start screen is painted first
 
     def on_unmount(self) -> None:
         self._heap.release()
 
-    @work(thread=True, group="boot", exit_on_error=False)
-    def _load_bank(self) -> None:
-        from mockroom.core.bank import load_bank
-        from mockroom.core.scorer import Scorer
-
-        try:
-            bank = load_bank(self.bank_dirs, builtin=self.builtin_bank)
-        except Exception as e:  # a bug in one file must not leave a blank screen
-            self.post_message(BootFailed(t(self.lang, "bank.failed", error=e)))
-            return
-        scorer = Scorer(bank)
-        if bank.questions:
-            # The first score loads the scorer's lazy tables (pinyin); do it now, in the
-            # background, rather than on the candidate's first keystrokes. Only a warm-up: if
-            # scoring fails, it is reported where an answer is scored.
-            with suppress(Exception):
-                scorer.score(next(iter(bank.questions.values())), "预热 warm-up")
-        self.post_message(BankLoaded(bank, scorer))
-
-    @work(thread=True, group="boot", exit_on_error=False)
+    @work(thread=True, group="boot")
     def _open_store(self) -> None:
-        from mockroom.store import StoreError
-        from mockroom.store.repo import Store
-
+        assert self.bank is not None
+        service = later.practice_service(self.bank, self.monotonic)
         try:
-            store = Store.open(self.db_url)
-            with self.db_lock:
-                candidate = store.get_candidate()
-                unfinished: Unfinished | None = None
-                if candidate is not None:
-                    found = store.unfinished_session(candidate.id)
-                    if found is not None:
-                        session, draft = found
-                        unfinished = (session, draft, store.attempts_for_session(session.id))
+            line = open_store(self.db_url)
+            returning = line.call(service.returning)
         except StoreError as e:
             self.post_message(BootFailed(t(self.lang, "db.failed", error=e)))
             return
-        self.post_message(StoreOpened(store, candidate, unfinished))
+        self.post_message(StoreOpened(line, returning, service))
+        later.preload()
+        # The first score loads the scorer's lazy tables (pinyin): do it now, in the
+        # background, rather than on the first keystrokes. Only a warm-up: if scoring fails,
+        # it is reported where an answer is scored.
+        questions = self.bank.questions
+        if questions:
+            with suppress(Exception):
+                service.scorer.score(next(iter(questions.values())), "预热 warm-up")
+        self.post_message(BootDone())
 
-    @on(BankLoaded)
-    def _bank_loaded(self, msg: BankLoaded) -> None:
-        self.bank, self.scorer = msg.bank, msg.scorer
-        for p in msg.bank.problems[:3]:
-            self.notify(t(self.lang, "start.skipped", path=f"{p.path}:{p.line}", reason=p.message),
-                        severity="warning", timeout=10)
-        self._maybe_ready()
+    @on(BootDone)
+    def _boot_done(self) -> None:
+        self._heap.settle()  # what the boot made lives as long as the app (tui/heap.py)
 
     @on(StoreOpened)
     def _store_opened(self, msg: StoreOpened) -> None:
-        self.store, self.candidate, self._unfinished = msg.store, msg.candidate, msg.unfinished
-        self._maybe_ready()
+        self.line, self.candidate, self.service = msg.line, msg.returning.candidate, msg.service
+        self._update_start_screens()
+        unfinished = msg.returning.unfinished
+        if self.candidate is None:
+            self.push_screen(NameDialog(required=True), self._first_name)
+        elif unfinished is not None:
+            self._pending_start = None
+            s = unfinished.session
+            text = unfinished.draft.text if unfinished.draft else None
+            dialog = ResumeDialog(s.track, s.mode, unfinished.done, len(s.question_ids), text)
+            self.push_screen(dialog, lambda resume: self._resume_chosen(unfinished, resume))
+        else:
+            self._run_pending_start()
 
     @on(BootFailed)
     def _boot_failed(self, msg: BootFailed) -> None:
         self._heap.settle()
-        screen = self.screen
-        if isinstance(screen, LoadingScreen):
-            screen.fail(msg.error)
+        self._back_to_start()
+        self.push_screen(BootErrorScreen(msg.error))  # says why, over the start screen
         self.notify(msg.error, severity="error", timeout=30)
 
-    def _maybe_ready(self) -> None:
-        if self._booted or self.bank is None or self.store is None:
-            return
-        self._booted = True
-        self._heap.settle()
-        if self.candidate is None:
-            from mockroom.tui.screens.name_dialog import NameDialog
+    def _start_screen(self) -> StartScreen:
+        assert self.bank is not None
+        return StartScreen(self.bank.tracks(), self.bank.problems, self._candidate_name(),
+                           ready=self.line is not None)
 
-            self.push_screen(NameDialog(required=True), self._first_name)
-        else:
-            self._offer_resume()
+    def _candidate_name(self) -> str | None:
+        return self.candidate.name if self.candidate else None
 
-    def _first_name(self, name: str | None) -> None:
-        if name:
-            self._save_name(name, then_start=True)
-
-    def _offer_resume(self) -> None:
-        if self._unfinished is None:
-            self.push_screen(StartScreen())
-            return
-        from mockroom.tui.screens.resume_dialog import ResumeDialog
-
-        session, draft, attempts = self._unfinished
-        done = len({a.question_id for a in attempts if a.follow_up_of is None})
-        text = draft.text if draft else None
-        dialog = ResumeDialog(session.track, session.mode, done, len(session.question_ids), text)
-        self.push_screen(StartScreen())
-        self.push_screen(dialog, self._resume_chosen)
+    def _update_start_screens(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.candidate_name = self._candidate_name()
+                screen.ready = self.line is not None
+        self.refresh_bindings()  # f4, f5 and ^n work once the store is open
 
     # -- the candidate's name ---------------------------------------------------------------
 
+    def _first_name(self, name: str | None) -> None:
+        if name:
+            self._save_name(name)
+
     def action_change_name(self) -> None:
-        if self.store is None:
-            return
-        from mockroom.tui.screens.name_dialog import NameDialog
-
         current = self.candidate.name if self.candidate else ""
+        self.push_screen(NameDialog(current=current), self._first_name)
 
-        def chosen(name: str | None) -> None:
-            if name:
-                self._save_name(name, then_start=False)
+    def _save_name(self, name: str) -> None:
+        assert self.line is not None
+        run_store(self, self.line, lambda store: store.set_candidate_name(name),
+                  self._name_saved, group="db", fail_key="q.save_failed")
 
-        self.push_screen(NameDialog(current=current), chosen)
-
-    @work(thread=True, group="db", exit_on_error=False)
-    def _save_name(self, name: str, then_start: bool) -> None:
-        from mockroom.store import StoreError
-
-        assert self.store is not None
-        try:
-            with self.db_lock:
-                cand = self.store.set_candidate_name(name)
-        except StoreError as e:
-            self.post_message(DbFailed(str(e)))
-            return
-        self.post_message(CandidateSaved(cand))
-        if then_start:
-            self.call_from_thread(self.push_screen, StartScreen())
-
-    @on(CandidateSaved)
-    def _candidate_saved(self, msg: CandidateSaved) -> None:
-        self.candidate = msg.candidate
-        self.notify(t(self.lang, "name.saved", name=msg.candidate.name))
-        if isinstance(self.screen, StartScreen):
-            self.screen.relabel()
-
-    # -- resuming ---------------------------------------------------------------------------
-
-    def _resume_chosen(self, resume: bool | None) -> None:
-        assert self._unfinished is not None and self.bank is not None
-        session, draft, attempts = self._unfinished
-        self._unfinished = None
-        if not resume:
-            self._close_session(session.id, finished=False)
-            return
-        questions = [self.bank.questions[i] for i in session.question_ids if i in self.bank.questions]
-        missing = len(session.question_ids) - len(questions)
-        if missing:
-            self.notify(t(self.lang, "resume.missing", n=missing), severity="warning")
-        budget = None
-        state = draft.clock if draft else {}
-        if session.time_budget_s:
-            budget = self._restore_budget(session.time_budget_s, state.get("budget"), attempts)
-        self.practice = Practice(
-            session.id,
-            session.mode,
-            session.track,
-            questions,
-            budget,
-            answered={a.question_id for a in attempts if a.follow_up_of is None},
-            results=list(attempts),
-        )
-        ask = Ask.from_dict(state.get("ask") or {}, self.bank.questions) if draft else None
-        if draft is None or ask is None:
-            self.next_step()
-            return
-        try:
-            clock = QuestionClock.from_dict(
-                state["clock"], self.monotonic, auto_submit=self.settings.auto_submit
-            )
-        except (KeyError, ValueError):
-            clock = self._new_clock(ask)
-        shown_at = _parse_time(state.get("shown_at"))
-        self._show_question(ask, clock, text=draft.text, shown_at=shown_at)
-
-    def _restore_budget(
-        self, total_s: int, saved: Any, attempts: list[AttemptRec]
-    ) -> Budget:
-        if isinstance(saved, dict):
-            try:
-                return Budget.from_dict(saved, self.monotonic)
-            except ValueError:
-                pass
-        used = sum(a.timing.prep_s + a.timing.answer_s for a in attempts)
-        return Budget(total_s, self.monotonic, elapsed=used)
+    def _name_saved(self, candidate: CandidateRec) -> None:
+        self.candidate = candidate
+        self.notify(t(self.lang, "name.saved", name=candidate.name))
+        self._update_start_screens()
+        self._run_pending_start()
 
     # -- sessions ---------------------------------------------------------------------------
 
+    @on(StartScreen.Start)
+    def _start_pressed(self, msg: StartScreen.Start) -> None:
+        self._pending_start = msg
+        self._run_pending_start()
+
+    def _run_pending_start(self) -> None:
+        msg = self._pending_start
+        if msg is not None and self.line is not None and self.candidate is not None:
+            self._pending_start = None
+            self.start_session(msg.track, msg.count, msg.mode)
+
     def start_session(self, track: str, count: int, mode: str) -> None:
-        if self.store is None or self.candidate is None or self.bank is None:
+        service, line, cand = self.service, self.line, self.candidate
+        if service is None or line is None or cand is None:
             return
-        self._begin_session(track, count, mode, self.lang, self.settings.clock_on)
+        lang, clock_on = self.lang, self.settings.clock_on
 
-    @work(thread=True, group="db", exit_on_error=False)
-    def _begin_session(self, track: str, count: int, mode: str, lang: str, clock_on: bool) -> None:
-        from mockroom.store import StoreError
+        def started(practice: Practice | None) -> None:
+            self._update_start_screens()
+            if practice is None:
+                key = "start.nothing_due" if mode == "due" else "start.no_tracks"
+                self.notify(t(self.lang, key), severity="warning")
+                return
+            self.practice = practice
+            self._next()
 
-        assert self.store is not None and self.candidate is not None and self.bank is not None
-        bank, store, cand = self.bank, self.store, self.candidate
-        try:
-            with self.db_lock:
-                if mode == "due":
-                    due = store.due_questions(cand.id, track=track)
-                    questions = [bank.questions[i] for i in due if i in bank.questions][:count]
-                else:
-                    # From the running tallies: a long history is never read to count it.
-                    answered = {
-                        p.question_id: p.answers
-                        for p in store.question_progress(cand.id, track=track, series=1)
-                    }
-                    questions = pick_questions(bank.in_track(track), count, answered)
-                if not questions:
-                    self.post_message(Notice("start.nothing_due" if mode == "due" else "start.no_tracks"))
-                    return
-                budget = mock_budget_s(questions) if mode == "mock" else None
-                ids = [q.id for q in questions]
-                session = store.start_session(cand.id, track, mode, lang, ids, budget, clock_on)
-        except StoreError as e:
-            self.post_message(DbFailed(str(e)))
+        run_store(self, line,
+                  lambda store: service.start(store, cand.id, track, count, mode, lang, clock_on),
+                  started, group="db", fail_key="q.save_failed")
+
+    def _resume_chosen(self, unfinished: Unfinished, resume: bool | None) -> None:
+        service = self.service
+        assert service is not None and self.line is not None
+        if not resume:
+            sid = unfinished.session.id
+            run_store(self, self.line, lambda store: service.close(store, sid, False),
+                      group="db", fail_key="q.save_failed")
             return
-        self.post_message(SessionStarted(session, ids))
+        practice, turn, missing = service.resume(unfinished, self.settings.auto_submit)
+        if missing:
+            self.notify(t(self.lang, "resume.missing", n=missing), severity="warning")
+        self.practice = practice
+        if turn is None:
+            self._next()
+        else:
+            self._ask(turn)
 
-    @on(SessionStarted)
-    def _session_started(self, msg: SessionStarted) -> None:
-        assert self.bank is not None
-        s = msg.session
-        budget = Budget(s.time_budget_s, self.monotonic) if s.time_budget_s else None
-        questions = [self.bank.questions[i] for i in msg.question_ids]
-        self.practice = Practice(s.id, s.mode, s.track, questions, budget)
-        self.next_step()
-
-    def next_step(self) -> None:
+    def _next(self) -> None:
         """The next question, or the summary when the session is over."""
+        p, service = self.practice, self.service
+        if p is None or service is None:
+            self._back_to_start()
+            return
+        ask = p.next_ask()
+        if ask is None:
+            assert self.line is not None
+            sid = p.session_id
+            run_store(self, self.line, lambda store: service.close(store, sid, True),
+                      group="db", fail_key="q.save_failed")
+            self._show(later.summary_screen()(p, self.bank))
+            return
+        self._ask(service.turn(ask, self.settings.auto_submit))
+
+    def _ask(self, turn: Turn) -> None:
+        assert self.practice is not None and self.service is not None
         p = self.practice
-        if p is None:
-            self._show(StartScreen())
-            return
-        q = p.next_question()
-        if p.over or q is None:
-            from mockroom.tui.screens.summary import SummaryScreen
-
-            self._close_session(p.session_id, finished=True)
-            self._show(SummaryScreen(p))
-            return
-        ask = Ask(q)
-        self._show_question(ask, self._new_clock(ask))
-
-    def ask_retry(self, question: Question, previous: AttemptRec) -> None:
-        ask = Ask(question, "retry", parent_id=previous.id)
-        self._show_question(ask, self._new_clock(ask))
-
-    def ask_follow_up(self, parent: Ask, attempt: AttemptRec, follow_up: FollowUp) -> None:
-        ask = Ask(parent.question, "follow_up", follow_up, attempt.id)
-        self._show_question(ask, self._new_clock(ask))
-
-    def _new_clock(self, ask: Ask) -> QuestionClock:
-        prep, answer = ask.limits
-        return QuestionClock(prep, answer, self.monotonic, auto_submit=self.settings.auto_submit)
-
-    def _show_question(
-        self, ask: Ask, clock: QuestionClock, text: str = "", shown_at: datetime | None = None
-    ) -> None:
-        position = self.practice.position(ask.question) if self.practice else None
-        self._show(QuestionScreen(ask, clock, text=text, position=position, shown_at=shown_at))
+        p.answering = turn.ask
+        self._show(later.question_screen()(
+            turn, position=p.position(turn.ask.question), budget=p.budget,
+            score=self.service.score, monotonic=self.monotonic, cursor_blink=self.cursor_blink,
+        ))
 
     def _show(self, screen: Screen[Any]) -> None:
-        """Replace the current page (the loading screen stays at the bottom of the stack)."""
+        """Replace the current page (the start screen stays at the bottom of the stack)."""
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
-    @work(thread=True, group="db", exit_on_error=False)
-    def _close_session(self, session_id: str, finished: bool) -> None:
-        from mockroom.store import StoreError
-
-        assert self.store is not None
-        try:
-            with self.db_lock:
-                if finished:
-                    self.store.finish_session(session_id)
-                else:
-                    self.store.abandon_session(session_id)
-        except StoreError as e:
-            self.post_message(DbFailed(str(e)))
+    def _back_to_start(self) -> None:
+        """The start screen, as the candidate left it."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def action_new_session(self) -> None:
-        if self._answering() or not self._booted:
+        if self._answering() or self.bank is None:
             return
         self.practice = None
-        self._show(StartScreen())
+        self._back_to_start()
 
     # -- answers ----------------------------------------------------------------------------
 
-    def submit_answer(self, screen: QuestionScreen, text: str, times: AttemptTimes) -> None:
-        self.draft_owner = None  # no draft save may land after this attempt
-        self._record_attempt(screen, text, times, self.lang)
+    def on_question_screen_draft_changed(self, msg: QuestionScreen.DraftChanged) -> None:
+        self._save_draft(msg)
 
-    @work(thread=True, group="db", exit_on_error=False)
-    def _record_attempt(
-        self, screen: QuestionScreen, text: str, times: AttemptTimes, lang: str
-    ) -> None:
-        from mockroom.store import AttemptTiming, StoreError
-
-        assert self.store is not None and self.scorer is not None and self.bank is not None
-        assert self.practice is not None
-        ask = screen.ask
-        q = ask.question
-        try:
-            result = self._score(ask, text)
-        except Exception as e:  # a scorer bug must not leave the answer stuck at "saving"
-            problem = t(lang, "q.score_failed", error=f"{type(e).__name__}: {e}")
-            self.call_from_thread(screen.submit_failed, problem)
-            return
-        timing = AttemptTiming(
-            shown_at=screen.shown_at,
-            first_key_s=times.first_key_s,
-            prep_s=times.prep_s,
-            answer_s=times.answer_s,
-            overtime_s=times.overtime_s,
-            typing_cpm=typing_cpm(text, times.answer_s),
+    def _save_draft(self, msg: QuestionScreen.DraftChanged) -> Worker[None] | None:
+        p, line, service = self.practice, self.line, self.service
+        if p is None or line is None or service is None:
+            return None
+        return run_store(
+            self, line, lambda store: service.save_draft(store, p, msg.ask, msg.text, msg.state),
+            group="draft", fail_key="q.save_failed",
         )
-        follow_up_of = ask.parent_id if ask.kind == "follow_up" else None
-        criterion = ask.follow_up.criterion if ask.follow_up else None
-        try:
-            with self.db_lock:
-                attempt = self.store.record_attempt(
-                    self.practice.session_id, q.id, self.bank.version_of(q.id), lang, text,
-                    result, timing, follow_up_of=follow_up_of, follow_up_criterion=criterion,
-                )
-        except StoreError as e:
-            self.call_from_thread(screen.submit_failed, str(e))
-            return
-        self.post_message(AttemptSaved(attempt, ask))
 
-    @on(AttemptSaved)
-    def _attempt_saved(self, msg: AttemptSaved) -> None:
+    def on_question_screen_submitted(self, msg: QuestionScreen.Submitted) -> None:
+        p, service, line = self.practice, self.service, self.line
+        assert p is not None and service is not None and line is not None
+        p.answering = None  # no draft save may land after this attempt
+        screen, ask, lang = msg.screen, msg.ask, self.lang
+
+        def record(store: Any) -> AttemptRec | ScoreFailed:
+            try:
+                return service.record(store, p, ask, msg.text, msg.times, msg.shown_at, lang)
+            except service.ScoreFailed as e:
+                return e
+
+        def recorded(result: AttemptRec | ScoreFailed) -> None:
+            if isinstance(result, Exception):  # ScoreFailed
+                failed(t(lang, "q.score_failed", error=result))
+            else:
+                self._answered(result, ask)
+
+        def failed(problem: str) -> None:
+            p.answering = ask
+            screen.submit_failed(problem)
+
+        run_store(self, line, record, recorded, group="db", fail_key=None, failed=failed)
+
+    def _answered(self, attempt: AttemptRec, ask: Ask) -> None:
         """The answer is committed; ask for a self-rating (not for follow-ups), then the score."""
-        assert self.practice is not None
-        p, ask, attempt = self.practice, msg.ask, msg.attempt
-        p.results.append(attempt)
-        if ask.kind == "main":
-            p.answered.add(ask.question.id)
+        assert self.practice is not None and self.line is not None and self.service is not None
+        self.practice.add(attempt, ask)
         if ask.kind == "follow_up" or not self.settings.self_rating:
-            self._show_feedback(attempt, ask)
+            self._feedback(attempt, ask)
             return
+        line, service = self.line, self.service
 
         def rated(rating: int | None) -> None:
             if rating is None:
-                self._show_feedback(attempt, ask)
-            else:
-                self._save_self_rating(attempt, ask, rating)
+                self._feedback(attempt, ask)
+                return
+            # Only the rating can be lost: the answer is stored, so its feedback still follows.
+            run_store(self, line, lambda store: service.rate(store, attempt, rating),
+                      lambda rated: self._feedback(rated, ask), group="db",
+                      fail_key="q.save_failed", failed=lambda _: self._feedback(attempt, ask))
 
-        self.push_screen(RatingDialog(), rated)
+        self.push_screen(later.rating_dialog()(), rated)
 
-    @work(thread=True, group="db", exit_on_error=False)
-    def _save_self_rating(self, attempt: AttemptRec, ask: Ask, rating: int) -> None:
-        from mockroom.store import StoreError
+    def _feedback(self, attempt: AttemptRec, ask: Ask) -> None:
+        assert self.practice is not None and self.service is not None
+        self.practice.replace(attempt)
+        self._show(later.feedback_screen()(
+            attempt, ask, previous=self.practice.previous_of(ask),
+            follow_up=self.service.follow_up_for(ask, attempt),
+        ))
 
-        assert self.store is not None
-        try:
-            with self.db_lock:
-                self.store.set_self_rating(attempt.id, rating)
-        except StoreError as e:
-            # Only the rating is lost: the answer is stored, so its feedback still follows.
-            self.post_message(DbFailed(str(e)))
-        else:
-            attempt = dataclasses.replace(attempt, self_rating=rating)
-        self.call_from_thread(self._show_feedback, attempt, ask)
+    def on_feedback_screen_next(self) -> None:
+        self._next()
 
-    def _show_feedback(self, attempt: AttemptRec, ask: Ask) -> None:
-        from mockroom.tui.screens.feedback import FeedbackScreen
+    def on_feedback_screen_retry(self, msg: FeedbackScreen.Retry) -> None:
+        assert self.service is not None
+        ask = self.service.retry(msg.attempt, msg.ask)
+        self._ask(self.service.turn(ask, self.settings.auto_submit))
 
-        assert self.practice is not None and self.scorer is not None
-        p = self.practice
-        p.results = [attempt if a.id == attempt.id else a for a in p.results]
-        previous = None
-        if ask.kind == "retry":
-            previous = next((a for a in p.results if a.id == ask.parent_id), None)
-        follow_up = (
-            self.scorer.follow_up_for(ask.question, attempt.result) if ask.kind == "main" else None
-        )
-        self._show(FeedbackScreen(attempt, ask, previous=previous, follow_up=follow_up))
-
-    # -- drafts -----------------------------------------------------------------------------
-
-    def save_draft(self, owner: QuestionScreen, text: str, state: dict[str, Any]) -> Any:
-        if self.practice is None or self.store is None:
-            return None
-        return self._write_draft(owner, self.practice.session_id, owner.ask.question.id, text, state)
-
-    @work(thread=True, group="draft", exit_on_error=False)
-    def _write_draft(
-        self, owner: object, session_id: str, question_id: str, text: str, state: dict[str, Any]
-    ) -> None:
-        from mockroom.store import StoreError
-
-        assert self.store is not None
-        try:
-            with self.db_lock:
-                if self.draft_owner is owner:
-                    self.store.save_draft(session_id, question_id, text, state)
-        except StoreError as e:
-            self.post_message(DbFailed(str(e)))
-
-    # -- scoring the draft while it is typed (length counter, live meter) ------------------
-
-    def score_draft(self, screen: QuestionScreen, text: str, version: int) -> None:
-        self._draft_scorer(screen, text, version)
-
-    @work(thread=True, group="draft-score", exit_on_error=False)
-    def _draft_scorer(self, screen: QuestionScreen, text: str, version: int) -> None:
-        result = None
-        try:
-            if self.scorer is not None:
-                result = self._score(screen.ask, text)
-        finally:
-            # Always answer, even if scoring failed, so the screen keeps scheduling new ones.
-            self.post_message(DraftScored(screen, result, version))
-
-    def _score(self, ask: Ask, text: str) -> ScoreResult:
-        assert self.scorer is not None
-        if ask.kind == "follow_up" and ask.follow_up is not None:
-            return self.scorer.score_follow_up(ask.question, ask.follow_up.criterion, text)
-        return self.scorer.score(ask.question, text)
-
-    @on(DraftScored)
-    def _draft_scored(self, msg: DraftScored) -> None:
-        msg.screen.show_draft_score(msg.result, msg.version)
+    def on_feedback_screen_ask_follow_up(self, msg: FeedbackScreen.AskFollowUp) -> None:
+        assert self.service is not None
+        ask = self.service.follow_up(msg.attempt, msg.ask, msg.follow_up)
+        self._ask(self.service.turn(ask, self.settings.auto_submit))
 
     # -- settings and language --------------------------------------------------------------
 
     def watch_lang(self, lang: str) -> None:
         self.title = t(lang, "app.title")
-        for screen in self.screen_stack:
-            relabel = getattr(screen, "relabel", None)
-            if relabel is not None:
-                relabel()
         self.change_setting("lang", lang)
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"
         self.notify(t(self.lang, "lang.switched"), timeout=2)
 
+    @on(StartScreen.LanguageChosen)
+    def _language_chosen(self, msg: StartScreen.LanguageChosen) -> None:
+        self.lang = msg.lang
+
+    @on(StartScreen.SettingChanged)
+    def _setting_changed(self, msg: StartScreen.SettingChanged) -> None:
+        self.change_setting(msg.name, msg.value)
+
     def change_setting(self, name: str, value: Any) -> None:
         self.settings = dataclasses.replace(self.settings, **{name: value})
-        if isinstance(self.screen, QuestionScreen):
-            self.screen.settings_changed()
         self._write_settings(self.settings)
 
     @work(thread=True, group="settings", exclusive=True, exit_on_error=False)
@@ -577,15 +425,14 @@ class MockroomApp(App[None]):
         try:
             save_settings(settings, self.settings_path)
         except (OSError, ValueError) as e:
-            self.post_message(Notice("settings.save_failed", {"error": e}))
+            self.call_from_thread(self.notify, t(self.lang, "settings.save_failed", error=e),
+                                  severity="warning")
 
     def _toggle(self, name: str, key: str) -> None:
         value = not getattr(self.settings, name)
         self.change_setting(name, value)
         state = t(self.lang, "on" if value else "off")
         self.notify(t(self.lang, key, state=state), timeout=2)
-        if isinstance(self.screen, StartScreen):
-            self.screen.relabel()
 
     def action_toggle_clock(self) -> None:
         self._toggle("clock_on", "setting.clock")
@@ -599,26 +446,33 @@ class MockroomApp(App[None]):
     def action_toggle_self_rating(self) -> None:
         self._toggle("self_rating", "setting.self_rating")
 
-    def action_progress(self) -> None:
-        from mockroom.tui.screens.progress import ProgressScreen
+    # -- the history pages ------------------------------------------------------------------
 
-        self.push_screen(ProgressScreen())
+    def records(self) -> Records:
+        """What the progress and review pages read: the open store and the bank."""
+        assert self.line is not None
+        return Records(self.line, self.bank)
+
+    def action_progress(self) -> None:
+        cand = self.candidate
+        self.push_screen(later.progress_screen()(self.records(), cand.id if cand else None,
+                                                  cand.name if cand else None))
 
     def action_review(self) -> None:
-        from mockroom.tui.screens.review import ReviewScreen
-
-        self.push_screen(ReviewScreen())
+        self.push_screen(later.review_screen()(self.records()))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        ready = self.line is not None and self.bank is not None
         if action in ("progress", "review"):
             # Pushed over the start or summary screens; never over a running question, nor
-            # over another history page. (Asked for every footer: imports nothing.)
-            history_page = getattr(self._page(), "HISTORY_PAGE", False)
-            return self._booted and not self._answering() and not history_page
+            # over another history page.
+            page = self._page()
+            history_page = isinstance(page, Page) and page.HISTORY_PAGE
+            return ready and not self._answering() and not history_page
         if action == "new_session":
-            return self._booted and not self._answering()
+            return self.bank is not None and not self._answering()
         if action == "change_name":
-            return self.store is not None
+            return self.line is not None
         return True
 
     def _page(self) -> Screen[Any]:
@@ -627,46 +481,38 @@ class MockroomApp(App[None]):
 
     def _answering(self) -> bool:
         """A question, or the self-rating of the answer just stored, is waiting for the candidate."""
-        return isinstance(self._page(), QuestionScreen | RatingDialog)
+        page = self._page()
+        return isinstance(page, Page) and page.ANSWERING
 
-    # -- notices and quitting ---------------------------------------------------------------
+    # -- store work's one error path, and quitting ------------------------------------------
 
-    @on(Notice)
-    def _notice(self, msg: Notice) -> None:
-        self.notify(t(self.lang, msg.key, **(msg.fields or {})), severity="warning")
+    @on(StoreDone)
+    def _store_done(self, msg: StoreDone) -> None:
+        msg.callback(msg.value)
 
-    @on(DbFailed)
-    def _db_failed(self, msg: DbFailed) -> None:
-        self.notify(t(self.lang, "q.save_failed", error=msg.error), severity="error", timeout=10)
+    @on(StoreFailed)
+    def _store_failed(self, msg: StoreFailed) -> None:
+        if msg.key is not None:
+            self.notify(t(self.lang, msg.key, error=msg.error), severity="error", timeout=10)
+        if msg.then is not None:
+            msg.then(msg.error)
 
     async def action_quit(self) -> None:
         screen = self.screen
-        if isinstance(screen, QuestionScreen) and not screen.submitting:
-            from mockroom.tui.screens.quit_dialog import QuitDialog
-
-            self.push_screen(QuitDialog(), self._quit_chosen)
+        if isinstance(screen, later.question_screen()) and not screen.submitting:
+            self.push_screen(later.quit_dialog()(), self._quit_chosen)
             return
         self.exit()
 
     async def _quit_chosen(self, quit_: bool | None) -> None:
-        screen = self.screen
         if not quit_:
             return
-        if isinstance(screen, QuestionScreen):
-            worker = self.save_draft(screen, screen.editor.text, screen.draft_state())
+        screen = self.screen
+        if isinstance(screen, later.question_screen()):
+            worker = self._save_draft(screen.draft())
             if worker is not None:
                 await worker.wait()
         self.exit()
-
-
-def _parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def make_app(

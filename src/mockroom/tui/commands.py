@@ -6,6 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
 
 # (string key, app action) — actions are `action_*` methods of MockroomApp.
@@ -24,7 +25,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 
 class MockroomCommands(Provider):
     def _commands(self) -> list[tuple[str, str]]:
-        lang = str(getattr(self.app, "lang", "en"))
+        page = self.screen
+        lang = page.lang if isinstance(page, Page) else "en"
         return [
             (t(lang, key), action)
             for key, action in COMMANDS

@@ -1,32 +1,26 @@
-"""Messages that background workers post back to the app with their results."""
+"""Messages the app's boot worker posts back to it with its results.
+
+What a screen tells the app is a message of that screen (`QuestionScreen.Submitted`,
+`FeedbackScreen.Next`, ...); store work answers through `store_work`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from mockroom.core.bank import Bank
-    from mockroom.core.result import ScoreResult
-    from mockroom.core.scorer import Scorer
-    from mockroom.store import AttemptRec, CandidateRec, DraftRec, SessionRec, Store
-    from mockroom.tui.practice import Ask
-    from mockroom.tui.screens.question import QuestionScreen
-
-
-@dataclass
-class BankLoaded(Message):
-    bank: Bank
-    scorer: Scorer
+    from mockroom.practice.service import PracticeService, Returning
+    from mockroom.tui.store_work import StoreLine
 
 
 @dataclass
 class StoreOpened(Message):
-    store: Store
-    candidate: CandidateRec | None
-    unfinished: tuple[SessionRec, DraftRec | None, list[AttemptRec]] | None
+    line: StoreLine
+    returning: Returning
+    service: PracticeService
 
 
 @dataclass
@@ -36,43 +30,5 @@ class BootFailed(Message):
     error: str
 
 
-@dataclass
-class CandidateSaved(Message):
-    candidate: CandidateRec
-
-
-@dataclass
-class SessionStarted(Message):
-    session: SessionRec
-    question_ids: list[str]
-
-
-@dataclass
-class AttemptSaved(Message):
-    attempt: AttemptRec
-    ask: Ask
-
-
-@dataclass
-class DbFailed(Message):
-    """A database write failed; `what` names the action for the notice."""
-
-    error: str
-    what: str = ""
-
-
-@dataclass
-class Notice(Message):
-    """Tell the candidate something by string key."""
-
-    key: str
-    fields: dict[str, Any] | None = None
-
-
-@dataclass
-class DraftScored(Message):
-    """The background scoring of a draft (None if it failed), for version `version` of it."""
-
-    screen: QuestionScreen
-    result: ScoreResult | None
-    version: int
+class BootDone(Message):
+    """The store is open, every page imported and the scorer warmed: the boot is over."""

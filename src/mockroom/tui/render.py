@@ -20,16 +20,9 @@ from mockroom.core.text import SENTENCE_END
 from mockroom.core.timing import format_clock
 from mockroom.tui.strings import TEXTS, t
 
-Status = Literal["hit", "missed", "negated"]
 SpanKind = Literal["hit", "negated", "flag"]
 # Where spans overlap, the more important kind wins.
 _PRIORITY: dict[SpanKind, int] = {"hit": 1, "negated": 2, "flag": 3}
-
-
-def criterion_status(c: CriterionResult) -> Status:
-    if c.hit:
-        return "hit"
-    return "negated" if c.negated else "missed"
 
 
 def evidence(c: CriterionResult) -> str | None:

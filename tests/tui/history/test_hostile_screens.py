@@ -12,9 +12,8 @@ import pytest
 
 from mockroom.store.repo import Store
 from mockroom.tui.app import make_app
-from mockroom.tui.screens.progress import ProgressScreen
-from mockroom.tui.screens.review import ReviewScreen
 from tests.helpers.hostile_corpus import forbidden_in, hostile_session
+from tests.helpers.tui_review_helpers import progress, review
 
 
 def drawn(app) -> str:  # type: ignore[no-untyped-def]
@@ -47,7 +46,7 @@ async def test_review_transcript_and_progress_draw_hostile_text_inert(
     app.cursor_blink = False
     async with app.run_test(size=(120, 60)) as pilot:
         await settle(pilot)
-        app.push_screen(ReviewScreen())
+        app.push_screen(review()(app))
         await settle(pilot)
         listing = drawn(app)
         assert "Wang" in listing and forbidden_in(listing) == []
@@ -57,7 +56,7 @@ async def test_review_transcript_and_progress_draw_hostile_text_inert(
         assert "restore service" in transcript and "look here" in transcript
         assert "␛" in transcript  # shown, not obeyed
         assert forbidden_in(transcript) == []
-        app.push_screen(ProgressScreen())
+        app.push_screen(progress()(app))
         await settle(pilot)
-        progress = drawn(app)
-        assert "Wang" in progress and forbidden_in(progress) == []
+        page = drawn(app)
+        assert "Wang" in page and forbidden_in(page) == []

@@ -18,7 +18,7 @@ from mockroom.tui.review_render import (
     point_label,
     spark,
 )
-from mockroom.tui.review_strings import KEY_LABELS_ZH, TEXTS, review_key_label
+from mockroom.tui.strings import KEY_LABELS_ZH, TEXTS, key_label
 
 
 @pytest.mark.parametrize(
@@ -94,9 +94,9 @@ def test_every_text_has_both_languages_and_the_same_fields() -> None:
         assert zh and en, key
         fields = [{f for _, f, _, _ in string.Formatter().parse(s) if f} for s in (zh, en)]
         assert fields[0] == fields[1], key
-    assert review_key_label("zh", "Comment") == KEY_LABELS_ZH["Comment"]
-    assert review_key_label("zh", "Quit") == "退出"  # strings.py's own label
-    assert review_key_label("en", "Comment") == "Comment"
+    assert key_label("zh", "Comment") == KEY_LABELS_ZH["Comment"]
+    assert key_label("zh", "Quit") == "退出"  # strings.py's own label
+    assert key_label("en", "Comment") == "Comment"
 
 
 def _transcript(name: str) -> Transcript:

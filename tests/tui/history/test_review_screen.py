@@ -15,7 +15,7 @@ from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.review import ReviewScreen
 from mockroom.tui.screens.text_prompt import TextPrompt
 from mockroom.tui.screens.transcript import TranscriptScreen
-from tests.helpers.tui_review_helpers import INTRO, cells, plain, settle, show
+from tests.helpers.tui_review_helpers import INTRO, cells, plain, review, settle, show, transcript
 
 
 def _rows(app) -> list[str]:
@@ -35,7 +35,7 @@ async def _answer_dialog(pilot, text: str) -> None:
 
 
 async def _open_latest(pilot, context: ReviewContext | None = None) -> TranscriptScreen:
-    await show(pilot, ReviewScreen(context))
+    await show(pilot, review(context))
     await pilot.press("o")  # the newest session is selected first
     await settle(pilot)
     screen = pilot.app.screen
@@ -47,7 +47,7 @@ async def test_sessions_are_listed_newest_first_with_their_review_state(make, hi
     s = history.sessions
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await show(pilot, ReviewScreen())
+        await show(pilot, review())
         assert _rows(app) == [s["wang3"].id, s["li1"].id, s["wang2"].id, s["wang1"].id]
         table = app.screen.query_one("#rv-sessions", DataTable)
         row = cells(table, s["li1"].id)
@@ -60,7 +60,7 @@ async def test_filters_by_candidate_date_track_and_state(make, history) -> None:
     s = history.sessions
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await show(pilot, ReviewScreen())
+        await show(pilot, review())
         await pilot.press("slash")
         await _type(pilot, "li")
         await settle(pilot)
@@ -198,7 +198,7 @@ async def test_blind_mode_hides_the_auto_score_until_the_coach_grades(make, hist
     first = store.transcript(sid).items[0].attempt
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await show(pilot, ReviewScreen())
+        await show(pilot, review())
         await pilot.press("b")
         await settle(pilot)
         assert cells(app.screen.query_one("#rv-sessions", DataTable), sid)[4] == "hidden"
@@ -256,7 +256,7 @@ async def test_export_writes_the_chosen_format(make, history, tmp_path: Path) ->
 async def test_list_exports_and_opens_the_candidates_progress(make, history, tmp_path) -> None:
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await show(pilot, ReviewScreen())
+        await show(pilot, review())
         await pilot.press("down")  # Li Lei's session
         await pilot.press("x")
         app.screen.query_one("#export-path", Input).value = str(tmp_path / "li.md")
@@ -273,7 +273,7 @@ async def test_list_exports_and_opens_the_candidates_progress(make, history, tmp
 async def test_language_switch_keeps_the_list_and_translates_it(make, history) -> None:
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
-        await show(pilot, ReviewScreen())
+        await show(pilot, review())
         await pilot.press("f2")
         await settle(pilot)
         assert plain(app.screen.query_one("#rv-count", Label)) == "4 场练习"
@@ -288,7 +288,7 @@ async def test_a_session_without_answers_says_so(make, history) -> None:
         empty = store.start_session(cand.id, "support", "single", "en", [INTRO], None, True)
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(pilot, TranscriptScreen(empty.id))
+        await show(pilot, transcript(empty.id))
         assert plain(app.screen.query_one("#tr-empty", Label)) == "This session has no answers."
         await pilot.press("c", "t", "s", "r", "n")  # nothing to grade: nothing happens
         await settle(pilot)
@@ -298,5 +298,5 @@ async def test_a_session_without_answers_says_so(make, history) -> None:
 async def test_an_unknown_session_is_a_notice_not_a_crash(make, history) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(pilot, TranscriptScreen("no-such-session"))
+        await show(pilot, transcript("no-such-session"))
         assert any("no session with id" in n.message for n in app._notifications)

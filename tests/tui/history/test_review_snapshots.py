@@ -10,17 +10,14 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 
-from mockroom.tui.screens.progress import ProgressScreen
-from mockroom.tui.screens.review import ReviewScreen
-from mockroom.tui.screens.transcript import TranscriptScreen
-from tests.helpers.tui_review_helpers import settle, show
+from tests.helpers.tui_review_helpers import Page, progress, review, settle, show, transcript
 
-SCREENS = {"progress": ProgressScreen, "review": ReviewScreen}
+SCREENS = {"progress": progress(), "review": review()}
 
 
-def _open(factory: Callable[[], object]) -> Callable[[Pilot[None]], object]:
+def _open(page: Page) -> Callable[[Pilot[None]], object]:
     async def run(pilot: Pilot[None]) -> None:
-        await show(pilot, factory())
+        await show(pilot, page)
         pilot.app.clear_notifications()
         await pilot.pause()
 
@@ -37,7 +34,7 @@ def test_screens(snap_compare, make, screen: str, lang: str, size: tuple[int, in
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_progress_overview(snap_compare, make, lang: str) -> None:
     async def run(pilot: Pilot[None]) -> None:
-        await show(pilot, ProgressScreen())
+        await show(pilot, progress())
         await pilot.press("3")
         await settle(pilot)
         pilot.app.clear_notifications()
@@ -49,5 +46,5 @@ def test_progress_overview(snap_compare, make, lang: str) -> None:
 def test_transcript(snap_compare, make, history, lang: str) -> None:
     sid = history.sessions["wang3"].id
     assert snap_compare(
-        make(lang), terminal_size=(80, 24), run_before=_open(lambda: TranscriptScreen(sid))
+        make(lang), terminal_size=(80, 24), run_before=_open(transcript(sid))
     )

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from textual.app import App
-from textual.widgets._footer import FooterKey
-
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.quit_dialog import QuitDialog
 from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 from tests.helpers.tui_helpers import (
     AppFactory,
     FakeClock,
+    footer_keys,
     open_store,
     paste,
     question_screen,
@@ -157,9 +154,3 @@ async def test_quit_outside_a_question_does_not_ask(make: AppFactory, named: str
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
-
-
-def footer_keys(app: App[object]) -> list[tuple[str, str]]:
-    """(key, description) of the keys the current screen's footer shows."""
-    footer = app.screen.query_one(LocalizedFooter)
-    return [(k.key_display, k.description) for k in footer.query(FooterKey) if k.description]

@@ -15,9 +15,8 @@ from textual.widgets import Header, Label, Select, Static
 from mockroom.core.timing import format_clock
 from mockroom.store.compare import Comparison, compare
 from mockroom.tui.review_render import day, question_title, score_text, signed
-from mockroom.tui.review_strings import rt
-from mockroom.tui.screens.store_screen import StoreScreen
-from mockroom.tui.widgets.review_footer import ReviewFooter
+from mockroom.tui.screens.store_screen import Records, StoreScreen
+from mockroom.tui.strings import t
 
 if TYPE_CHECKING:
     from mockroom.store.records import AttemptRec, CoachReview
@@ -41,10 +40,11 @@ class CompareScreen(StoreScreen):
     ]
 
     def __init__(
-        self, candidate_id: str, question_id: str, pair: tuple[int, int] | None = None
+        self, records: Records, candidate_id: str, question_id: str,
+        pair: tuple[int, int] | None = None,
     ) -> None:
         """`pair`: indexes of the two answers (oldest is 0); default the last two."""
-        super().__init__()
+        super().__init__(records)
         self.candidate_id = candidate_id
         self.question_id = question_id
         self.pair = pair
@@ -68,29 +68,29 @@ class CompareScreen(StoreScreen):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        title = question_title(self.mapp.bank, self.question_id, lang, PROMPT_CELLS)
+        title = question_title(self.bank, self.question_id, lang, PROMPT_CELLS)
         yield Header()
-        yield Label(rt(lang, "cmp.title", question=title), id="cmp-title", classes="heading top-bar")
+        yield Label(t(lang, "cmp.title", question=title), id="cmp-title", classes="heading top-bar")
         answers = self.answers
         if answers is None:
-            yield Label(rt(lang, "loading"), classes="muted")
+            yield Label(t(lang, "page.loading"), classes="muted")
         elif len(answers) < 2 or self.pair is None:
-            yield Label(rt(lang, "pr.compare_needs_two"), id="cmp-empty", classes="muted")
+            yield Label(t(lang, "pr.compare_needs_two"), id="cmp-empty", classes="muted")
         else:
             options = [
-                (rt(lang, "cmp.pick", n=i + 1, day=day(g.attempt.created_at)[:10],
+                (t(lang, "cmp.pick", n=i + 1, day=day(g.attempt.created_at)[:10],
                     score=score_text(_final(g))), i)
                 for i, g in enumerate(answers)
             ]
             first, second = self.pair
             with Horizontal(id="cmp-pick"):
-                yield Label(rt(lang, "cmp.first"))
+                yield Label(t(lang, "cmp.first"))
                 yield Select(options, value=first, allow_blank=False, id="cmp-first")
-                yield Label(rt(lang, "cmp.second"))
+                yield Label(t(lang, "cmp.second"))
                 yield Select(options, value=second, allow_blank=False, id="cmp-second")
             with VerticalScroll(id="cmp-body"):
                 if first == second:
-                    yield Label(rt(lang, "cmp.same"), classes="error")
+                    yield Label(t(lang, "cmp.same"), classes="error")
                 else:
                     a, b = sorted((answers[first], answers[second]),
                                   key=lambda g: (g.attempt.created_at, g.attempt.id))
@@ -105,16 +105,16 @@ class CompareScreen(StoreScreen):
                                     classes="section-top",
                                 )
                                 yield Static(side.attempt.answer, classes="answer")
-        yield ReviewFooter()
+        yield self.footer()
 
     def _summary(self, c: Comparison) -> str:
         lang = self.lang
         return "\n".join([
-            rt(lang, "cmp.score", first=score_text(c.first.score),
+            t(lang, "cmp.score", first=score_text(c.first.score),
                second=score_text(c.second.score), delta=signed(c.score_delta)),
-            rt(lang, "cmp.time", first=format_clock(c.first.answer_s),
+            t(lang, "cmp.time", first=format_clock(c.first.answer_s),
                second=format_clock(c.second.answer_s), delta=signed(c.time_delta_s, " s")),
-            rt(lang, "cmp.length", first=c.first.length, second=c.second.length),
+            t(lang, "cmp.length", first=c.first.length, second=c.second.length),
         ])
 
     def _points(self, c: Comparison) -> Text:
@@ -133,7 +133,7 @@ class CompareScreen(StoreScreen):
                 continue
             if text:
                 text.append("\n")
-            text.append(f"{rt(lang, key)} ({len(points)})", style="bold")
+            text.append(f"{t(lang, key)} ({len(points)})", style="bold")
             for p in points:
                 text.append(f"\n  {mark} {c.label(p, lang)}", style=style)
         return text

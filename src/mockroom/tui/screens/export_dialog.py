@@ -9,14 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Footer, Input, Label, Select
 
 from mockroom.transfer.session_file import FORMATS, with_format
-from mockroom.tui.localized import lang_of
-from mockroom.tui.review_strings import rt
+from mockroom.transfer.session_file import write as write_session
+from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
     from mockroom.store.repo import Store
@@ -25,7 +23,7 @@ if TYPE_CHECKING:
 FORMAT_NAMES = {"md": "Markdown (.md)", "html": "HTML (.html)", "json": "JSON (.json)"}
 
 
-class ExportDialog(ModalScreen[tuple[str, str] | None]):
+class ExportDialog(Dialog[tuple[str, str] | None]):
     """Dismisses with (format, path as typed), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -36,21 +34,21 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
         self.fmt = fmt
 
     def compose(self) -> ComposeResult:
-        lang = lang_of(self)
+        lang = self.lang
         with Vertical(classes="dialog", id="export-dialog"):
-            yield Label(rt(lang, "dlg.export.title"), classes="dialog-title")
-            yield Label(rt(lang, "dlg.export.format"))
+            yield Label(t(lang, "dlg.export.title"), classes="dialog-title")
+            yield Label(t(lang, "dlg.export.format"))
             yield Select(
                 [(FORMAT_NAMES[f], f) for f in FORMATS], value=self.fmt, allow_blank=False,
                 id="export-format",
             )
-            yield Label(rt(lang, "dlg.export.path"))
+            yield Label(t(lang, "dlg.export.path"))
             yield Input(self.path, id="export-path")
             yield Label("", id="export-error", classes="error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, "ok"), variant="primary", id="ok")
                 yield Button(t(lang, "cancel"), id="cancel")
-        yield LocalizedFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -66,7 +64,7 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
     def _ok(self) -> None:
         path = self.query_one("#export-path", Input).value.strip()
         if not path:
-            self.query_one("#export-error", Label).update(rt(lang_of(self), "dlg.export.empty"))
+            self.query_one("#export-error", Label).update(t(self.lang, "dlg.export.empty"))
             return
         self.dismiss((self.fmt, path))
 
@@ -82,24 +80,22 @@ def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
         if choice is None:
             return
         fmt, typed = choice
-        bank = screen.mapp.bank
+        bank = screen.bank
 
         def write(store: Store) -> str | Exception:
-            from mockroom.transfer.session_file import write
-
             transcript = store.transcript(session_id)
             try:
-                return str(write(transcript, fmt, Path(typed), bank))
+                return str(write_session(transcript, fmt, Path(typed), bank))
             except OSError as e:  # reported in the interface, not raised out of the worker
                 return e
 
         def done(result: str | Exception) -> None:
             lang = screen.lang
             if isinstance(result, Exception):
-                screen.notify(rt(lang, "export.failed", error=_why(result)), severity="error",
+                screen.notify(t(lang, "export.failed", error=_why(result)), severity="error",
                               timeout=10)
             else:
-                screen.notify(rt(lang, "export.done", path=result), timeout=6)
+                screen.notify(t(lang, "export.done", path=result), timeout=6)
 
         screen.load(write, done, group="export", fail_key="export.failed", exclusive=False)
 

@@ -2,46 +2,58 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Label, Static
+from textual.message import Message
+from textual.widgets import Footer, Header, Label, Static
 
-from mockroom.tui.localized import lang_of
-from mockroom.tui.practice import Ask
+from mockroom.core.report import MARKS
+from mockroom.core.report import status as point_status
+from mockroom.practice.ask import Ask
 from mockroom.tui.render import (
     SpanKind,
     answer_spans,
-    criterion_status,
     evidence,
     flag_lines,
     highlight,
     missed_tips,
     timing_line,
 )
+from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
     from mockroom.core.models import FollowUp
     from mockroom.store import AttemptRec
-    from mockroom.tui.app import MockroomApp
-
-MARKS = {"hit": "✓", "missed": "✗", "negated": "⊘"}
 
 
-class FeedbackScreen(Screen[None]):
+class FeedbackScreen(Page[None]):
     BINDINGS = [
         Binding("n", "next", "Next"),
         Binding("f", "follow_up", "Follow-up"),
         Binding("r", "retry", "Retry"),
         Binding("o", "outline", "Outline"),
     ]
+
+    class Next(Message):
+        """On to the next question (or the summary)."""
+
+    @dataclass
+    class Retry(Message):
+        attempt: AttemptRec
+        ask: Ask
+
+    @dataclass
+    class AskFollowUp(Message):
+        attempt: AttemptRec
+        ask: Ask
+        follow_up: FollowUp
 
     def __init__(
         self,
@@ -58,12 +70,8 @@ class FeedbackScreen(Screen[None]):
         self.follow_up = follow_up
         self.show_outline = False
 
-    @property
-    def mapp(self) -> MockroomApp:
-        return cast("MockroomApp", self.app)
-
     def compose(self) -> ComposeResult:
-        lang = lang_of(self)
+        lang = self.lang
         a = self.attempt
         r = a.result
         yield Header()
@@ -114,7 +122,7 @@ class FeedbackScreen(Screen[None]):
                     id="follow-up",
                 )
                 yield Static(t(lang, "fb.follow_up_keys"), classes="muted")
-        yield LocalizedFooter()
+        yield Footer()
 
     def _status_styles(self) -> dict[str, str]:
         """Theme colours, so the marks read well in light and dark themes."""
@@ -133,7 +141,7 @@ class FeedbackScreen(Screen[None]):
         table.add_column(ratio=1)
         table.add_column(ratio=1)
         for c in self.attempt.result.criteria:
-            status = criterion_status(c)
+            status = point_status(c)
             found = evidence(c)
             table.add_row(
                 Text(MARKS[status], style=styles[status]),
@@ -146,7 +154,7 @@ class FeedbackScreen(Screen[None]):
     def _compare_table(self, lang: str) -> Table:
         assert self.previous is not None
         styles = self._status_styles()
-        before = {c.key: criterion_status(c) for c in self.previous.result.criteria}
+        before = {c.key: point_status(c) for c in self.previous.result.criteria}
         table = Table.grid(padding=(0, 2))
         table.add_column(ratio=1)
         table.add_column(no_wrap=True)
@@ -158,7 +166,7 @@ class FeedbackScreen(Screen[None]):
         )
         for c in self.attempt.result.criteria:
             was = before.get(c.key, "missed")
-            now = criterion_status(c)
+            now = point_status(c)
             table.add_row(
                 c.label(lang),
                 Text(f"{MARKS[was]} {t(lang, f'fb.{was}')}", style=styles[was]),
@@ -187,9 +195,6 @@ class FeedbackScreen(Screen[None]):
             text.append(tip)
         return text
 
-    def relabel(self) -> None:
-        self.refresh(recompose=True)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_up":
             return self.follow_up is not None
@@ -198,15 +203,15 @@ class FeedbackScreen(Screen[None]):
         return True
 
     def action_next(self) -> None:
-        self.mapp.next_step()
+        self.post_message(self.Next())
 
     def action_follow_up(self) -> None:
         if self.follow_up is not None:
-            self.mapp.ask_follow_up(self.ask, self.attempt, self.follow_up)
+            self.post_message(self.AskFollowUp(self.attempt, self.ask, self.follow_up))
 
     def action_retry(self) -> None:
         if self.ask.kind != "follow_up":
-            self.mapp.ask_retry(self.ask.question, self.attempt)
+            self.post_message(self.Retry(self.attempt, self.ask))
 
     def action_outline(self) -> None:
         self.show_outline = not self.show_outline

@@ -6,27 +6,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Footer, Input, Label
 
-from mockroom.tui.localized import lang_of
+from mockroom.store.names import NAME_MAX, clean_name, name_problem
+from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
-
-MAX_NAME = 60
 
 
 def check_name(raw: str) -> tuple[str | None, str | None]:
-    """(clean name, None) or (None, string key of the problem)."""
-    name = " ".join(raw.split())
-    if not name:
-        return None, "name.empty"
-    if len(name) > MAX_NAME:
-        return None, "name.too_long"
-    return name, None
+    """(clean name, None) or (None, string key of the problem): the store's own rule."""
+    name = clean_name(raw)
+    problem = name_problem(name)
+    return (None, f"name.{problem}") if problem else (name, None)
 
 
-class NameDialog(ModalScreen[str | None]):
+class NameDialog(Dialog[str | None]):
     """Dismisses with the new name, or None when cancelled (not offered on first run)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -35,10 +29,6 @@ class NameDialog(ModalScreen[str | None]):
         super().__init__()
         self.current = current
         self.required = required
-
-    @property
-    def lang(self) -> str:
-        return lang_of(self)
 
     def relabel(self) -> None:
         self.current = self.query_one("#name", Input).value
@@ -57,14 +47,15 @@ class NameDialog(ModalScreen[str | None]):
         if not self.required:
             # A modal's footer shows only its own keys: on first run (no Cancel) the screen
             # below keeps its footer, with the app's quit and language keys that still work.
-            yield LocalizedFooter()
+            yield Footer()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
         name, problem = check_name(self.query_one("#name", Input).value)
         if name is None:
-            self.query_one("#name-error", Label).update(t(self.lang, problem or "name.empty"))
+            text = t(self.lang, problem or "name.empty", n=NAME_MAX)
+            self.query_one("#name-error", Label).update(text)
             return
         self.dismiss(name)
 

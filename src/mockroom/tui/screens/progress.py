@@ -20,10 +20,9 @@ from textual.widgets import DataTable, Header, Label, Static, TabbedContent, Tab
 
 from mockroom.core.timing import format_clock
 from mockroom.tui.review_render import day, point_label, question_title, score_text, spark
-from mockroom.tui.review_strings import rt
-from mockroom.tui.screens.store_screen import StoreScreen
-from mockroom.tui.strings import track_name
-from mockroom.tui.widgets.review_footer import ReviewFooter
+from mockroom.tui.screens.compare import CompareScreen
+from mockroom.tui.screens.store_screen import HistoryPage, Records
+from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.score_chart import ScoreChart
 
 if TYPE_CHECKING:
@@ -55,8 +54,7 @@ class ProgressData:
     bands: list[RatingBand]
 
 
-class ProgressScreen(StoreScreen):
-    HISTORY_PAGE = True
+class ProgressScreen(HistoryPage):
     BINDINGS = [
         Binding("1", "tab('questions')", "Questions", group=TAB_KEYS),
         Binding("2", "tab('points')", "Points", group=TAB_KEYS),
@@ -66,9 +64,11 @@ class ProgressScreen(StoreScreen):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, candidate_id: str | None = None, candidate_name: str | None = None) -> None:
-        """Without a candidate, the app's local candidate (the one practising)."""
-        super().__init__()
+    def __init__(
+        self, records: Records, candidate_id: str | None, candidate_name: str | None
+    ) -> None:
+        """`candidate_id` None: nobody has practised here yet."""
+        super().__init__(records)
         self.candidate_id = candidate_id
         self.candidate_name = candidate_name
         self.track: str | None = None
@@ -80,14 +80,11 @@ class ProgressScreen(StoreScreen):
     # -- loading ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.candidate_id is None and self.mapp.candidate is not None:
-            self.candidate_id = self.mapp.candidate.id
-            self.candidate_name = self.mapp.candidate.name
         self.reload()
 
     def reload(self) -> None:
         if self.candidate_id is None:
-            self.notify(rt(self.lang, "no_candidate"), severity="warning")
+            self.notify(t(self.lang, "no_candidate"), severity="warning")
             return
         cid, track = self.candidate_id, self.track
 
@@ -141,35 +138,35 @@ class ProgressScreen(StoreScreen):
         lang = self.lang
         yield Header()
         with Horizontal(id="pr-top", classes="top-bar"):
-            yield Label(rt(lang, "pr.title", name=self.candidate_name or "?"), classes="heading")
-            track = track_name(lang, self.track) if self.track else rt(lang, "all")
-            yield Label(rt(lang, "pr.track", track=track), id="pr-track")
+            yield Label(t(lang, "pr.title", name=self.candidate_name or "?"), classes="heading")
+            track = track_name(lang, self.track) if self.track else t(lang, "all")
+            yield Label(t(lang, "pr.track", track=track), id="pr-track")
         data = self.data
         if data is None:
-            yield Label(rt(lang, "loading"), classes="muted")
+            yield Label(t(lang, "page.loading"), classes="muted")
         elif not data.questions:
-            yield Label(rt(lang, "none_yet"), id="pr-empty", classes="muted")
+            yield Label(t(lang, "none_yet"), id="pr-empty", classes="muted")
         else:
             with TabbedContent(initial=f"tab-{self.tab}", id="pr-tabs"):
-                with TabPane(rt(lang, "pr.tab.questions"), id="tab-questions"):
+                with TabPane(t(lang, "pr.tab.questions"), id="tab-questions"):
                     yield self._questions_table(data.questions)
                     yield Label("", id="pr-series-label", classes="section")
                     yield ScoreChart(id="pr-series")
-                with TabPane(rt(lang, "pr.tab.points"), id="tab-points"):
+                with TabPane(t(lang, "pr.tab.points"), id="tab-points"):
                     yield Label("", id="pr-points-label", classes="section-top")
                     yield self._points_table()
-                with TabPane(rt(lang, "pr.tab.overview"), id="tab-overview"):
+                with TabPane(t(lang, "pr.tab.overview"), id="tab-overview"):
                     yield from self._overview(data)
-        yield ReviewFooter()
+        yield self.footer()
 
     def _questions_table(self, rows: list[QuestionProgress]) -> DataTable[str | Text]:
         lang = self.lang
         table: DataTable[str | Text] = DataTable(id="pr-questions", cursor_type="row")
-        table.add_column(rt(lang, "pr.col.question"), key="q")
+        table.add_column(t(lang, "pr.col.question"), key="q")
         for key in ("n", "best", "latest", "time"):
-            table.add_column(rt(lang, f"pr.col.{key}"), key=key)
-        table.add_column(rt(lang, "pr.col.trend"), key="trend")
-        bank = self.mapp.bank
+            table.add_column(t(lang, f"pr.col.{key}"), key=key)
+        table.add_column(t(lang, "pr.col.trend"), key="trend")
+        bank = self.bank
         for q in rows:
             table.add_row(
                 question_title(bank, q.question_id, lang, 28),
@@ -185,43 +182,43 @@ class ProgressScreen(StoreScreen):
     def _points_table(self) -> DataTable[str | Text]:
         lang = self.lang
         table: DataTable[str | Text] = DataTable(id="pr-points", cursor_type="row")
-        table.add_column(rt(lang, "pr.col.rate"), key="rate")
-        table.add_column(rt(lang, "pr.col.hit"), key="hit")
+        table.add_column(t(lang, "pr.col.rate"), key="rate")
+        table.add_column(t(lang, "pr.col.hit"), key="hit")
         table.add_column("", key="bar")
-        table.add_column(rt(lang, "pr.col.point"), key="point")
+        table.add_column(t(lang, "pr.col.point"), key="point")
         return table
 
     def _overview(self, data: ProgressData) -> ComposeResult:
         lang = self.lang
         with VerticalScroll(id="pr-overview"):
-            yield Label(rt(lang, "pr.weakest"), classes="section-top")
+            yield Label(t(lang, "pr.weakest"), classes="section-top")
             yield Static(self._rates_text(data.weakest), id="pr-weakest")
-            yield Label(rt(lang, "pr.trend", n=len(data.trend)), classes="section")
+            yield Label(t(lang, "pr.trend", n=len(data.trend)), classes="section")
             yield ScoreChart([s.mean_score for s in data.trend], id="pr-trend")
             yield Static(
                 "\n".join(
-                    rt(lang, "pr.trend_row", day=day(s.started_at), track=track_name(lang, s.track),
+                    t(lang, "pr.trend_row", day=day(s.started_at), track=track_name(lang, s.track),
                        score=score_text(s.mean_score), n=s.answers)
                     for s in data.trend[-4:]
                 ),
                 id="pr-trend-rows", classes="muted",
             )
-            yield Label(rt(lang, "pr.ratings"), classes="section")
+            yield Label(t(lang, "pr.ratings"), classes="section")
             if not data.ratings:
-                yield Static(rt(lang, "pr.ratings_none"), id="pr-ratings", classes="muted")
+                yield Static(t(lang, "pr.ratings_none"), id="pr-ratings", classes="muted")
                 return
             lines = Text()
-            lines.append(f"{rt(lang, 'pr.rating_line'):>10} ")
+            lines.append(f"{t(lang, 'pr.rating_line'):>10} ")
             lines.append(spark([r.rating * 20 for r in data.ratings]), style="bold")
-            lines.append(f"\n{rt(lang, 'pr.score_line'):>10} ")
+            lines.append(f"\n{t(lang, 'pr.score_line'):>10} ")
             lines.append(spark([r.score for r in data.ratings]), style="bold")
             for b in data.bands:
-                lines.append("\n" + rt(lang, "pr.rating_band", rating=b.rating,
+                lines.append("\n" + t(lang, "pr.rating_band", rating=b.rating,
                                        score=score_text(b.mean_score), n=b.answers))
             yield Static(lines, id="pr-ratings")
 
     def _rates_text(self, rates: list[PointRate]) -> Text:
-        lang, bank = self.lang, self.mapp.bank
+        lang, bank = self.lang, self.bank
         text = Text()
         for i, r in enumerate(rates):
             if i:
@@ -235,17 +232,17 @@ class ProgressScreen(StoreScreen):
         """The chart and the points of the selected question."""
         if self.data is None or self.question_id is None or not self.is_mounted:
             return
-        lang, bank = self.lang, self.mapp.bank
+        lang, bank = self.lang, self.bank
         q = next((q for q in self.data.questions if q.question_id == self.question_id), None)
         if q is None:
             return
         title = question_title(bank, q.question_id, lang, PROMPT_CELLS)
         for label in self.query("#pr-series-label").results(Label):
-            label.update(rt(lang, "pr.scores", question=title, n=len(q.series)))
+            label.update(t(lang, "pr.scores", question=title, n=len(q.series)))
         for chart in self.query("#pr-series").results(ScoreChart):
             chart.data = tuple(p.score for p in q.series)
         for label in self.query("#pr-points-label").results(Label):
-            label.update(f"{title}\n{rt(lang, 'pr.points_of')}")
+            label.update(f"{title}\n{t(lang, 'pr.points_of')}")
         for table in self.query("#pr-points").results(DataTable):
             table.clear()
             for r in self.points:
@@ -288,22 +285,20 @@ class ProgressScreen(StoreScreen):
 
     def action_track(self) -> None:
         """Cycle the track filter: all, then each track of the bank."""
-        bank = self.mapp.bank
+        bank = self.bank
         tracks: list[str | None] = [None, *(bank.tracks() if bank else [])]
         i = tracks.index(self.track) if self.track in tracks else 0
         self.track = tracks[(i + 1) % len(tracks)]
         self.reload()
 
     def action_compare(self) -> None:
-        from mockroom.tui.screens.compare import CompareScreen
-
         q = self._selected()
         if q is None or self.candidate_id is None:
             return
         if q.answers < 2:
-            self.notify(rt(self.lang, "pr.compare_needs_two"), severity="warning")
+            self.notify(t(self.lang, "pr.compare_needs_two"), severity="warning")
             return
-        self.app.push_screen(CompareScreen(self.candidate_id, q.question_id))
+        self.app.push_screen(CompareScreen(self.records, self.candidate_id, q.question_id))
 
     def action_back(self) -> None:
         self.dismiss()

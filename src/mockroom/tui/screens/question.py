@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Label, Static, TextArea
+from textual.message import Message
+from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.worker import Worker, WorkerState
 
-from mockroom.core.timing import QuestionClock, format_clock
-from mockroom.tui.localized import lang_of
-from mockroom.tui.practice import Ask
+from mockroom.config.settings import Settings
+from mockroom.core.timing import AttemptTimes, QuestionClock, format_clock
+from mockroom.practice.ask import Ask
+from mockroom.practice.service import Turn, draft_state
+from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.clock_display import ClockDisplay
 from mockroom.tui.widgets.coverage_meter import CoverageMeter
 from mockroom.tui.widgets.length_counter import LengthCounter
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
     from mockroom.core.result import ScoreResult
-    from mockroom.tui.app import MockroomApp
+    from mockroom.core.timing import Budget
 
 TICK_S = 0.2
 """Clock redraw period; the time shown is read from the monotonic clock, never counted."""
@@ -37,7 +41,8 @@ SCORE_EVERY_S = 0.3
 counter and the live meter: the scorer's own count, so the counter always agrees with it."""
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(Page[None]):
+    ANSWERING = True
     BINDINGS = [
         # Not a priority binding: the key then queues behind the keys typed before it, so
         # the editor has every character when the answer is read.
@@ -46,21 +51,52 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+o", "toggle_intent", "Intent"),
     ]
 
+    @dataclass
+    class Submitted(Message):
+        """The candidate submitted an answer: the app scores and stores it."""
+
+        screen: QuestionScreen
+        ask: Ask
+        text: str
+        times: AttemptTimes
+        shown_at: datetime
+
+        @property
+        def control(self) -> QuestionScreen:
+            return self.screen
+
+    @dataclass
+    class DraftChanged(Message):
+        """The draft to keep (every second while it changes, every 2 s anyway)."""
+
+        ask: Ask
+        text: str
+        state: dict[str, Any]
+
     def __init__(
         self,
-        ask: Ask,
-        clock: QuestionClock,
+        turn: Turn,
         *,
-        text: str = "",
         position: tuple[int, int] | None = None,
-        shown_at: datetime | None = None,
+        budget: Budget | None = None,
+        score: Callable[[Ask, str], ScoreResult],
+        monotonic: Callable[[], float] = time.monotonic,
+        cursor_blink: bool = True,
     ) -> None:
+        """`score` scores a draft (in a thread) for the length counter and the live meter;
+        `budget` is the mock interview's total time, shown beside the clock."""
         super().__init__()
-        self.ask = ask
-        self.clock = clock
+        self.ask = turn.ask
+        self.clock = turn.clock
         self.position = position
-        self.shown_at = shown_at or datetime.now(UTC)
-        self.initial_text = text
+        self.budget = budget
+        self.score = score
+        self.monotonic = monotonic
+        self.cursor_blink = cursor_blink
+        self.shown_at = turn.shown_at or datetime.now(UTC)
+        self.initial_text = turn.text
+        self.settings = Settings()
+        self.watch(self.app, "settings", self._follow_settings, init=True)
         self.show_intent = False
         self.submitting = False
         self._saved_text: str | None = None
@@ -75,15 +111,11 @@ class QuestionScreen(Screen[None]):
         self._budget_text = ""
 
     @property
-    def mapp(self) -> MockroomApp:
-        return cast("MockroomApp", self.app)
-
-    @property
     def editor(self) -> TextArea:
         return self.query_one("#answer", TextArea)
 
     def compose(self) -> ComposeResult:
-        lang = lang_of(self)
+        lang = self.lang
         yield Header()
         with Horizontal(id="q-bar"):
             yield Label(self._where(lang), id="q-where")
@@ -104,13 +136,13 @@ class QuestionScreen(Screen[None]):
             placeholder=t(lang, "q.placeholder"),
             highlight_cursor_line=False,
         )
-        editor.cursor_blink = self.mapp.cursor_blink
+        editor.cursor_blink = self.cursor_blink
         yield editor
         with Horizontal(id="q-status"):
             yield LengthCounter(id="count")
             yield CoverageMeter(id="meter")
             yield Label("", id="q-state")
-        yield LocalizedFooter()
+        yield Footer()
 
     def _where(self, lang: str) -> str:
         parts = [track_name(lang, self.ask.question.track)]
@@ -121,7 +153,6 @@ class QuestionScreen(Screen[None]):
         return " · ".join(parts)
 
     def on_mount(self) -> None:
-        self.mapp.draft_owner = self
         self._refresh_meter_visibility()
         self.editor.focus()
         self.editor.move_cursor(self.editor.document.end)
@@ -146,7 +177,7 @@ class QuestionScreen(Screen[None]):
         self._tick()
 
     def _refresh_meter_visibility(self) -> None:
-        self.query_one(CoverageMeter).display = self.mapp.settings.live_meter
+        self.query_one(CoverageMeter).display = self.settings.live_meter
 
     # -- typing and the clock ---------------------------------------------------------------
 
@@ -163,11 +194,11 @@ class QuestionScreen(Screen[None]):
     def _tick(self) -> None:
         if not self.is_attached or self._relabelling:
             return
-        lang = lang_of(self)
-        settings = self.mapp.settings
+        lang = self.lang
+        settings = self.settings
         view = self.clock.view()
         self.query_one(ClockDisplay).show(view, lang, settings.clock_on)
-        budget = self.mapp.practice.budget if self.mapp.practice else None
+        budget = self.budget
         budget_label = self.query_one("#budget", Static)
         show_budget = budget is not None and settings.clock_on
         if budget_label.display != show_budget:
@@ -188,7 +219,7 @@ class QuestionScreen(Screen[None]):
             self._last_scoring = now
             # Long answers are scored less often: the thread competes with typing for the GIL.
             self._score_every = SCORE_EVERY_S * max(1.0, len(text) / 1000)
-            self.mapp.score_draft(self, text, self._version)
+            self._score_draft(text, self._version)
         if view.submit_due and not self.submitting:
             self.notify(t(lang, "q.auto_submitted"))
             self.submit(force=True)
@@ -198,32 +229,43 @@ class QuestionScreen(Screen[None]):
         """True when the length counter and meter show the draft as it is now."""
         return self._scored_version == self._version
 
-    def show_draft_score(self, result: ScoreResult | None, version: int) -> None:
-        """A draft was scored in the background (None if that failed): update the counters."""
-        self._scoring = False
-        if result is None or not self.is_attached or self._relabelling:
-            return
-        self._scored_version = version
-        lang = lang_of(self)
-        self.query_one(LengthCounter).show(lang, result)
-        hit = sum(1 for c in result.criteria if c.hit)
-        self.query_one(CoverageMeter).show(lang, hit, len(result.criteria))
+    def _score_draft(self, text: str, version: int) -> Worker[tuple[ScoreResult, int]]:
+        ask, score = self.ask, self.score
+        return self.run_worker(
+            lambda: (score(ask, text), version), thread=True, group="draft-score",
+            exit_on_error=False,  # a failed draft score only leaves the counters as they were
+        )
 
-    def settings_changed(self) -> None:
-        self.clock.auto_submit = self.mapp.settings.auto_submit
-        self._refresh_meter_visibility()
-        self._tick()
+    @on(Worker.StateChanged)
+    def _draft_scored(self, event: Worker.StateChanged) -> None:
+        """A draft was scored in the background: update the counters (unless that failed)."""
+        if event.worker.group != "draft-score" or not event.worker.is_finished:
+            return
+        self._scoring = False  # so the next version is scored, whatever became of this one
+        scored = event.worker.result
+        if event.state != WorkerState.SUCCESS or scored is None:
+            return
+        if not self.is_attached or self._relabelling:
+            return
+        result, version = scored
+        self._scored_version = version
+        self.query_one(LengthCounter).show(self.lang, result)
+        hit = sum(1 for c in result.criteria if c.hit)
+        self.query_one(CoverageMeter).show(self.lang, hit, len(result.criteria))
+
+    def _follow_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.clock.auto_submit = settings.auto_submit
+        if self.is_mounted:
+            self._refresh_meter_visibility()
+            self._tick()
 
     # -- drafts ------------------------------------------------------------------------------
 
-    def draft_state(self) -> dict[str, object]:
-        budget = self.mapp.practice.budget if self.mapp.practice else None
-        return {
-            "clock": self.clock.to_dict(),
-            "ask": self.ask.to_dict(),
-            "budget": budget.to_dict() if budget else None,
-            "shown_at": self.shown_at.isoformat(),
-        }
+    def draft(self) -> QuestionScreen.DraftChanged:
+        """The draft as it is now, with what a resume needs besides the text."""
+        state = draft_state(self.ask, self.clock, self.budget, self.shown_at)
+        return self.DraftChanged(self.ask, self.editor.text, state)
 
     def _autosave(self) -> None:
         if self.submitting or self._relabelling:
@@ -233,7 +275,7 @@ class QuestionScreen(Screen[None]):
         if text != self._saved_text or now - self._last_save >= IDLE_SAVE_S:
             self._saved_text = text
             self._last_save = now
-            self.mapp.save_draft(self, text, self.draft_state())
+            self.post_message(self.draft())
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -260,7 +302,7 @@ class QuestionScreen(Screen[None]):
     def submit(self, *, force: bool) -> None:
         """Hand the answer to the app, which scores and stores it before showing feedback."""
         text = self.editor.text
-        lang = lang_of(self)
+        lang = self.lang
         if not text.strip() and not force:
             self.notify(t(lang, "q.empty"), severity="warning")
             return
@@ -268,15 +310,12 @@ class QuestionScreen(Screen[None]):
         self.editor.read_only = True
         self.query_one("#q-state", Label).update(t(lang, "q.saving"))
         self.refresh_bindings()
-        self.mapp.submit_answer(self, text, self.clock.stop())
+        self.post_message(self.Submitted(self, self.ask, text, self.clock.stop(), self.shown_at))
 
     def submit_failed(self, error: str) -> None:
         """The store refused the attempt: keep the draft and let the candidate try again."""
         self.submitting = False
-        self.clock = QuestionClock.from_dict(
-            self.clock.to_dict(), self.mapp.monotonic, auto_submit=False
-        )
+        self.clock = QuestionClock.from_dict(self.clock.to_dict(), self.monotonic, auto_submit=False)
         self.editor.read_only = False
-        self.query_one("#q-state", Label).update(t(lang_of(self), "q.save_failed", error=error))
-        self.mapp.draft_owner = self
+        self.query_one("#q-state", Label).update(t(self.lang, "q.save_failed", error=error))
         self.refresh_bindings()

@@ -6,19 +6,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Footer, Label
 
-from mockroom.tui.localized import lang_of
+from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 RATINGS = range(1, 6)
 """The scale the progress screen expects (it draws rating × 20 beside the 0-100 score)."""
 
 
-class RatingDialog(ModalScreen[int | None]):
+class RatingDialog(Dialog[int | None]):
     """Dismisses with the candidate's rating, 1 to 5, or None when they skip."""
+    ANSWERING = True
 
     # One footer entry stands for the five digit keys.
     BINDINGS = [
@@ -34,13 +33,6 @@ class RatingDialog(ModalScreen[int | None]):
     }
     """
 
-    @property
-    def lang(self) -> str:
-        return lang_of(self)
-
-    def relabel(self) -> None:
-        self.refresh(recompose=True)
-
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t(self.lang, "rate.title"), classes="dialog-title")
@@ -49,7 +41,7 @@ class RatingDialog(ModalScreen[int | None]):
                 for n in RATINGS:
                     yield _mouse_only(Button(str(n), variant="primary", id=f"rate-{n}"))
                 yield _mouse_only(Button(t(self.lang, "rate.skip"), id="skip"))
-        yield LocalizedFooter()
+        yield Footer()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -14,12 +14,14 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Label, Select
 
 from mockroom.core.inert import inert
+from mockroom.transfer.session_file import default_name
 from mockroom.tui.review_context import ReviewContext
 from mockroom.tui.review_render import day, parse_since, score_text
-from mockroom.tui.review_strings import rt
-from mockroom.tui.screens.store_screen import StoreScreen
-from mockroom.tui.strings import track_name
-from mockroom.tui.widgets.review_footer import ReviewFooter
+from mockroom.tui.screens.export_dialog import export_session
+from mockroom.tui.screens.progress import ProgressScreen
+from mockroom.tui.screens.store_screen import HistoryPage, Records
+from mockroom.tui.screens.transcript import TranscriptScreen
+from mockroom.tui.strings import t, track_name
 
 if TYPE_CHECKING:
     from mockroom.store.records import SessionSummary
@@ -38,8 +40,7 @@ class Filters:
     state: str | None = None
 
 
-class ReviewScreen(StoreScreen):
-    HISTORY_PAGE = True
+class ReviewScreen(HistoryPage):
     AUTO_FOCUS = "#rv-sessions"
     BINDINGS = [
         Binding("o", "open", "Open"),
@@ -50,8 +51,8 @@ class ReviewScreen(StoreScreen):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, context: ReviewContext | None = None) -> None:
-        super().__init__()
+    def __init__(self, records: Records, context: ReviewContext | None = None) -> None:
+        super().__init__(records)
         self.context = context or ReviewContext()
         self.filters = Filters()
         self.since_text = ""
@@ -81,33 +82,33 @@ class ReviewScreen(StoreScreen):
 
     def compose(self) -> ComposeResult:
         lang, f = self.lang, self.filters
-        bank = self.mapp.bank
+        bank = self.bank
         tracks = bank.tracks() if bank else []
         if f.track and f.track not in tracks:
             tracks.append(f.track)
         yield Header()
         with Horizontal(id="rv-top", classes="top-bar"):
-            yield Label(rt(lang, "rv.title"), classes="heading")
+            yield Label(t(lang, "rv.title"), classes="heading")
             yield Label(self._count_text(), id="rv-count")
             yield Label(self._blind_text(), id="rv-blind")
         with Horizontal(id="rv-filters"):
-            yield Input(f.candidate, placeholder=rt(lang, "rv.candidate"), id="rv-candidate")
-            yield Input(self.since_text, placeholder=rt(lang, "rv.since"), id="rv-since")
+            yield Input(f.candidate, placeholder=t(lang, "rv.candidate"), id="rv-candidate")
+            yield Input(self.since_text, placeholder=t(lang, "rv.since"), id="rv-since")
             yield Select(
                 [(track_name(lang, tr), tr) for tr in tracks], value=f.track or Select.NULL,
-                prompt=rt(lang, "rv.track"), id="rv-track",
+                prompt=t(lang, "rv.track"), id="rv-track",
             )
             yield Select(
-                [(rt(lang, f"state.{s}"), s) for s in STATES], value=f.state or Select.NULL,
-                prompt=rt(lang, "rv.state"), id="rv-state",
+                [(t(lang, f"state.{s}"), s) for s in STATES], value=f.state or Select.NULL,
+                prompt=t(lang, "rv.state"), id="rv-state",
             )
         table: DataTable[str | Text] = DataTable(id="rv-sessions", cursor_type="row")
         for key in ("date", "candidate", "track", "answers", "auto", "coach", "review"):
-            table.add_column(rt(lang, f"rv.col.{key}"), key=key)
+            table.add_column(t(lang, f"rv.col.{key}"), key=key)
         self._add_rows(table)
         yield table
         yield Label(self._none_text(), id="rv-none", classes="muted")
-        yield ReviewFooter()
+        yield self.footer()
 
     def _fill(self) -> None:
         """Show newly loaded sessions, keeping the selected one selected."""
@@ -123,7 +124,7 @@ class ReviewScreen(StoreScreen):
     def _add_rows(self, table: DataTable[str | Text]) -> None:
         lang, hide = self.lang, self.context.blind
         for s in self.sessions or []:
-            auto = rt(lang, "hidden") if hide and s.mean_auto is not None else score_text(s.mean_auto)
+            auto = t(lang, "hidden") if hide and s.mean_auto is not None else score_text(s.mean_auto)
             table.add_row(
                 day(s.started_at),
                 inert(s.candidate_name),
@@ -131,18 +132,18 @@ class ReviewScreen(StoreScreen):
                 Text(str(s.attempts), justify="right"),
                 Text(auto, justify="right"),
                 Text(score_text(s.mean_coach), justify="right"),
-                f"{rt(lang, f'state.{s.review_state}')} {s.reviewed}/{s.attempts}",
+                f"{t(lang, f'state.{s.review_state}')} {s.reviewed}/{s.attempts}",
                 key=s.id,
             )
 
     def _count_text(self) -> str:
-        return "" if self.sessions is None else rt(self.lang, "rv.count", n=len(self.sessions))
+        return "" if self.sessions is None else t(self.lang, "rv.count", n=len(self.sessions))
 
     def _none_text(self) -> str:
-        return rt(self.lang, "rv.none") if self.sessions == [] else ""
+        return t(self.lang, "rv.none") if self.sessions == [] else ""
 
     def _blind_text(self) -> str:
-        return rt(self.lang, "rv.blind_on") if self.context.blind else ""
+        return t(self.lang, "rv.blind_on") if self.context.blind else ""
 
     def _selected(self) -> SessionSummary | None:
         sid = self._selected_id()
@@ -169,7 +170,7 @@ class ReviewScreen(StoreScreen):
         if ok:
             self._filter(since=since)
         else:
-            event.input.tooltip = rt(self.lang, "rv.bad_since")
+            event.input.tooltip = t(self.lang, "rv.bad_since")
 
     @on(Select.Changed, "#rv-track")
     def _track(self, event: Select.Changed) -> None:
@@ -193,11 +194,9 @@ class ReviewScreen(StoreScreen):
 
     @on(DataTable.RowSelected, "#rv-sessions")
     def action_open(self) -> None:
-        from mockroom.tui.screens.transcript import TranscriptScreen
-
         sid = self._selected_id()
         if sid is not None:
-            self.app.push_screen(TranscriptScreen(sid, self.context))
+            self.app.push_screen(TranscriptScreen(self.records, sid, self.context))
 
     def action_filter(self) -> None:
         self.query_one("#rv-candidate", Input).focus()
@@ -205,25 +204,20 @@ class ReviewScreen(StoreScreen):
     def action_blind(self) -> None:
         self.context.blind = not self.context.blind
         self.query_one("#rv-blind", Label).update(self._blind_text())
-        self.notify(rt(self.lang, "rv.blind_on" if self.context.blind else "rv.blind_off"),
+        self.notify(t(self.lang, "rv.blind_on" if self.context.blind else "rv.blind_off"),
                     timeout=3)
         if self.sessions is not None:
             self._fill()
 
     def action_export(self) -> None:
-        from mockroom.transfer.session_file import default_name
-        from mockroom.tui.screens.export_dialog import export_session
-
         s = self._selected()
         if s is not None:
             export_session(self, s.id, default_name(s.candidate_name, s.started_at, s.id, "md"))
 
     def action_progress(self) -> None:
-        from mockroom.tui.screens.progress import ProgressScreen
-
         s = self._selected()
         if s is not None:
-            self.app.push_screen(ProgressScreen(s.candidate_id, s.candidate_name))
+            self.app.push_screen(ProgressScreen(self.records, s.candidate_id, s.candidate_name))
 
     def action_back(self) -> None:
         if isinstance(self.focused, Input):

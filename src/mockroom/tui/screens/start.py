@@ -1,29 +1,37 @@
-"""Pick a track, how many questions, a mode, the language and the clock; then start."""
+"""Pick a track, how many questions, a mode, the language and the clock; then start.
+
+Shown before the database has opened: Start pressed meanwhile shows a spinner, and the app
+starts the session as soon as the store is ready.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Button, Header, Label, Select, Switch
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Button, Footer, Header, Label, LoadingIndicator, Select, Switch
 
-from mockroom.tui.localized import lang_of
+from mockroom.config.settings import Settings
+from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t, track_name
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
-    from mockroom.tui.app import MockroomApp
+    from mockroom.core.yamlsafe import Problem
 
 COUNTS = (1, 3, 5, 10)
 MODES = ("single", "mock", "due")
+SWITCHES = ("clock_on", "auto_submit", "live_meter")
 SHOWN_PROBLEMS = 2
 
 
-class StartScreen(Screen[None]):
+class StartScreen(Page[None]):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start"),
         Binding("ctrl+n", "app.change_name", "Name"),
@@ -31,28 +39,49 @@ class StartScreen(Screen[None]):
         Binding("f5", "app.review", "Review"),
     ]
 
-    def __init__(self) -> None:
+    @dataclass
+    class Start(Message):
+        track: str
+        count: int
+        mode: str
+
+    @dataclass
+    class SettingChanged(Message):
+        name: str
+        value: Any
+
+    @dataclass
+    class LanguageChosen(Message):
+        lang: str
+
+    candidate_name: reactive[str | None] = reactive(None, init=False)
+    ready: reactive[bool] = reactive(False, init=False)
+    """The store is open: Start goes straight on."""
+    waiting: reactive[bool] = reactive(False, init=False)
+    """Start was pressed before the store was open."""
+
+    def __init__(
+        self, tracks: Sequence[str], problems: Sequence[Problem], candidate_name: str | None, *,
+        ready: bool,
+    ) -> None:
         super().__init__()
-        self.track: str | None = None
+        self.tracks = list(tracks)
+        self.problems = list(problems)
+        self.set_reactive(StartScreen.candidate_name, candidate_name)
+        self.set_reactive(StartScreen.ready, ready)
+        self.track: str | None = self.tracks[0] if self.tracks else None
         self.count = 3
         self.mode = "single"
-
-    @property
-    def mapp(self) -> MockroomApp:
-        return cast("MockroomApp", self.app)
+        self.settings = Settings()
+        self.watch(self.app, "settings", self._follow_settings, init=True)
 
     def compose(self) -> ComposeResult:
-        app = self.mapp
-        lang = lang_of(self)
-        tracks = app.bank.tracks() if app.bank else []
-        name = app.candidate.name if app.candidate else "?"
-        if self.track not in tracks:
-            self.track = tracks[0] if tracks else None
+        lang, tracks, s = self.lang, self.tracks, self.settings
         yield Header()
         with Vertical(id="start"):
             with Horizontal(id="start-top"):
                 yield Label(t(lang, "start.heading"), classes="heading")
-                yield Label(t(lang, "start.candidate", name=name), id="candidate")
+                yield Label(self._candidate_text(), id="candidate")
             for line in self._problem_lines(lang):
                 yield Label(line, classes="problem")
             if not tracks:
@@ -72,35 +101,52 @@ class StartScreen(Screen[None]):
                 yield Label("Language / 语言")
                 yield Select([("中文", "zh"), ("English", "en")], value=lang, allow_blank=False,
                              id="lang")
-            s = app.settings
             with Horizontal(id="start-switches"):
-                yield Label(t(lang, "start.clock"))
-                yield Switch(s.clock_on, id="clock_on")
-                yield Label(t(lang, "start.auto_submit"))
-                yield Switch(s.auto_submit, id="auto_submit")
-                yield Label(t(lang, "start.live_meter"))
-                yield Switch(s.live_meter, id="live_meter")
+                for name in SWITCHES:
+                    yield Label(t(lang, f"start.{name.removesuffix('_on')}"))
+                    yield Switch(getattr(s, name), id=name)
             yield Button(t(lang, "start.go"), variant="primary", id="go", disabled=not tracks)
-        yield LocalizedFooter()
+            with Horizontal(id="start-wait"):
+                yield LoadingIndicator()
+                yield Label(t(lang, "start.waiting"))
+        yield Footer()
+
+    def _candidate_text(self) -> str:
+        return t(self.lang, "start.candidate", name=self.candidate_name or "…")
 
     def _problem_lines(self, lang: str) -> list[str]:
-        bank = self.mapp.bank
-        if not bank or not bank.problems:
-            return []
         lines = [
             t(lang, "start.skipped", path=f"{p.path}:{p.line}:{p.column}", reason=p.message)
-            for p in bank.problems[:SHOWN_PROBLEMS]
+            for p in self.problems[:SHOWN_PROBLEMS]
         ]
-        extra = len(bank.problems) - SHOWN_PROBLEMS
+        extra = len(self.problems) - SHOWN_PROBLEMS
         if extra > 0:
             lines.append(t(lang, "start.more_problems", n=extra))
         return lines
 
     def on_mount(self) -> None:
         self.query_one("#go", Button).focus()
+        self.watch_waiting()
 
-    def relabel(self) -> None:
-        self.refresh(recompose=True)
+    # -- what the app tells it ----------------------------------------------------------------
+
+    def _follow_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if self.is_mounted:
+            for name in SWITCHES:
+                self.query_one(f"#{name}", Switch).value = getattr(settings, name)
+
+    def watch_candidate_name(self) -> None:
+        self.query_one("#candidate", Label).update(self._candidate_text())
+
+    def watch_ready(self, ready: bool) -> None:
+        if ready:
+            self.waiting = False
+
+    def watch_waiting(self) -> None:
+        self.query_one("#start-wait").display = self.waiting
+
+    # -- what the candidate does --------------------------------------------------------------
 
     @on(Select.Changed)
     def _choice(self, event: Select.Changed) -> None:
@@ -112,17 +158,20 @@ class StartScreen(Screen[None]):
             self.count = int(cast(int, event.value))
         elif event.select.id == "mode":
             self.mode = str(event.value)
-        elif event.select.id == "lang" and event.value != self.mapp.lang:
-            self.mapp.lang = str(event.value)
+        elif event.select.id == "lang" and event.value != self.lang:
+            self.post_message(self.LanguageChosen(str(event.value)))
 
     @on(Switch.Changed)
     def _switch(self, event: Switch.Changed) -> None:
-        if event.switch.id and getattr(self.mapp.settings, event.switch.id) != event.value:
-            self.mapp.change_setting(event.switch.id, event.value)
+        name = event.switch.id
+        if name in SWITCHES and getattr(self.settings, name) != event.value:
+            self.post_message(self.SettingChanged(name, event.value))
 
     @on(Button.Pressed, "#go")
     def action_start(self) -> None:
         if self.track is None:
-            self.notify(t(lang_of(self), "start.no_tracks"), severity="error")
+            self.notify(t(self.lang, "start.no_tracks"), severity="error")
             return
-        self.mapp.start_session(self.track, self.count, self.mode)
+        if not self.ready:
+            self.waiting = True
+        self.post_message(self.Start(self.track, self.count, self.mode))

@@ -1,56 +1,42 @@
-"""Base of the progress and review screens: every store call runs in a thread worker.
-
-`self.load(fn, done)` runs `fn(store)` off the UI thread under the app's
-database lock, then posts the value back; `done(value)` runs on the UI
-thread. A StoreError becomes a notice in the interface language, never a
-traceback, and a worker replaced by a newer one of its group posts nothing.
-"""
+"""Base of the progress, compare, review and transcript pages: they read what they show
+from the store through `store_work`, and are given the store and the bank when built."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
-from textual.message import Message
-from textual.screen import Screen
-from textual.worker import Worker, get_current_worker
+from textual.widgets import Footer
 
-from mockroom.tui.localized import lang_of
-from mockroom.tui.review_strings import rt
+from mockroom.tui.screens.page import Page
+from mockroom.tui.store_work import StoreDone, StoreLine, run_store
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
+    from mockroom.core.bank import Bank
     from mockroom.store.repo import Store
-    from mockroom.tui.app import MockroomApp
 
 T = TypeVar("T")
 
 
-@dataclass
-class StoreDone(Message):
-    callback: Callable[[Any], None]
-    value: Any
+@dataclass(frozen=True)
+class Records:
+    """What a history page reads: the open store, and the bank for prompts and labels."""
+
+    line: StoreLine
+    bank: Bank | None
 
 
-@dataclass
-class StoreFailed(Message):
-    key: str
-    error: str
-
-
-class StoreScreen(Screen[None]):
+class StoreScreen(Page[None]):
     CSS_PATH = "../styles/review.tcss"
-    HISTORY_PAGE: ClassVar[bool] = False
-    """The app's f4/f5 pages (progress, review): neither opens over one of them."""
 
-    @property
-    def mapp(self) -> MockroomApp:
-        return cast("MockroomApp", self.app)
-
-    @property
-    def lang(self) -> str:
-        return lang_of(self)
+    def __init__(self, records: Records) -> None:
+        super().__init__()
+        self.records = records
+        self.bank = records.bank
 
     def load(
         self,
@@ -61,37 +47,22 @@ class StoreScreen(Screen[None]):
         fail_key: str = "failed",
         exclusive: bool = True,
     ) -> Worker[None]:
-        def job() -> None:
-            app = self.mapp
-            store = app.store
-            if store is None:
-                self.post_message(StoreFailed(fail_key, rt(self.lang, "no_store")))
-                return
-            from mockroom.store import StoreError
+        """`fn(store)` off the UI thread, then `done(value)` (see store_work.run_store)."""
+        return run_store(self, self.records.line, fn, done, group=group, fail_key=fail_key,
+                         exclusive=exclusive)
 
-            try:
-                with app.db_lock:
-                    value = fn(store)
-            except StoreError as e:
-                self.post_message(StoreFailed(fail_key, str(e)))
-                return
-            if not get_current_worker().is_cancelled:
-                self.post_message(StoreDone(done, value))
-
-        return self.run_worker(
-            job, thread=True, group=group, exclusive=exclusive, exit_on_error=False
-        )
+    @staticmethod
+    def footer() -> Footer:
+        """Compact and without the palette key, so every key of these pages fits 80 columns
+        (ctrl+p still opens the palette)."""
+        return Footer(compact=True, show_command_palette=False, classes="history-footer")
 
     @on(StoreDone)
     def _store_done(self, msg: StoreDone) -> None:
+        msg.stop()
         msg.callback(msg.value)
 
-    @on(StoreFailed)
-    def _store_failed(self, msg: StoreFailed) -> None:
-        self.notify(rt(self.lang, msg.key, error=msg.error), severity="error", timeout=10)
-
     def relabel(self) -> None:
-        """The app calls this when the interface language changes."""
         self.call_later(self._relabel)
 
     async def _relabel(self) -> None:
@@ -100,3 +71,9 @@ class StoreScreen(Screen[None]):
             for widget in self.query(self.AUTO_FOCUS).results():
                 widget.focus()
                 break
+
+
+class HistoryPage(StoreScreen):
+    """The app's f4/f5 pages (progress, review): neither opens over one of them."""
+
+    HISTORY_PAGE = True

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Label, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from mockroom.core.timing import format_clock
-from mockroom.tui.localized import lang_of
-from mockroom.tui.practice import Practice
+from mockroom.practice.session import Practice
 from mockroom.tui.render import average, short, weakest_points
+from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 if TYPE_CHECKING:
+    from mockroom.core.bank import Bank
     from mockroom.store import AttemptRec
-    from mockroom.tui.app import MockroomApp
 
 RETRY_BELOW = 70.0
 """Questions scoring under this are suggested for another go."""
@@ -45,23 +43,20 @@ def first_attempts(attempts: list[AttemptRec]) -> set[str]:
     return ids
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(Page[None]):
     BINDINGS = [
         Binding("n", "app.new_session", "New session"),
         Binding("f4", "app.progress", "Progress"),
         Binding("f5", "app.review", "Review"),
     ]
 
-    def __init__(self, practice: Practice) -> None:
+    def __init__(self, practice: Practice, bank: Bank | None) -> None:
         super().__init__()
         self.practice = practice
-
-    @property
-    def mapp(self) -> MockroomApp:
-        return cast("MockroomApp", self.app)
+        self.bank = bank
 
     def compose(self) -> ComposeResult:
-        lang = lang_of(self)
+        lang = self.lang
         attempts: list[AttemptRec] = list(self.practice.results)
         main = [a for a in attempts if a.follow_up_of is None]
         title = "sum.title_mock" if self.practice.mode == "mock" else "sum.title"
@@ -83,11 +78,11 @@ class SummaryScreen(Screen[None]):
                 yield Static(self._weakest(lang, main), id="weakest")
                 yield Label(t(lang, "sum.next"), classes="section")
                 yield Static(self._next(lang, main), id="practise-next")
-        yield LocalizedFooter()
+        yield Footer()
 
     def _table(self, lang: str, attempts: list[AttemptRec]) -> Table:
         first = first_attempts(attempts)
-        bank = self.mapp.bank
+        bank = self.bank
         table = Table(expand=True, box=None, header_style="bold", pad_edge=False)
         table.add_column("#", no_wrap=True)
         table.add_column(t(lang, "sum.question"), ratio=1, no_wrap=True, overflow="ellipsis")
@@ -121,7 +116,7 @@ class SummaryScreen(Screen[None]):
 
     def _next(self, lang: str, main: list[AttemptRec]) -> str:
         """Questions to answer again (latest score under RETRY_BELOW), lowest first."""
-        bank = self.mapp.bank
+        bank = self.bank
         latest: dict[str, AttemptRec] = {}
         for a in main:
             latest[a.question_id] = a
@@ -137,6 +132,3 @@ class SummaryScreen(Screen[None]):
         if not lines:
             lines.append("• " + t(lang, "sum.all_good"))
         return "\n".join(lines)
-
-    def relabel(self) -> None:
-        self.refresh(recompose=True)

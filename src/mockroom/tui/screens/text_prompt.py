@@ -8,18 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Footer, Input, Label
 
-from mockroom.tui.localized import lang_of
+from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 Check = Callable[[str], str | None]
 """Returns None when the text is acceptable, else the message to show."""
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(Dialog[str | None]):
     """Dismisses with the text typed (already checked), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -36,7 +34,7 @@ class TextPrompt(ModalScreen[str | None]):
         self.max_length = max_length
 
     def compose(self) -> ComposeResult:
-        lang = lang_of(self)
+        lang = self.lang
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             if self.body:
@@ -46,7 +44,7 @@ class TextPrompt(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, "ok"), variant="primary", id="ok")
                 yield Button(t(lang, "cancel"), id="cancel")
-        yield LocalizedFooter()
+        yield Footer()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

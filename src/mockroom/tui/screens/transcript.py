@@ -19,20 +19,23 @@ from textual.widgets import DataTable, Header, Label, Static, TextArea
 from textual.widgets.text_area import Document
 
 from mockroom.core.inert import inert
-from mockroom.tui.render import criterion_status, evidence, flag_lines, short, timing_line
+from mockroom.core.report import MARKS
+from mockroom.core.report import status as point_status
+from mockroom.store.names import NAME_MAX
+from mockroom.transfer.common import numbered
+from mockroom.transfer.session_file import default_name
+from mockroom.tui.render import evidence, flag_lines, short, timing_line
 from mockroom.tui.review_context import ReviewContext
 from mockroom.tui.review_render import day, parse_score, passage, score_text
-from mockroom.tui.review_strings import rt
-from mockroom.tui.screens.store_screen import StoreScreen
+from mockroom.tui.screens.export_dialog import export_session
+from mockroom.tui.screens.store_screen import Records, StoreScreen
 from mockroom.tui.screens.text_prompt import TextPrompt
-from mockroom.tui.strings import mode_name, track_name
-from mockroom.tui.widgets.review_footer import ReviewFooter
+from mockroom.tui.strings import mode_name, t, track_name
 
 if TYPE_CHECKING:
     from mockroom.store.records import Transcript, TranscriptItem
     from mockroom.store.repo import Store
 
-MARKS = {"hit": "✓", "missed": "✗", "negated": "⊘"}
 ANSWER_KEYS = Binding.Group("Answer", compact=True)
 PASSAGE_CELLS = 40
 LABEL_CELLS = 34
@@ -56,8 +59,10 @@ class TranscriptScreen(StoreScreen):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, session_id: str, context: ReviewContext | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, records: Records, session_id: str, context: ReviewContext | None = None
+    ) -> None:
+        super().__init__(records)
         self.session_id = session_id
         self.context = context or ReviewContext()
         self.transcript: Transcript | None = None
@@ -97,8 +102,8 @@ class TranscriptScreen(StoreScreen):
 
     @property
     def item(self) -> TranscriptItem | None:
-        t = self.transcript
-        return t.items[self.index] if t and t.items else None
+        tr = self.transcript
+        return tr.items[self.index] if tr and tr.items else None
 
     def hidden(self, item: TranscriptItem) -> bool:
         """Blind mode hides the scorer's side of an answer the coach has not graded yet."""
@@ -109,24 +114,22 @@ class TranscriptScreen(StoreScreen):
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Header()
-        t, item = self.transcript, self.item
-        if t is None:
-            yield Label(rt(lang, "loading"), classes="muted")
+        tr, item = self.transcript, self.item
+        if tr is None:
+            yield Label(t(lang, "page.loading"), classes="muted")
         elif item is None:
-            yield Label(rt(lang, "tr.empty"), id="tr-empty", classes="muted")
+            yield Label(t(lang, "tr.empty"), id="tr-empty", classes="muted")
         else:
-            yield Label(self._head(t), id="tr-head", classes="top-bar")
+            yield Label(self._head(tr), id="tr-head", classes="top-bar")
             with VerticalScroll(id="tr-body"):
                 yield from self._item(item)
-        yield ReviewFooter()
+        yield self.footer()
 
-    def _head(self, t: Transcript) -> str:
-        from mockroom.transfer.common import numbered
-
-        numbers = numbered(t)
-        total = sum(1 for i in t.items if i.attempt.follow_up_of is None)
-        s = t.session
-        return rt(self.lang, "tr.head", name=t.candidate.name, track=track_name(self.lang, s.track),
+    def _head(self, tr: Transcript) -> str:
+        numbers = numbered(tr)
+        total = sum(1 for i in tr.items if i.attempt.follow_up_of is None)
+        s = tr.session
+        return t(self.lang, "tr.head", name=tr.candidate.name, track=track_name(self.lang, s.track),
                   mode=mode_name(self.lang, s.mode),
                   day=day(s.started_at), n=numbers[self.index][0], total=total)
 
@@ -140,26 +143,26 @@ class TranscriptScreen(StoreScreen):
             id="tr-timing", classes="muted",
         )
         yield Static(self._scores(item, hide), id="tr-scores")
-        yield Label(rt(lang, "tr.answer"), classes="section")
+        yield Label(t(lang, "tr.answer"), classes="section")
         yield TextArea(inert(a.answer, block=True), id="tr-answer", read_only=True, soft_wrap=True,
                        show_line_numbers=False)
-        yield Label(rt(lang, "tr.points"), classes="section")
+        yield Label(t(lang, "tr.points"), classes="section")
         yield self._points(item, hide)
         flags = [] if hide else flag_lines(a.result, lang)
         if flags:
-            yield Label(rt(lang, "tr.flags"), classes="section")
+            yield Label(t(lang, "tr.flags"), classes="section")
             yield Static("\n".join(f"• {f}" for f in flags), id="tr-flags")
-        yield Label(rt(lang, "tr.comments"), classes="section")
+        yield Label(t(lang, "tr.comments"), classes="section")
         yield Static(self._comments(item), id="tr-comments")
 
     def _prompt(self, item: TranscriptItem) -> Text:
         lang, a = self.lang, item.attempt
-        bank = self.mapp.bank
+        bank = self.bank
         q = bank.questions.get(a.question_id) if bank else None
         text = Text(q.prompt.get(lang).strip() if q else a.question_id, style="bold")
         if a.follow_up_criterion:
             fu = next((f for f in q.follow_ups if f.criterion == a.follow_up_criterion), None) if q else None
-            text.append("\n" + rt(lang, "tr.follow_up", point=a.follow_up_criterion), style="italic")
+            text.append("\n" + t(lang, "tr.follow_up", point=a.follow_up_criterion), style="italic")
             if fu is not None:
                 text.append(" " + fu.prompt.get(lang), style="italic")
         return text
@@ -168,22 +171,22 @@ class TranscriptScreen(StoreScreen):
         lang, a, r = self.lang, item.attempt, item.review
         text = Text()
         if hide:
-            text.append(rt(lang, "tr.auto_hidden"), style="italic")
+            text.append(t(lang, "tr.auto_hidden"), style="italic")
         else:
-            text.append(rt(lang, "tr.auto", score=score_text(a.auto_score)), style="bold")
+            text.append(t(lang, "tr.auto", score=score_text(a.auto_score)), style="bold")
         text.append(" · ")
         if r.coach_score is None:
-            text.append(rt(lang, "tr.coach_none"))
+            text.append(t(lang, "tr.coach_none"))
         else:
-            text.append(rt(lang, "tr.coach", score=score_text(r.coach_score)), style="bold")
+            text.append(t(lang, "tr.coach", score=score_text(r.coach_score)), style="bold")
         if not hide:
-            text.append(" · " + rt(lang, "tr.final", score=score_text(item.final_score)))
+            text.append(" · " + t(lang, "tr.final", score=score_text(item.final_score)))
         text.append(" · ")
         if r.reviewed_at is not None:
             ok = self.app.current_theme.success or ""
-            text.append(rt(lang, "tr.reviewed", coach=r.coach or "?"), style=f"bold {ok}")
+            text.append(t(lang, "tr.reviewed", coach=r.coach or "?"), style=f"bold {ok}")
         else:
-            text.append(rt(lang, "tr.not_reviewed"), style="italic")
+            text.append(t(lang, "tr.not_reviewed"), style="italic")
         return text
 
     def _points(self, item: TranscriptItem, hide: bool) -> DataTable[str | Text]:
@@ -192,9 +195,9 @@ class TranscriptScreen(StoreScreen):
         styles = {"hit": theme.success, "missed": theme.error, "negated": theme.warning}
         table: DataTable[str | Text] = DataTable(id="tr-points", cursor_type="row")
         for key in ("auto", "coach", "point", "evidence"):
-            table.add_column(rt(lang, f"tr.col.{key}"), key=key)
+            table.add_column(t(lang, f"tr.col.{key}"), key=key)
         for c in item.attempt.result.criteria:
-            status = criterion_status(c)
+            status = point_status(c)
             auto = Text("·") if hide else Text(MARKS[status], style=f"bold {styles[status]}")
             verdict = item.review.points.get(c.key)
             coach = (
@@ -213,16 +216,16 @@ class TranscriptScreen(StoreScreen):
     def _comments(self, item: TranscriptItem) -> Text:
         lang, answer = self.lang, item.attempt.answer
         if not item.comments:
-            return Text(rt(lang, "tr.no_comments"), style="italic")
+            return Text(t(lang, "tr.no_comments"), style="italic")
         text = Text()
         for i, c in enumerate(item.comments):
             if i:
                 text.append("\n")
             if c.span:
                 quoted = short(answer[c.span[0] : c.span[1]], PASSAGE_CELLS)
-                text.append(rt(lang, "tr.comment_on", author=c.author, passage=quoted, body=c.body))
+                text.append(t(lang, "tr.comment_on", author=c.author, passage=quoted, body=c.body))
             else:
-                text.append(rt(lang, "tr.comment", author=c.author, body=c.body))
+                text.append(t(lang, "tr.comment", author=c.author, body=c.body))
         return text
 
     # -- grading ----------------------------------------------------------------------------
@@ -240,9 +243,9 @@ class TranscriptScreen(StoreScreen):
                 then(self.context.coach)
 
         self.app.push_screen(
-            TextPrompt(rt(lang, "dlg.coach.title"), rt(lang, "dlg.coach.body"),
-                       check=lambda v: None if v.strip() else rt(lang, "dlg.coach.empty"),
-                       max_length=100),
+            TextPrompt(t(lang, "dlg.coach.title"), t(lang, "dlg.coach.body"),
+                       check=lambda v: None if v.strip() else t(lang, "dlg.coach.empty"),
+                       max_length=NAME_MAX),
             named,
         )
 
@@ -250,7 +253,7 @@ class TranscriptScreen(StoreScreen):
         """Store one change of the coach's, then show the transcript as stored."""
 
         def done(_: object) -> None:
-            self.notify(rt(self.lang, "tr.saved"), timeout=2)
+            self.notify(t(self.lang, "tr.saved"), timeout=2)
             self.reload()
 
         self.load(change, done, group="transcript-save", fail_key="save.failed", exclusive=False)
@@ -261,7 +264,7 @@ class TranscriptScreen(StoreScreen):
         if start == end:
             return None
         if editor.text != inert(answer, block=True):  # newlines changed on the way in: offsets would not match
-            self.notify(rt(self.lang, "tr.span_lost"), severity="warning")
+            self.notify(t(self.lang, "tr.span_lost"), severity="warning")
             return None
         doc = editor.document
         if not isinstance(doc, Document):
@@ -277,8 +280,8 @@ class TranscriptScreen(StoreScreen):
         span = self._selected_span(a.answer)
         lang = self.lang
         where = (
-            rt(lang, "dlg.comment.passage", passage=short(a.answer[span[0] : span[1]], 50))
-            if span else rt(lang, "dlg.comment.whole")
+            t(lang, "dlg.comment.passage", passage=short(a.answer[span[0] : span[1]], 50))
+            if span else t(lang, "dlg.comment.whole")
         )
 
         def ask(coach: str) -> None:
@@ -287,8 +290,8 @@ class TranscriptScreen(StoreScreen):
                     self._save(lambda store: store.add_comment(a.id, coach, body, span))
 
             self.app.push_screen(
-                TextPrompt(rt(lang, "dlg.comment.title"), where,
-                           check=lambda v: None if v.strip() else rt(lang, "dlg.comment.empty")),
+                TextPrompt(t(lang, "dlg.comment.title"), where,
+                           check=lambda v: None if v.strip() else t(lang, "dlg.comment.empty")),
                 written,
             )
 
@@ -300,7 +303,7 @@ class TranscriptScreen(StoreScreen):
             return
         table = self.query_one("#tr-points", DataTable)
         if not table.row_count:
-            self.notify(rt(self.lang, "tr.no_point"), severity="warning")
+            self.notify(t(self.lang, "tr.no_point"), severity="warning")
             return
         self.point_row = table.cursor_row
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
@@ -326,9 +329,9 @@ class TranscriptScreen(StoreScreen):
                 self._save(lambda store: store.override_score(aid, score, coach))
 
             self.app.push_screen(
-                TextPrompt(rt(lang, "dlg.score.title"), rt(lang, "dlg.score.body"),
+                TextPrompt(t(lang, "dlg.score.title"), t(lang, "dlg.score.body"),
                            value="" if current is None else f"{current:g}",
-                           check=lambda v: None if parse_score(v)[0] else rt(lang, "dlg.score.bad")),
+                           check=lambda v: None if parse_score(v)[0] else t(lang, "dlg.score.bad")),
                 typed,
             )
 
@@ -346,28 +349,25 @@ class TranscriptScreen(StoreScreen):
     # -- moving around ----------------------------------------------------------------------
 
     def action_step(self, step: int) -> None:
-        t = self.transcript
-        if t is None or not t.items:
+        tr = self.transcript
+        if tr is None or not tr.items:
             return
-        index = min(max(self.index + step, 0), len(t.items) - 1)
+        index = min(max(self.index + step, 0), len(tr.items) - 1)
         if index != self.index:
             self.index, self.point_row = index, 0
             self.redraw()
 
     def action_blind(self) -> None:
         self.context.blind = not self.context.blind
-        self.notify(rt(self.lang, "rv.blind_on" if self.context.blind else "rv.blind_off"),
+        self.notify(t(self.lang, "rv.blind_on" if self.context.blind else "rv.blind_off"),
                     timeout=3)
         self.redraw()
 
     def action_export(self) -> None:
-        from mockroom.transfer.session_file import default_name
-        from mockroom.tui.screens.export_dialog import export_session
-
-        t = self.transcript
-        if t is not None:
-            name = default_name(t.candidate.name, t.session.started_at, t.session.id, "md")
-            export_session(self, t.session.id, name)
+        tr = self.transcript
+        if tr is not None:
+            name = default_name(tr.candidate.name, tr.session.started_at, tr.session.id, "md")
+            export_session(self, tr.session.id, name)
 
     def action_back(self) -> None:
         self.dismiss()

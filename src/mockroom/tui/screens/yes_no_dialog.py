@@ -8,30 +8,21 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Footer, Label
 
-from mockroom.tui.localized import lang_of
+from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
-from mockroom.tui.widgets.localized_footer import LocalizedFooter
 
 Variant = Literal["default", "primary", "success", "warning", "error"]
 
 
-class YesNoDialog(ModalScreen[bool]):
+class YesNoDialog(Dialog[bool]):
     """Dismisses True for the `yes` button or key, False for `no`. A subclass names its texts
     by `TEXTS` prefix (`<prefix>.title`, `.body`, `.yes`, `.no`) and may add lines."""
 
     TEXTS_PREFIX: ClassVar[str]
     YES_VARIANT: ClassVar[Variant] = "primary"
     NO_VARIANT: ClassVar[Variant] = "error"
-
-    @property
-    def lang(self) -> str:
-        return lang_of(self)
-
-    def relabel(self) -> None:
-        self.refresh(recompose=True)
 
     def lines(self) -> list[str]:
         """The text under the title; by default the `<prefix>.body` string."""
@@ -46,7 +37,7 @@ class YesNoDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, f"{prefix}.yes"), variant=self.YES_VARIANT, id="yes")
                 yield Button(t(lang, f"{prefix}.no"), variant=self.NO_VARIANT, id="no")
-        yield LocalizedFooter()
+        yield Footer()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

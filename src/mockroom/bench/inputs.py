@@ -1,0 +1,73 @@
+"""The benchmark's large inputs, built once and kept in a cache folder between runs.
+
+Writing the 10,000-question bank, and the database of 100,000 answers, took most of a
+`make bench` run (minutes on a busy 2-core machine) and measured nothing. Each input is
+kept under a name that covers everything it is made from: the generator's version, the
+built-in bank it copies, its size, and for the database the schema revisions it is written
+at. A changed input gets a new name; old ones are removed.
+
+The folder is `$MOCKROOM_BENCH_CACHE`, else the user's cache folder (`mockroom-bench`),
+used only when it is the user's own and not writable by others; else a temporary one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from mockroom.files import cache_folder
+
+GENERATOR_VERSION = 1
+"""Bump when gen.py or progress.py write different inputs for the same sources."""
+
+
+def folder() -> Path:
+    """The cache folder for inputs (made owner-only if missing)."""
+    where = os.environ.get("MOCKROOM_BENCH_CACHE")
+    if not where:
+        from platformdirs import user_cache_dir
+
+        where = user_cache_dir("mockroom-bench", appauthor=False)
+    path = Path(where).expanduser()
+    if cache_folder.usable(path):
+        return path
+    return Path(tempfile.mkdtemp(prefix="mockroom-bench-inputs-"))
+
+
+def key(*parts: object, files: Sequence[Path] = ()) -> str:
+    """A short name for an input made from `parts` and the bytes of `files`."""
+    h = hashlib.sha256(f"{GENERATOR_VERSION}|{sys.version_info[:2]}|{parts!r}".encode())
+    for f in sorted(files):
+        h.update(str(f.name).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def kept(kind: str, name: str, build: Callable[[Path], object]) -> Path:
+    """`<folder>/<kind>-<name>`, built by `build(path)` unless it is already there.
+
+    Built beside its final place and renamed, so an interrupted run never leaves half an
+    input; other `<kind>-*` entries (inputs of older sources) are removed.
+    """
+    top = folder()
+    final = top / f"{kind}-{name}"
+    if not final.exists():
+        work = top / f".{kind}-{name}-{os.getpid()}"
+        _remove(work)
+        build(work)
+        os.replace(work, final)
+    for old in top.glob(f"{kind}-*"):
+        if old != final:
+            _remove(old)
+    return final
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,150 @@
+"""The shared thesaurus: synonym groups that every rubric's phrases reach through.
+
+A phrase holding one member of a group also matches with another member in its place, one
+substitution at a time (补偿方案 -> 赔偿方案). Named patterns (`<percent>`) let a phrase
+stand for any figure. The file is checked when loaded: a problem is reported as one line
+naming the file and line (`ThesaurusError`).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from mockroom.core.text import CJK_RE, normalize_phrase
+from mockroom.core.yamlsafe import YamlError, decode, load, locate
+
+BUILTIN = Path(__file__).with_name("thesaurus.yaml")
+MAX_VARIANTS = 24
+"""At most this many variants of one phrase: a long phrase through many groups stays cheap."""
+
+
+class ThesaurusError(ValueError):
+    """A thesaurus file that cannot be used: `str()` is `file:line: problem`."""
+
+
+PATTERN_PHRASE = re.compile(r"<([a-z][a-z0-9-]*)>")
+"""A rubric phrase that stands for a named pattern of the thesaurus: `<percent>`."""
+
+
+@dataclass(frozen=True)
+class Thesaurus:
+    groups: tuple[tuple[str, ...], ...]
+    """Normalised members of each group."""
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """Named patterns rubric phrases can stand for (`<percent>`)."""
+
+    def pattern(self, phrase: str) -> re.Pattern[str] | None:
+        """The pattern a `<name>` phrase stands for; None for any other phrase."""
+        m = PATTERN_PHRASE.fullmatch(phrase.strip())
+        return self.patterns.get(m.group(1)) if m else None
+
+    def unknown_pattern(self, phrase: str) -> str | None:
+        """The name in a `<name>` phrase the thesaurus does not define, if any."""
+        m = PATTERN_PHRASE.fullmatch(phrase.strip())
+        return m.group(1) if m and m.group(1) not in self.patterns else None
+
+    @property
+    def _by_member(self) -> dict[str, tuple[str, ...]]:
+        return {m: g for g in self.groups for m in g}
+
+    def variants(self, phrase: str) -> tuple[str, ...]:
+        """The normalised phrase with one member of a group swapped for another, for every
+        member it holds (Chinese anywhere, English as whole words)."""
+        out: list[str] = []
+        for member, group in self._by_member.items():
+            for at in _places(phrase, member):
+                for other in group:
+                    if other != member:
+                        out.append(phrase[:at] + other + phrase[at + len(member) :])
+        unique = [v for v in dict.fromkeys(out) if v != phrase]
+        return tuple(unique[:MAX_VARIANTS])
+
+
+def _places(phrase: str, member: str) -> list[int]:
+    if CJK_RE.search(member):
+        return [m.start() for m in re.finditer(re.escape(member), phrase)]
+    return [m.start() for m in re.finditer(rf"(?<![a-z0-9]){re.escape(member)}(?![a-z0-9])", phrase)]
+
+
+def parse(text: str, name: str) -> Thesaurus:
+    """The thesaurus in `text` (the file `name`), or ThesaurusError naming file and line."""
+    try:
+        doc = load(text)
+    except YamlError as e:
+        raise ThesaurusError(f"{name}:{e.line}: {e.message}") from None
+    data = doc.data
+
+    def fail(loc: tuple[object, ...], message: str) -> ThesaurusError:
+        line, _ = locate(doc.root, loc) if isinstance(doc.root, yaml.Node) else (1, 1)
+        return ThesaurusError(f"{name}:{line}: {message}")
+
+    if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
+        raise fail((), "expected `groups:`, a list of synonym groups")
+    if set(data) - {"groups", "patterns"}:
+        raise fail((), f"unknown keys {sorted(set(data) - {'groups', 'patterns'})}; expected `groups:` and `patterns:`")
+    patterns: dict[str, re.Pattern[str]] = {}
+    raw_patterns = data.get("patterns") or {}
+    if not isinstance(raw_patterns, dict):
+        raise fail(("patterns",), "`patterns:` is a mapping of name: regular expression")
+    for key, regex in raw_patterns.items():
+        if not isinstance(key, str) or not PATTERN_PHRASE.fullmatch(f"<{key}>"):
+            raise fail(("patterns",), f"pattern name {key!r}: use lower-case letters, digits and -")
+        try:
+            patterns[key] = re.compile(str(regex))
+        except re.error as e:
+            raise fail(("patterns", key), f"pattern {key!r} is not a valid regular expression: {e}") from None
+        if patterns[key].search(""):
+            raise fail(("patterns", key), f"pattern {key!r} matches empty text")
+    groups: list[tuple[str, ...]] = []
+    seen: dict[str, int] = {}
+    for i, group in enumerate(data["groups"]):
+        if not isinstance(group, list) or len(group) < 2:
+            raise fail(("groups", i), "a group is a list of at least two words or phrases")
+        members: list[str] = []
+        for j, word in enumerate(group):
+            if not isinstance(word, str) or not word.strip():
+                raise fail(("groups", i, j), "a member must be a non-empty text")
+            norm = normalize_phrase(word)
+            if norm in members:
+                raise fail(("groups", i, j), f"{word!r} is twice in its group")
+            inside = [m for m in members if _places(norm, m) or _places(m, norm)]
+            if inside:
+                raise fail(("groups", i, j), f"{word!r} and {inside[0]!r} hold one another; swapping them would garble phrases")
+            if norm in seen:
+                raise fail(("groups", i, j), f"{word!r} is already in group {seen[norm] + 1}; a word belongs to one group")
+            seen[norm] = i
+            members.append(norm)
+        groups.append(tuple(members))
+    return Thesaurus(tuple(groups), patterns)
+
+
+def read(path: Path) -> Thesaurus:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ThesaurusError(f"{path}: cannot read the thesaurus ({e.strerror})") from None
+    try:
+        text = decode(raw)
+    except YamlError as e:
+        raise ThesaurusError(f"{path}:{e.line}: {e.message}") from None
+    return parse(text, str(path))
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Thesaurus:
+    return read(BUILTIN)
+
+
+def builtin() -> Thesaurus:
+    """The thesaurus shipped with mockroom, read once (by whichever thread asks first)."""
+    with _lock:
+        return _builtin()

@@ -1,0 +1,61 @@
+"""The shared thesaurus: the built-in file loads, variants swap one member, and a bad file
+is refused with one line naming the file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mockroom.core import thesaurus
+from mockroom.core.thesaurus import ThesaurusError, parse, read
+
+
+def test_the_builtin_thesaurus_loads_and_every_group_has_two_members() -> None:
+    t = thesaurus.builtin()
+    assert len(t.groups) >= 40
+    assert all(len(g) >= 2 for g in t.groups)
+    assert {"percent", "figure-change"} <= set(t.patterns)
+
+
+def test_a_phrase_gets_one_swap_at_a_time() -> None:
+    t = parse("groups:\n  - [补偿, 赔偿]\n  - [方案, 计划]\n  - [roll back, revert]\n", "t.yaml")
+    assert set(t.variants("补偿方案")) == {"赔偿方案", "补偿计划"}
+    assert t.variants("roll back the release") == ("revert the release",)
+    assert t.variants("rollback") == ()  # English members are whole words
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("groups: [[补偿, 赔偿]\n", 2, "invalid YAML"),
+        ("synonyms:\n  - [a, b]\n", 1, "expected `groups:`"),
+        ("groups:\n  - [补偿]\n", 2, "at least two"),
+        ("groups:\n  - [补偿, 赔偿]\n  - [赔偿, 赔付]\n", 3, "already in group 1"),
+        ("groups:\n  - [道歉, 赔礼道歉]\n", 2, "hold one another"),
+        ("groups:\n  - [a, b]\npatterns:\n  pct: '([0-9'\n", 4, "not a valid regular expression"),
+        ("groups:\n  - [a, b]\npatterns:\n  any: '.*'\n", 4, "matches empty text"),
+    ],
+)
+def test_a_bad_thesaurus_is_refused_with_its_file_and_line(text: str, line: int, says: str) -> None:
+    with pytest.raises(ThesaurusError) as e:
+        parse(text, "bad.yaml")
+    assert str(e.value).startswith(f"bad.yaml:{line}: ")
+    assert says in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_an_unreadable_file_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(ThesaurusError, match="cannot read"):
+        read(tmp_path / "missing.yaml")
+    (tmp_path / "gbk.yaml").write_bytes("groups:\n  - [补偿, 赔偿]\n".encode("gbk"))
+    with pytest.raises(ThesaurusError, match=r"gbk.yaml:\d+: not UTF-8"):
+        read(tmp_path / "gbk.yaml")
+
+
+def test_a_pattern_phrase_names_its_pattern() -> None:
+    t = thesaurus.builtin()
+    assert t.pattern("<percent>") is not None
+    assert t.pattern("percent") is None
+    assert t.unknown_pattern("<no-such-pattern>") == "no-such-pattern"
+    assert t.unknown_pattern("<percent>") is None
