@@ -29,6 +29,7 @@ DOMAIN = [
     *_submodules("mockroom.store"),
     *_submodules("mockroom.practice"),  # the practice service
     *_submodules("mockroom.transfer"),  # export and import: domain too
+    *_submodules("mockroom.practice"),  # the practice service, once it exists
     "mockroom.cli.main",
     "mockroom.cli.common",
     "mockroom.cli.score_cmd",

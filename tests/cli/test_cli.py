@@ -125,7 +125,7 @@ def test_invalid_utf8_in_the_answer_is_replaced_not_fatal(capsys, tmp_path: Path
         (["score", "-q", "good.apology", "-f", "{missing}"],
          "mockroom: cannot read {missing}: No such file or directory"),
         (["score", "-q", "good.apology", "-f", "{folder}"],
-         "mockroom: cannot read {folder}: Is a directory"),
+         "mockroom: cannot read {folder}: not a regular file (a folder)"),
         (["score", "-q", "good.apology", "extra"],
          "mockroom: unexpected argument 'extra': use --answer-file PATH or - for stdin"),
         (["bank", "show", "good.nope"],

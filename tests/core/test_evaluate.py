@@ -216,9 +216,19 @@ def test_a_bad_graded_file_gets_one_problem_naming_file_line_and_entry(
     assert "\n" not in str(p) and str(p).startswith(f"{path}:{line}:")
 
 
-def test_a_missing_or_non_utf8_file_is_one_problem(tmp_path: Path) -> None:
+def test_a_missing_huge_fifo_or_non_utf8_file_is_one_problem(tmp_path: Path) -> None:
+    import os
+
     with pytest.raises(GradedFileError, match="cannot read"):
         load_graded(tmp_path / "absent.yaml", KNOWN)
+    huge = tmp_path / "huge.yaml"
+    huge.write_bytes(b"questions: {}\n" + b"#" * 2_000_000)
+    with pytest.raises(GradedFileError, match="too large"):
+        load_graded(huge, KNOWN)
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)  # would block a plain open() until someone writes
+    with pytest.raises(GradedFileError, match="not a regular file"):
+        load_graded(fifo, KNOWN)
     gbk = tmp_path / "gbk.yaml"
     gbk.write_bytes("questions:\n  t.q:\n    - {id: a, grade: 5, text: 道歉}\n".encode("gbk"))
     with pytest.raises(GradedFileError, match="not UTF-8"):

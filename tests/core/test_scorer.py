@@ -10,7 +10,7 @@ import pytest
 from mockroom.core.bank import load_bank
 from mockroom.core.models import Question
 from mockroom.core.result import ScoreResult
-from mockroom.core.scorer import RED_FLAG_CAP, REQUIRED_KEEPS, Scorer, score_answer
+from mockroom.core.scorer import RED_FLAG_SLOPE, REQUIRED_KEEPS, TOP_SCORE, Scorer, score_answer
 from tests.helpers.bank_builders import build, criterion, red_flag
 
 CRITERIA = [
@@ -133,7 +133,7 @@ def assert_offsets_valid(result: ScoreResult, answer: str) -> None:
 def test_a_strong_answer_hits_every_point_and_scores_high(incident, answer: str) -> None:
     result = score(incident, answer)
     assert all(c.hit for c in result.criteria)
-    assert result.score >= 85
+    assert result.score >= 80  # TOP_SCORE keeps the last points for answers beyond the rubric
     assert [(f.code, f.penalty < 10) for f in result.flags] in ([], [("unexplained", True)])
     assert_offsets_valid(result, answer)
 
@@ -296,8 +296,8 @@ def test_off_topic_answers_score_low_and_say_so(incident, answer: str) -> None:
     [
         ("我会道歉，然后回滚。", 10, "回答太短：10 字；要讲清楚要点，至少需要 80 字左右。",
          "Too short: 10 characters; making the points takes about 80."),
-        ("I would apologise and roll back.", 6, "回答太短：6 个词；要讲清楚要点，至少需要 40 个词左右。",
-         "Too short: 6 words; making the points takes about 40."),
+        ("I would apologise and roll back.", 6, "回答太短：6 个词；要讲清楚要点，至少需要 52 个词左右。",
+         "Too short: 6 words; making the points takes about 52."),
     ],
     ids=["zh", "en"],
 )
@@ -344,11 +344,12 @@ def test_red_flags_cost_their_penalty_unless_negated(
     red = [f for f in flagged.flags if f.code == "red-flag"]
     assert [f.ref for f in red] == flag_ids
     assert sum(f.penalty for f in red) == penalty == flagged.details["penalties"]
-    expected = max(0.0, (min(plain.score, RED_FLAG_CAP) if red else plain.score) - penalty)
+    cap = max(0.0, TOP_SCORE - RED_FLAG_SLOPE * penalty)
+    expected = max(0.0, (min(plain.score, cap) if red else plain.score) - penalty)
     assert flagged.score == pytest.approx(expected, abs=0.11)
     if red:  # what the cap took is a flag of its own
-        cap = next(f for f in flagged.flags if f.code == "red-flag-cap")
-        assert cap.penalty == pytest.approx(plain.score - RED_FLAG_CAP, abs=0.2)
+        capped = next(f for f in flagged.flags if f.code == "red-flag-cap")
+        assert capped.penalty == pytest.approx(plain.score - cap, abs=0.2)
     for f in red:
         assert all(answer[s:e] for s, e in f.spans)
 
@@ -468,3 +469,20 @@ def test_a_shared_rubric_point_has_a_prefixed_key(tmp_path: Path) -> None:
     assert scorer.criterion_keys(question) == {"apologise", "shared.star:result"}
     follow_up = scorer.follow_up_for(question, result)
     assert follow_up is not None and follow_up.criterion == "shared.star:result"
+
+
+def test_a_point_said_in_the_answers_own_words_earns_part_of_it(tmp_path: Path) -> None:
+    crit = criterion("release-gate", ["发布检查清单"], ["release checklist"])
+    crit["label"] = {"zh": "把发版检查加进流程", "en": "Adds release checks to the process"}
+    crit["tip"] = {"zh": "每次发版前按清单检查配置和回滚方案。", "en": "Check the configuration and the rollback plan before every release."}
+    other = criterion("apologise", ["道歉"], ["apologise"])
+    scorer, question = build(tmp_path, [crit, other])
+    said = "我推动团队以后每次发版之前，都要逐项检查配置和回滚方案，再上线。"
+    result = scorer.score(question, said)
+    point = by_key(result, "release-gate")
+    assert point.hit and 0 < point.credit < 1
+    (m,) = point.matches
+    assert m.kind == "related" and m.phrase.startswith("≈ ")
+    assert said[m.start : m.end] == m.text and "检查" in m.text
+    rejected = scorer.score(question, "我不会每次发版之前都去检查配置和回滚方案。")
+    assert not by_key(rejected, "release-gate").hit

@@ -13,7 +13,7 @@ import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
 
-from mockroom.core.result import CriterionResult, Match, ScoreResult
+from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.store.records import AttemptTiming, SessionRec
 from mockroom.store.repo import Store
 
@@ -51,8 +51,9 @@ def hostile_result(question_id: str, answer: str, phrase: str) -> ScoreResult:
         required=True, hit=True, negated=False, credit=1.0,
         matches=(Match(phrase, start, start + len(phrase), phrase, 1.0, "exact"),),
     )
+    flag = Flag("red-flag", f"别{CLEAR}", f"blame {OSC52}", 5.0, "blame", ((start, start + 7),))
     return ScoreResult(
-        question_id=question_id, score=61.0, criteria=(crit,), flags=(), answer_lang="en",
+        question_id=question_id, score=61.0, criteria=(crit,), flags=(flag,), answer_lang="en",
         length=len(answer.split()), length_range=(10, 200), details={"coverage": 0.5},
     )
 
@@ -80,6 +81,8 @@ def hostile_session(store: Store, db_file: str | None = None) -> SessionRec:
     at = ANSWER.index(OSC52)
     store.add_comment(a.id, "Coach Li", f"look here {ALL}", (at, at + len(OSC52)))
     store.override_score(a.id, 70, "Coach Li")
+    store.override_criterion(a.id, "restore-first", False, "Coach Li")
+    store.mark_reviewed(a.id, "Coach Li")
     if db_file is not None:
         with closing(sqlite3.connect(db_file)) as conn, conn:
             conn.execute("UPDATE candidate SET name = ? WHERE id = ?", (f"Wang{OSC52}", cand.id))

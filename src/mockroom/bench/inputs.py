@@ -7,17 +7,20 @@ built-in bank it copies, its size, and for the database the schema revisions it 
 at. A changed input gets a new name; old ones are removed.
 
 The folder is `$MOCKROOM_BENCH_CACHE`, else the user's cache folder (`mockroom-bench`),
-used only when it is the user's own and not writable by others; else a temporary one.
+used only when it is the user's own and not writable by others; else a temporary one (the
+inputs are then built in every run).
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from mockroom.files import cache_folder
@@ -26,8 +29,10 @@ GENERATOR_VERSION = 1
 """Bump when gen.py or progress.py write different inputs for the same sources."""
 
 
+@lru_cache(maxsize=1)
 def folder() -> Path:
-    """The cache folder for inputs (made owner-only if missing)."""
+    """The cache folder for inputs (made owner-only if missing); if it cannot be trusted, a
+    temporary folder removed when the run ends."""
     where = os.environ.get("MOCKROOM_BENCH_CACHE")
     if not where:
         from platformdirs import user_cache_dir
@@ -36,7 +41,9 @@ def folder() -> Path:
     path = Path(where).expanduser()
     if cache_folder.usable(path):
         return path
-    return Path(tempfile.mkdtemp(prefix="mockroom-bench-inputs-"))
+    temporary = tempfile.mkdtemp(prefix="mockroom-bench-inputs-")
+    atexit.register(shutil.rmtree, temporary, True)
+    return Path(temporary)
 
 
 def key(*parts: object, files: Sequence[Path] = ()) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,18 +30,40 @@ def question(bank: Bank, qid: str) -> Question:
     return q
 
 
-def read_text(path: str) -> str:
-    """An answer file, or stdin for '-'. Invalid UTF-8 is replaced, never fatal."""
+MAX_ANSWER_BYTES = 1024 * 1024
+
+
+def read_text(path: str, limit: int = MAX_ANSWER_BYTES) -> str:
+    """An answer file, or stdin for '-'; at most `limit` bytes are read (then refused).
+
+    A FIFO or device given as the file is refused (stdin, '-', may be a pipe). Invalid
+    UTF-8 is replaced, never fatal.
+    """
+    from mockroom.files.bounded import TooLarge, read_limited
+
+    too_long = CliError(
+        f"{'standard input' if path == '-' else path}: longer than {limit // 1024} KB; "
+        "not an answer"
+    )
     try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        raw = sys.stdin.buffer.read(limit + 1) if path == "-" else read_limited(path, limit)
+    except TooLarge:
+        raise too_long from None
     except OSError as e:
         raise CliError(f"cannot read {path}: {e.strerror or e}") from None
+    if len(raw) > limit:
+        raise too_long
     return raw.decode("utf-8-sig", errors="replace")
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    from mockroom.cli.output import json_text
+
+    try:
+        text = json_text(data)
+    except ValueError:
+        raise CliError("a stored number is not finite (NaN or Infinity); JSON cannot hold it") from None
+    sys.stdout.write(text + "\n")
 
 
 

@@ -38,6 +38,7 @@ def parse_day(text: str) -> datetime:
     """A date (YYYY-MM-DD, taken as UTC midnight) or a full ISO time."""
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        # Converting 0001-01-01T00:00+14:00 to UTC leaves the calendar: OverflowError.
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise CliError(f"--since {text!r}: expected a date like 2026-03-01") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -38,11 +38,15 @@ def run(args: argparse.Namespace) -> int:
         from mockroom.cli.common import bank_from
 
         bank = bank_from(args)
-    if args.output is None:
-        sys.stdout.write(render(transcript, fmt, bank))
-        return 0
+    from mockroom.transfer.errors import TransferError
+
     try:
+        if args.output is None:
+            sys.stdout.write(render(transcript, fmt, bank))
+            return 0
         write(transcript, fmt, Path(args.output), bank)
+    except TransferError as e:
+        raise CliError(str(e)) from None
     except OSError as e:
         raise CliError(f"cannot write {args.output}: {e.strerror or e}") from None
     print(f"wrote {args.output} ({fmt}, {len(transcript.items)} answers)", file=sys.stderr)

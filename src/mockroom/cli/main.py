@@ -97,15 +97,18 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    from mockroom.cli.output import inert_output
+    from mockroom.core.inert import inert
+
     try:
-        if args.command is None:
-            return _run_app(args)
-        module, _ = COMMANDS[args.command]
-        return int(_module(module).run(args) or 0)
+        with inert_output():  # user text in any output is shown, never obeyed by the terminal
+            args = build_parser().parse_args(argv)
+            if args.command is not None:
+                module, _ = COMMANDS[args.command]
+                return int(_module(module).run(args) or 0)
+        return _run_app(args)
     except CliError as e:
-        print(f"mockroom: {e}", file=sys.stderr)
+        print(f"mockroom: {inert(str(e))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from mockroom.store.repo import Store
 
 STATES = ("unreviewed", "partial", "reviewed")
+LIMIT_MAX = 2**31 - 1
 VERDICTS = {"hit": True, "met": True, "miss": False, "missed": False, "auto": None}
 
 
@@ -84,7 +85,9 @@ def _list(store: Store, args: argparse.Namespace) -> int:
     since = parse_day(args.since) if args.since else None
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
-    rows = store.list_sessions(args.candidate, args.track, args.state, since, args.limit)
+    # More than any database holds means all of them; the database's integers stop at 2^63.
+    limit = min(args.limit, LIMIT_MAX)
+    rows = store.list_sessions(args.candidate, args.track, args.state, since, limit)
     if args.json:
         print_json([_summary_json(r, args.blind) for r in rows])
         return 0
@@ -259,4 +262,4 @@ def _score(text: str) -> float:
         raise CliError(f"--score {text!r}: expected a number 0-100 or auto") from None
     if not 0 <= value <= 100:
         raise CliError(f"--score {text}: a score is between 0 and 100")
-    return value
+    return value + 0.0  # -0 is 0

@@ -27,11 +27,13 @@ from typing import Any
 import yaml
 
 from mockroom.core.bank import Bank
+from mockroom.core.bank.source import read_bank_file
 from mockroom.core.calibrate import ALL, Agreement, GradedPair, agreement
 from mockroom.core.models import Example
 from mockroom.core.result import ScoreResult
 from mockroom.core.scorer import Scorer
 from mockroom.core.yamlsafe import Problem, YamlError, decode, load, locate
+from mockroom.files.bounded import NotRegularFile, TooLarge
 
 WITHIN = 15.0
 """An answer scored within this many points of its grade counts as agreeing."""
@@ -177,8 +179,10 @@ def load_graded(path: str | Path, known: Mapping[str, object] | Iterable[str]) -
     `known` holds the question ids of the banks in use; any other id is a problem.
     """
     name = str(path)
-    try:
-        doc = load(decode(Path(path).read_bytes()))
+    try:  # bounded like a bank file: never more than the size limit, never a FIFO or device
+        doc = load(decode(read_bank_file(name)))
+    except (TooLarge, NotRegularFile) as e:
+        raise GradedFileError(Problem(name, 1, 1, str(e))) from None
     except OSError as e:
         raise GradedFileError(Problem(name, 1, 1, f"cannot read: {e.strerror or e}")) from None
     except YamlError as e:
@@ -273,7 +277,7 @@ def bank_examples(bank: Bank, question_ids: Iterable[str] | None = None) -> list
 
 def _root(path: str) -> yaml.Node | None:
     try:
-        return load(decode(Path(path).read_bytes())).root
+        return load(decode(read_bank_file(path))).root
     except (OSError, YamlError):
         return None
 

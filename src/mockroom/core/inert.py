@@ -46,3 +46,18 @@ def inert(text: str, block: bool = False) -> str:
 def is_inert(text: str, block: bool = False) -> bool:
     """True when `inert` would leave `text` as it is."""
     return (_UNSAFE_IN_BLOCK if block else _UNSAFE).search(text) is None
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def inert_json(text: str) -> str:
+    """JSON text (json.dumps with ensure_ascii=False) with the same data but no raw control.
+
+    json.dumps already writes C0 controls as \\u escapes; this writes DEL, C1, the bidi
+    controls and lone surrogates that way too. They occur only inside JSON strings, so the
+    document still parses to exactly the same values.
+    """
+    if _UNSAFE_IN_JSON.search(text) is None:
+        return text
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

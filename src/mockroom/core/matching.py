@@ -277,7 +277,7 @@ class AnswerView:
             found = self._homophones(p)
             if found:
                 return found
-        if fuzzy and n >= GAPPED_MIN_LEN:
+        if fuzzy and n >= GAPPED_MIN_LEN and not p.synonym:  # one step from the rubric's words
             return self._gapped(p)
         return []
 

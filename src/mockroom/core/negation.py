@@ -62,6 +62,9 @@ _ZH_CUE = re.compile(
     "不|没|别|无需|无须|无法|无|未|勿|拒绝|避免|绝非|并非|从未|省掉|省去|省略|跳过|略过|去掉|砍掉|免去|取消"
 )
 _ZH_CONTRAST = re.compile("但是|但|而是|却|可是|然而|只是|反而")
+_ZH_NEXT_STEP = re.compile("所以|因此|然后|于是|接着|随后|而且|并且|同时")
+"""A connective that starts the next step: a cue before it does not reach past it
+(我们没做好，所以我亲自道歉 has no comma to stop it in speech-like answers)."""
 _ZH_RESULT = re.compile("(确保|保证|以免|免得|以防|为了|争取|让|使|使得|做到|尽量|力争|防止)[^，。；]{0,6}$")
 """A purpose before a cue: what is negated is a result, not the action ("确保不再发生")."""
 
@@ -84,7 +87,8 @@ another verb."""
 _ZH_DISMISSED = re.compile(
     "^.{0,10}?(?:没有?必要|不需要|不必要?|(?:不是|并非)重点|不重要|没那么重要|多余|不考虑|算了|免了"
     "|用不上|没(?:什么)?用|没(?:什么)?(?:意义|价值)|形式主义|白(?:做|问|费)|不认同|不可取|浪费时间"
-    "|(?:是|就是)?最危险|是大忌|要不得|是错(?:误)?的|是不对的|千万不能|绝对不能|不能这样)"
+    "|(?:是|就是)?最危险|是大忌|要不得|是错(?:误)?的|是不对的|千万不能|绝对不能|不能这样"
+    "|太(?:慢|麻烦|重|贵|复杂|费劲|折腾))"
 )
 _ZH_REFUSED_NEXT = re.compile(
     "^(?:但|可是|不过)?(?:我|我们|我们团队)?(?:当时|坚决|直接|都)?"
@@ -107,6 +111,12 @@ _EN_CUE = re.compile(
     r"forgo|forgot|forget about|bother)\b"
 )
 _EN_CONTRAST = re.compile(r"\b(?:but|however|instead(?! of)|rather(?! than)|yet)\b")
+_EN_NEW_CLAUSE = re.compile(
+    r"\b(?:and|so|then|because|since|which|who|while|when|after|before|until|once|that)\s+"
+    r"(?:then\s+)?(?:i|we|you|they|he|she|it|our|my|their)\b|;|\bthen\b"
+)
+"""A new clause with its own subject ("had not been good enough and I personally own it"):
+a cue before it negates its own verb, not what follows."""
 _EN_RESULT = re.compile(
     r"\b(?:make sure|makes sure|ensure|ensures|so that|so it|so we|so they|to prevent|prevent|guarantee|"
     r"in order that|to make certain)\b(?:\W+\w+){0,3}\W*$"
@@ -181,7 +191,8 @@ def negated_before(before: str) -> bool:
 
 
 def _zh_cue_reaches(before: str) -> bool:
-    contrasts = list(_ZH_CONTRAST.finditer(before))
+    contrasts = list(_ZH_CONTRAST.finditer(before)) + list(_ZH_NEXT_STEP.finditer(before))
+    contrasts.sort(key=lambda m: m.end())
     zh = before[contrasts[-1].end() :] if contrasts else before
     zh = _blank(_ZH_NOT_NEGATIONS, zh)
     cues = [m for m in _ZH_CUE.finditer(zh) if len(zh) - m.end() <= ZH_WINDOW]
@@ -192,7 +203,8 @@ def _zh_cue_reaches(before: str) -> bool:
 
 
 def _en_cue_reaches(before: str) -> bool:
-    contrasts = list(_EN_CONTRAST.finditer(before))
+    contrasts = list(_EN_CONTRAST.finditer(before)) + list(_EN_NEW_CLAUSE.finditer(before))
+    contrasts.sort(key=lambda m: m.end())
     en = before[contrasts[-1].end() :] if contrasts else before
     en = " ".join(en.split()[-(EN_WINDOW_WORDS + 2) :])
     en = _blank(_EN_NOT_NEGATIONS, en)
@@ -211,6 +223,12 @@ def rejected_after(after: str) -> bool:
         return True
     en = _blank(_EN_NOT_NEGATIONS, after)
     return _EN_DISMISSED.match(en) is not None
+
+
+def has_cue(text: str) -> bool:
+    """Whether `text` holds a negation cue at all (once words that only look negative are
+    removed): a clause with one is never taken as evidence by resemblance alone."""
+    return bool(_ZH_CUE.search(_blank(_ZH_NOT_NEGATIONS, text)) or _EN_CUE.search(_blank(_EN_NOT_NEGATIONS, text)))
 
 
 def refused_next(clause: str) -> bool:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-MatchKind = Literal["exact", "fuzzy", "pinyin", "gapped", "synonym", "pattern"]
+MatchKind = Literal["exact", "fuzzy", "pinyin", "gapped", "synonym", "pattern", "related"]
 """exact; fuzzy (an English typo); pinyin (a homophone typo); gapped (a Chinese phrase in two
 pieces within a clause); synonym (a thesaurus word in place of one of the phrase's); pattern (a `<name>` phrase such as
-<percent>, a thesaurus pattern)."""
+<percent>, a thesaurus pattern); related (no phrase, but a clause sharing several telling words
+with the point's description: `phrase` lists them after "≈")."""
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ The score is built from factors an interviewer would recognise, each kept in
                of its mentions that are affirmed;
     list       answers made mostly of bare terms ("柱状图 饼图", "Agenda. Rapport.")
                lose most of their credit: a keyword list is not an answer;
-    penalties  red-flag phrases (an answer with one scores at most RED_FLAG_CAP, less
-               its penalties); each missed required point costs a share of the score.
+    penalties  red-flag phrases (an answer with one scores at most TOP_SCORE -
+               RED_FLAG_SLOPE x penalty, less the penalty); each missed required point
+               costs a share of the score.
 
     score = clamp(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x list - penalties)
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mockroom.core import related
 from mockroom.core.bank import Bank, criterion_keys
 from mockroom.core.matching import (
     AnswerView,
@@ -39,12 +41,13 @@ from mockroom.core.matching import (
     with_synonyms,
 )
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
-from mockroom.core.negation import NegationIndex
+from mockroom.core.negation import NegationIndex, has_cue
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
+from mockroom.core.shape import merged_spans as _merged
 from mockroom.core.text import CJK_RE
 
-TOP_SCORE = 93.0
+TOP_SCORE = 92.0
 """What a complete, well-explained answer scores: interviewers keep the last points for
 answers beyond what any rubric lists."""
 BASE_CREDIT = 0.6
@@ -54,20 +57,24 @@ ELABORATION_UNITS = 14.0
 FULL_COVERAGE = 1.0
 """The weighted share of points, well explained, that earns full marks."""
 CONTENT_EXPONENT = 0.8
-LENGTH_FLOOR = {"zh": 80, "en": 40}
+LENGTH_FLOOR = {"zh": 80, "en": 52}
 """Below this many characters (zh) or words (en) an answer loses points in proportion."""
-LENGTH_EXPONENT = 0.5
-LIST_FROM = 0.45
+LENGTH_EXPONENT = 0.8
+LIST_FROM = 0.4
 """Share of bare terms from which an answer reads as a keyword list..."""
 LIST_KEEPS = 0.1
 """...and the share of its score a list made only of terms keeps."""
-REJECTING_FROM = 0.15
+REJECTING_FROM = 0.3
 """When this share of an answer's mentions of points reject them, the rest counts less too:
 an answer that names the right ideas to argue against them is not half right."""
-RED_FLAG_CAP = 30.0
-"""The most an answer with a red flag can score before its penalties."""
-REQUIRED_KEEPS = 0.8
+RED_FLAG_SLOPE = 5.0
+"""An answer with red flags scores at most TOP_SCORE - RED_FLAG_SLOPE x their penalties,
+before the penalties: a red flag makes an interviewer discount the whole answer."""
+REQUIRED_KEEPS = 0.85
 """Each required point missed keeps this share of the score."""
+RELATED_SIMILARITY = 0.5
+"""Credit for a point said in the answer's own words (a clause sharing several telling words
+with the point's description; see `related`), when none of its phrases is there."""
 MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
 
@@ -92,6 +99,9 @@ class _CompiledQuestion:
     red: tuple[_CompiledFlag, ...]
     vocabulary: Vocabulary
     """The English words of all its phrases."""
+    described: dict[str, frozenset[str]]
+    """Each point's telling words (see `related`), by key."""
+    weights: related.Weights
 
 
 class Scorer:
@@ -121,7 +131,11 @@ class Scorer:
                 _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
             ]
         phrases = [p.norm for c in crits for p in c.phrases] + [p.norm for f in flags for p in f.phrases]
-        result = _CompiledQuestion(tuple(crits), tuple(flags), vocabulary(tuple(phrases)))
+        described = {c.key: frozenset(related.description(c.criterion)) for c in crits}
+        result = _CompiledQuestion(
+            tuple(crits), tuple(flags), vocabulary(tuple(phrases)), described,
+            related.Weights.of(c.criterion for c in crits),
+        )
         self._cache[question.id] = result
         return result
 
@@ -198,13 +212,23 @@ def _score(
         rejections += len(found) - len(own)
         credit = similarity = 0.0
         matches: list[Match] = []
+        own = _merged(own)  # once per point: said_beside subtracts them in every clause
         for p, f, neg in found:
             if not neg:
-                elaboration = min(1.0, shape.said_beside(f.start, own) / ELABORATION_UNITS)
-                credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elaboration))
                 similarity = max(similarity, f.similarity)
+                if credit < f.similarity:  # a fully explained match cannot be beaten by its own
+                    elaboration = min(1.0, shape.said_beside(f.start, own) / ELABORATION_UNITS)
+                    credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elaboration))
             s, e = orig(f.start), orig(f.end)
             matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
+        if not own and c.key in question.described:
+            said = _said_otherwise(view.text, shape, question, c.key)
+            if said is not None:
+                (s, e), why = said
+                credit = similarity = RELATED_SIMILARITY
+                s, e = orig(s), orig(e)
+                phrase = "≈ " + " · ".join(why.shared[:4])
+                matches.append(Match(phrase, s, e, answer[s:e], RELATED_SIMILARITY, "related"))
         credit = round(min(1.0, credit), 3)
         earned += c.criterion.weight * credit
         named += c.criterion.weight * similarity
@@ -330,17 +354,18 @@ def _score(
                 "The answer touches none of the question's rubric points; it may be off-topic.",
             )
         )
-    if penalties and score > RED_FLAG_CAP:
+    cap = TOP_SCORE - RED_FLAG_SLOPE * penalties
+    if penalties and score > cap:
         flags.append(
             Flag(
                 "red-flag-cap",
-                f"出现扣分项，总分最高 {RED_FLAG_CAP:.0f}：面试官会因为这一点对整个回答打折扣。",
-                f"With a red flag the score is at most {RED_FLAG_CAP:.0f}: an interviewer discounts "
-                "the whole answer for it.",
-                penalty=round(score - RED_FLAG_CAP, 1),
+                f"出现扣分项，总分最高 {max(0.0, cap):.0f}：面试官会因为这一点对整个回答打折扣。",
+                f"With this red flag the score is at most {max(0.0, cap):.0f}: an interviewer "
+                "discounts the whole answer for it.",
+                penalty=round(score - max(0.0, cap), 1),
             )
         )
-        score = RED_FLAG_CAP
+        score = max(0.0, cap)
     score -= penalties
     missed_required = [r for r in final if r.required and not r.hit]
     if missed_required:
@@ -373,6 +398,19 @@ def _score(
             "penalties": penalties,
         },
     )
+
+
+def _said_otherwise(
+    text: str, shape: Shape, question: _CompiledQuestion, key: str
+) -> tuple[tuple[int, int], related.Related] | None:
+    """The clause that shares the most telling words with the point's description, when
+    enough (see `related`), and holds no negation cue."""
+    best: tuple[tuple[int, int], related.Related] | None = None
+    for s, e, keys in shape.clause_keys(related.keys):
+        found = related.related(keys, question.described[key], question.weights)
+        if found and (best is None or found.weight > best[1].weight) and not has_cue(text[s:e]):
+            best = ((s, e), found)
+    return best
 
 
 def _best_per_span(found: list[tuple[Phrase, Found, bool]]) -> list[tuple[Phrase, Found, bool]]:

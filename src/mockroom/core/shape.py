@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import cached_property
 from itertools import accumulate
 
@@ -43,6 +44,7 @@ class Shape:
         self._run_prefix = [0, *accumulate(e - s for s, e in runs)]
         self._word_starts = [s for _, s, _ in words]
         self._words = words
+        self._clause_keys: list[tuple[int, int, set[str]]] | None = None
 
     def _cjk_before(self, x: int) -> int:
         i = bisect_right(self._run_starts, x) - 1
@@ -82,15 +84,22 @@ class Shape:
                 out.append((a, b, not w and self.units(a, b) <= BARE_TERM_UNITS))
         return [(s, e, bare) for s, e, bare in out if not _ONLY_DIGITS.match(self.text, s, e)]
 
+    def clause_keys(self, keys: Callable[[str], set[str]]) -> list[tuple[int, int, set[str]]]:
+        """Each clause that reads as language (not a bare term), with `keys` of its text;
+        computed once per answer."""
+        if self._clause_keys is None:
+            self._clause_keys = [(s, e, keys(self.text[s:e])) for s, e, bare in self.fragments if not bare]
+        return self._clause_keys
+
     def said_beside(self, x: int, spans: list[tuple[int, int]]) -> int:
-        """Units of the clause holding x outside `spans` (a point's own matched phrases):
-        how much the answer says there beyond naming the point."""
+        """Units of the clause holding x outside `spans` (a point's own matched phrases,
+        merged: see `merged_spans`): how much the answer says there beyond naming the point."""
         frags = self.fragments
         i = bisect_right(frags, (x, len(self.text) + 1, True)) - 1
         if i < 0 or x >= frags[i][1]:
             return 0
         a, b, _ = frags[i]
-        covered = sum(self.units(max(s, a), min(e, b)) for s, e in _merged(spans) if s < b and e > a)
+        covered = sum(self.units(max(s, a), min(e, b)) for s, e in spans if s < b and e > a)
         return self.units(a, b) - covered
 
     @cached_property
@@ -133,7 +142,7 @@ def _pieces(text: str, separators: re.Pattern[str], start: int, end: int) -> lis
     return out
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping spans joined, so that overlaps count once."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -49,19 +49,30 @@ class Thesaurus:
         m = PATTERN_PHRASE.fullmatch(phrase.strip())
         return m.group(1) if m and m.group(1) not in self.patterns else None
 
-    @property
+    @cached_property
     def _by_member(self) -> dict[str, tuple[str, ...]]:
         return {m: g for g in self.groups for m in g}
+
+    @cached_property
+    def _members(self) -> re.Pattern[str]:
+        """Every member, found by one search (a lookahead, so overlapping ones too):
+        Chinese anywhere, English as whole words; longer members first."""
+        members = sorted(self._by_member, key=len, reverse=True)
+        zh = "|".join(re.escape(m) for m in members if CJK_RE.search(m))
+        en = "|".join(re.escape(m) for m in members if not CJK_RE.search(m))
+        parts = ([f"(?=({zh}))"] if zh else []) + ([f"(?<![a-z0-9])(?=({en})(?![a-z0-9]))"] if en else [])
+        return re.compile("|".join(parts) or r"(?!)")
 
     def variants(self, phrase: str) -> tuple[str, ...]:
         """The normalised phrase with one member of a group swapped for another, for every
         member it holds (Chinese anywhere, English as whole words)."""
         out: list[str] = []
-        for member, group in self._by_member.items():
-            for at in _places(phrase, member):
-                for other in group:
-                    if other != member:
-                        out.append(phrase[:at] + other + phrase[at + len(member) :])
+        for m in self._members.finditer(phrase):
+            member = next(g for g in m.groups() if g)
+            at = m.start()
+            for other in self._by_member[member]:
+                if other != member:
+                    out.append(phrase[:at] + other + phrase[at + len(member) :])
         unique = [v for v in dict.fromkeys(out) if v != phrase]
         return tuple(unique[:MAX_VARIANTS])
 

@@ -184,4 +184,7 @@ def coach_review(row: AttemptRow, criteria: list[CriterionRow]) -> CoachReview:
         reviewed_at=row.reviewed_at,
         coached_at=row.coached_at,
         points={c.key: c.coach_hit for c in criteria if c.coach_hit is not None},
+        revision=row.review_revision or 0,
+        digest=row.review_digest,
+        ancestors=tuple(row.review_ancestors or ()),
     )

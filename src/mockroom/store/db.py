@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -53,6 +54,11 @@ READ_ONLY = "mockroom_read_only"
 """Execution option for a transaction that only reads: SQLite begins it without the write lock."""
 # Any constant shared by every mockroom process; "mockroom" in ASCII, trimmed to 63 bits.
 _PG_LOCK_KEY = 0x6D6F636B726F6F6D & 0x7FFFFFFFFFFFFFFF
+CONNECT_TIMEOUT_ENV = "MOCKROOM_DB_CONNECT_TIMEOUT"
+CONNECT_TIMEOUT_S = 10
+"""How long connecting to PostgreSQL may take: a server that accepts and never answers
+would otherwise hold the CLI and the app's loading screen for minutes."""
+_READ_ONLY_FILE = "mockroom_read_only_file"
 _EXAMPLES = "e.g. sqlite:////path/to/mockroom.db or postgresql+psycopg://user:pass@host/dbname"
 
 
@@ -67,7 +73,12 @@ def connect(url: str) -> Engine:
             if parsed.drivername == "postgresql":
                 # psycopg 3 is the driver mockroom installs (extra `postgres`), not psycopg2.
                 parsed = parsed.set(drivername="postgresql+psycopg")
-            return create_engine(parsed, pool_pre_ping=True, json_serializer=compact_json)
+            return create_engine(
+                parsed,
+                pool_pre_ping=True,
+                json_serializer=compact_json,
+                connect_args=_pg_connect_args(parsed),
+            )
     except (NoSuchModuleError, ModuleNotFoundError) as e:
         raise StoreError(
             f"no database driver for {describe(parsed)}: {e}. For PostgreSQL install "
@@ -91,6 +102,11 @@ def migrate(engine: Engine) -> None:
                     return
     except SQLAlchemyError as e:
         raise StoreError(f"cannot open {where}: {reason(e)}") from e
+    if is_read_only(engine):
+        raise StoreError(
+            f"cannot open {where}: it is read-only to you and its schema is not this "
+            "mockroom's; open it once with write access so it can be upgraded"
+        )
 
     from alembic import command
     from alembic.config import Config
@@ -161,7 +177,29 @@ def reason(error: SQLAlchemyError) -> str:
             " try again"
         )
     lines = [ln.strip() for ln in str(cause).splitlines() if ln.strip()]
-    return "; ".join(lines[:3]) or type(cause).__name__
+    said = "; ".join(lines[:3]) or type(cause).__name__
+    if "timeout expired" in said:
+        said += (
+            f" (the server did not answer in time; {CONNECT_TIMEOUT_ENV} or the URL's "
+            f"connect_timeout sets the limit, default {CONNECT_TIMEOUT_S} s)"
+        )
+    return said
+
+
+def _pg_connect_args(url: URL) -> dict[str, Any]:
+    """connect_timeout from MOCKROOM_DB_CONNECT_TIMEOUT (default 10 s); the URL's own wins."""
+    if "connect_timeout" in url.query:
+        return {}
+    raw = os.environ.get(CONNECT_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return {"connect_timeout": CONNECT_TIMEOUT_S}
+    try:
+        seconds = int(raw)
+    except ValueError:
+        seconds = 0
+    if seconds < 1:
+        raise StoreError(f"{CONNECT_TIMEOUT_ENV}={raw!r}: expected whole seconds, 1 or more")
+    return {"connect_timeout": seconds}
 
 
 def _parse(url: str) -> URL:
@@ -171,8 +209,17 @@ def _parse(url: str) -> URL:
         raise StoreError(f"not a database URL: {url!r} ({_EXAMPLES})") from e
 
 
+def in_memory(url: URL) -> bool:
+    database = url.database or ""
+    return url.get_backend_name() == "sqlite" and (
+        database in ("", ":memory:") or "mode=memory" in database
+    )
+
+
 def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
+    if "\x00" in database:
+        raise StoreError(f"not a database URL: {describe(url)!r} holds a NUL character ({_EXAMPLES})")
     if database in ("", ":memory:") or database.startswith("file:"):
         # One shared connection: a memory database lives and dies with its connection.
         engine = create_engine(
@@ -181,6 +228,8 @@ def _sqlite_engine(url: URL) -> Engine:
             connect_args={"check_same_thread": False},
             json_serializer=compact_json,
         )
+    elif _read_only_file(Path(database).expanduser()):
+        return _sqlite_read_only_engine(url, Path(database).expanduser())
     else:
         path = Path(database).expanduser()
         _prepare_file(path)
@@ -191,6 +240,47 @@ def _sqlite_engine(url: URL) -> Engine:
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
+
+
+def is_read_only(engine: Engine) -> bool:
+    """An SQLite file this user cannot write, opened read-only (mode=ro)."""
+    return bool(engine.get_execution_options().get(_READ_ONLY_FILE))
+
+
+def _read_only_file(path: Path) -> bool:
+    """A database file that exists but that this user (or its folder) does not let us write."""
+    try:
+        return path.is_file() and not (
+            os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        )
+    except (OSError, ValueError):
+        return False
+
+
+def _sqlite_read_only_engine(url: URL, path: Path) -> Engine:
+    """Read commands work on a database you may only read: SQLite opened with mode=ro.
+
+    A read-only folder cannot take the WAL's -shm file; without one, the file is read as
+    immutable (nobody can be writing it through that folder either).
+    """
+    query = "mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
+        query += "&immutable=1"
+    uri = f"file:{quote(str(path.resolve()))}?{query}"
+
+    def connect_ro() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+    engine = create_engine(url.set(database=str(path)), creator=connect_ro,
+                           json_serializer=compact_json)
+    event.listen(engine, "connect", _sqlite_read_only_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine.execution_options(**{_READ_ONLY_FILE: True})
+
+
+def _sqlite_read_only_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    dbapi_conn.execute(f"PRAGMA busy_timeout = {_busy_ms()}")
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:

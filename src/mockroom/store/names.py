@@ -3,6 +3,7 @@ what the dialogs that ask for one accept."""
 
 from __future__ import annotations
 
+from mockroom.core.inert import is_inert
 from mockroom.store.errors import StoreError
 
 NAME_MAX = 100
@@ -15,11 +16,17 @@ def clean_name(raw: str) -> str:
 
 
 def name_problem(clean: str) -> str | None:
-    """Why a cleaned name cannot be stored: `empty`, `too_long`, or None when it can."""
+    """Why a cleaned name cannot be stored: `empty`, `too_long`, `control`, or None when it can.
+
+    `control`: a control character, bidi control or lone surrogate, which an import refuses
+    in a name too (so a name kept here always travels) and which a terminal would obey.
+    """
     if not clean:
         return "empty"
     if len(clean) > NAME_MAX:
         return "too_long"
+    if not is_inert(clean):
+        return "control"
     return None
 
 
@@ -31,4 +38,6 @@ def checked_name(what: str, raw: str) -> str:
         raise StoreError(f"the {what}'s name is empty")
     if problem == "too_long":
         raise StoreError(f"the {what}'s name is longer than {NAME_MAX} characters")
+    if problem == "control":
+        raise StoreError(f"the {what}'s name holds a control character or is not valid UTF-8")
     return clean

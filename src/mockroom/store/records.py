@@ -111,6 +111,12 @@ class CoachReview:
     """Time of the coach's last change (None: no coach has touched the answer)."""
     points: dict[str, bool] = field(default_factory=dict)
     """Rubric point key -> the coach's verdict, only for the points the coach overrode."""
+    revision: int = 0
+    """How many changes the review has been through (0: none)."""
+    digest: str | None = None
+    """The review state's digest (store/lineage.py): an import compares these, not times."""
+    ancestors: tuple[str, ...] = ()
+    """Digests of the states this one continues, oldest first."""
 
     @property
     def graded(self) -> bool:

@@ -33,11 +33,13 @@ from mockroom.store.records import (
     SessionRec,
 )
 from mockroom.store.review import ReviewMixin
+from mockroom.store.session_lock import SessionLockMixin
 from mockroom.store.tables import (
     AttemptRow,
     CandidateRow,
     DraftRow,
     ReviewCardRow,
+    SessionLockRow,
     SessionRow,
 )
 
@@ -49,8 +51,9 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(ReviewMixin, ProgressMixin):
-    """Sessions, drafts and attempts here; coach review in review.py, progress in progress.py."""
+class Store(ReviewMixin, ProgressMixin, SessionLockMixin):
+    """Sessions, drafts and attempts here; coach review in review.py, progress in progress.py,
+    which app has a session open in session_lock.py."""
 
     def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
         """Use Store.open(); this takes an engine that is already migrated."""
@@ -87,6 +90,16 @@ class Store(ReviewMixin, ProgressMixin):
     def url(self) -> str:
         """The database URL, password hidden."""
         return db.describe(self._live().url)
+
+    @property
+    def read_only(self) -> bool:
+        """An SQLite file this user may only read: reading works, any change is refused."""
+        return db.is_read_only(self._live())
+
+    @property
+    def in_memory(self) -> bool:
+        """An SQLite database in memory (sqlite://): everything is gone when the store closes."""
+        return db.in_memory(self._live().url)
 
     # -- the local candidate ------------------------------------------------------------------
 
@@ -173,9 +186,17 @@ class Store(ReviewMixin, ProgressMixin):
     # -- drafts -------------------------------------------------------------------------------
 
     def save_draft(
-        self, session_id: str, question_id: str, text: str, clock: dict[str, Any]
+        self,
+        session_id: str,
+        question_id: str,
+        text: str,
+        clock: dict[str, Any],
+        holder: str | None = None,
     ) -> None:
-        """Keep the answer being typed (one draft per session, replacing the last one)."""
+        """Keep the answer being typed (one draft per session, replacing the last one).
+
+        With `holder` (session_lock.py), SessionTaken when another app holds the session.
+        """
         values = {
             "session_id": session_id,
             "question_id": question_id,
@@ -185,6 +206,7 @@ class Store(ReviewMixin, ProgressMixin):
         }
         with self._tx() as s:
             _open_session(s, session_id)
+            self._check_holder(s, session_id, holder)
             db.upsert(
                 s.connection(),
                 DraftRow,
@@ -216,6 +238,7 @@ class Store(ReviewMixin, ProgressMixin):
         follow_up_of: str | None = None,
         follow_up_criterion: str | None = None,
         self_rating: int | None = None,
+        holder: str | None = None,
     ) -> AttemptRec:
         """Store a scored answer, clear the session's draft, and reschedule the question.
 
@@ -233,6 +256,7 @@ class Store(ReviewMixin, ProgressMixin):
         now = self._now()
         with self._tx() as s:
             sess = _open_session(s, session_id)
+            self._check_holder(s, session_id, holder)
             if question_id not in sess.question_ids:
                 raise StoreError(f"question {question_id!r} is not part of session {session_id}")
             if follow_up_of is not None:
@@ -336,6 +360,7 @@ class Store(ReviewMixin, ProgressMixin):
                 row.state, row.ended_at = state, now
                 s.add(row)
             s.exec(delete(DraftRow).where(col(DraftRow.session_id) == session_id))
+            s.exec(delete(SessionLockRow).where(col(SessionLockRow.session_id) == session_id))
 
     def _now(self) -> datetime:
         return _aware(self._clock())
@@ -360,6 +385,11 @@ class Store(ReviewMixin, ProgressMixin):
                 yield s
         except SQLAlchemyError as e:
             raise StoreError(f"database error on {db.describe(engine.url)}: {db.reason(e)}") from e
+        except UnicodeEncodeError as e:  # a lone surrogate, e.g. from an argument not in UTF-8
+            raise StoreError(
+                f"text with U+{ord(e.object[e.start]):04X} is not valid UTF-8; the database "
+                "cannot take it"
+            ) from e
 
 
 def _reschedule(

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from mockroom.store import convert, evidence, tally
+from mockroom.store import convert, evidence, lineage, tally
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.names import checked_name
 from mockroom.store.records import (
@@ -30,6 +30,13 @@ from mockroom.store.records import (
     SessionSummary,
     Transcript,
     TranscriptItem,
+)
+from mockroom.store.review_merge import (
+    ImportConflict,
+    Resolution,
+    ReviewConflict,
+    criteria_of,
+    merge_review,
 )
 from mockroom.store.tables import AttemptRow, CandidateRow, CommentRow, CriterionRow, SessionRow
 
@@ -47,7 +54,7 @@ class ImportOutcome:
     attempts_added: int
     comments_added: int
     reviews_updated: int
-    """Answers whose coach review was replaced by a newer one from the file."""
+    """Answers whose coach review the file continued, or whose conflict was resolved."""
 
     @property
     def changed(self) -> bool:
@@ -259,7 +266,7 @@ class ReviewMixin:
             attempt = _attempt(s, attempt_id)
             row = s.get(CriterionRow, (attempt_id, key))
             if row is None:
-                keys = ", ".join(c.key for c in _criteria(s, attempt_id)) or "none"
+                keys = ", ".join(c.key for c in criteria_of(s, attempt_id)) or "none"
                 raise NotFound(f"answer {attempt_id} has no rubric point {key!r} (points: {keys})")
             was_met = tally.met(row)
             row.coach_hit = hit
@@ -274,7 +281,7 @@ class ReviewMixin:
             raise StoreError(f"a score is between 0 and 100, got {score:g}")
         with self._tx() as s:
             attempt = _attempt(s, attempt_id)
-            attempt.coach_score = None if score is None else round(float(score), 1)
+            attempt.coach_score = None if score is None else round(float(score), 1) + 0.0  # no -0
             tally.score_changed(s, attempt)
             return self._touched(s, attempt, coach)
 
@@ -288,13 +295,24 @@ class ReviewMixin:
     def coach_review(self, attempt_id: str) -> CoachReview:
         with self._read() as s:
             attempt = _attempt(s, attempt_id)
-            return convert.coach_review(attempt, _criteria(s, attempt_id))
+            return convert.coach_review(attempt, criteria_of(s, attempt_id))
 
     def _touched(self, s: Session, attempt: AttemptRow, coach: str) -> CoachReview:
+        """Sign the change with the coach and the time, and make it the review's next state."""
         attempt.coach, attempt.coached_at = coach, self._now()
         s.add(attempt)
         s.flush()
-        return convert.coach_review(attempt, _criteria(s, attempt.id))
+        criteria = criteria_of(s, attempt.id)
+        parent = attempt.review_digest
+        if parent is not None:
+            attempt.review_ancestors = lineage.joined(attempt.review_ancestors or [], [parent])
+        attempt.review_revision = (attempt.review_revision or 0) + 1
+        attempt.review_digest = lineage.digest(
+            parent, attempt.coach, attempt.coach_score, attempt.reviewed_at, attempt.coached_at,
+            {c.key: c.coach_hit for c in criteria if c.coach_hit is not None},
+        )
+        s.add(attempt)
+        return convert.coach_review(attempt, criteria)
 
     # -- calibration input --------------------------------------------------------------------
 
@@ -335,13 +353,17 @@ class ReviewMixin:
 
     # -- import -------------------------------------------------------------------------------
 
-    def import_transcript(self, transcript: Transcript) -> ImportOutcome:
+    def import_transcript(
+        self, transcript: Transcript, resolution: Resolution | None = None
+    ) -> ImportOutcome:
         """Bring a session from another database in, all or nothing.
 
         Importing the same session again adds only what is new: answers and
-        comments by id, and a coach review when the file's is newer. Answers
-        themselves are never rewritten. An id that exists here for something
-        else is a conflict and nothing is changed.
+        comments by id, and a coach review when the file's continues ours
+        (review_merge.py). Answers themselves are never rewritten. An id that
+        exists here for something else, or a review changed on both sides with no
+        `resolution` ("ours" or "theirs"), fails the import and changes nothing
+        (ImportConflict lists the reviews).
         """
         t, now = transcript, self._now()
         with self._tx() as s:
@@ -369,10 +391,13 @@ class ReviewMixin:
                 )
             s.flush()
             added = comments = updated = 0
+            conflicts: list[ReviewConflict] = []
             for item in t.items:
                 added += self._import_attempt(s, sess, item)
-                updated += _merge_review(s, item)
+                updated += merge_review(s, item, resolution, conflicts)
                 comments += _import_comments(s, item)
+            if conflicts:
+                raise ImportConflict(conflicts)  # rolls the whole import back
             return ImportOutcome(sess.id, new_session, added, comments, updated)
 
     def _import_attempt(self, s: Session, sess: SessionRow, item: TranscriptItem) -> int:
@@ -430,30 +455,6 @@ def _session_filters(
     return where
 
 
-def _merge_review(s: Session, item: TranscriptItem) -> int:
-    """Take the file's coach review when it is newer than ours (or we have none)."""
-    review = item.review
-    row = s.get(AttemptRow, item.attempt.id)
-    assert row is not None
-    if review.coached_at is None or (row.coached_at and row.coached_at >= review.coached_at):
-        return 0
-    criteria = _criteria(s, row.id)
-    known = {c.key for c in criteria}
-    unknown = sorted(set(review.points) - known)
-    if unknown:
-        raise StoreError(f"answer {row.id} has no rubric point {unknown[0]!r}; not imported")
-    row.coach, row.coach_score = review.coach, review.coach_score
-    row.reviewed_at, row.coached_at = review.reviewed_at, review.coached_at
-    s.add(row)
-    tally.score_changed(s, row)
-    for c in criteria:
-        was_met = tally.met(c)
-        c.coach_hit = review.points.get(c.key)
-        s.add(c)
-        tally.verdict_changed(s, row, c, was_met)
-    return 1
-
-
 def _import_comments(s: Session, item: TranscriptItem) -> int:
     added = 0
     for c in item.comments:
@@ -471,16 +472,6 @@ def _attempt(s: Session, attempt_id: str) -> AttemptRow:
     if row is None:
         raise NotFound(f"no answer with id {attempt_id!r}")
     return row
-
-
-def _criteria(s: Session, attempt_id: str) -> list[CriterionRow]:
-    return list(
-        s.exec(
-            select(CriterionRow)
-            .where(CriterionRow.attempt_id == attempt_id)
-            .order_by(col(CriterionRow.key))
-        ).all()
-    )
 
 
 def _round(value: float | None) -> float | None:

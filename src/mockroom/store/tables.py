@@ -171,7 +171,13 @@ class AttemptRow(StoreModel, table=True):
     coach: str | None = Field(default=None, max_length=100)
     """The coach who last graded, overrode or reviewed this answer."""
     coached_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    """Time of the coach's last change; an import keeps whichever review is newer."""
+    """Time of the coach's last change (shown; an import decides by lineage, not by this)."""
+    review_revision: int | None = None
+    """How many changes the coach review has been through, here and where it came from."""
+    review_digest: str | None = Field(default=None, max_length=ID_LEN)
+    """Digest of the review as it is (lineage.py); None while no coach has touched it."""
+    review_ancestors: list[str] | None = Field(default=None, sa_type=JSON)
+    """Digests of the review states this one continues, oldest first."""
 
 
 class CriterionRow(StoreModel, table=True):
@@ -241,6 +247,22 @@ class CommentRow(StoreModel, table=True):
     span_start: int | None = None
     span_end: int | None = None
     created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SessionLockRow(StoreModel, table=True):
+    """Which running app has a session open (session_lock.py); kept alive by its heartbeat."""
+
+    __tablename__ = "session_lock"
+
+    session_id: str = Field(
+        primary_key=True, foreign_key="practice_session.id", ondelete="CASCADE", max_length=ID_LEN
+    )
+    holder: str = Field(max_length=ID_LEN)
+    """A random id of the app instance holding the session."""
+    owner: str = Field(max_length=200)
+    """Where that instance runs, for people: host and process id."""
+    acquired_at: datetime = Field(sa_type=UTCDateTime)
+    heartbeat_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class QuestionTallyRow(StoreModel, table=True):

@@ -1,8 +1,10 @@
 """A session as versioned JSON: everything needed to rebuild it in another database.
 
-The envelope is {"format": "mockroom-session", "version": 1, ..., "checksum"}.
+The envelope is {"format": "mockroom-session", "version": 2, ..., "checksum"}.
 The checksum (SHA-256 of the canonical JSON of everything else) lets the
-import tell a file changed by hand from one mockroom wrote. The output is
+import tell a file damaged or changed by hand from one mockroom wrote. It is
+not a signature: anyone can recompute it, so it detects accidents, not
+tampering (what a forged file can and cannot do is in store/lineage.py). The output is
 deterministic: the same session always exports to the same bytes.
 """
 
@@ -13,10 +15,13 @@ import json
 from datetime import datetime
 from typing import Any
 
+from mockroom.core.inert import inert_json
 from mockroom.store.records import CommentRec, Transcript, TranscriptItem
+from mockroom.transfer.errors import TransferError
 
 FORMAT = "mockroom-session"
-VERSION = 1
+VERSION = 2
+"""2: reviews carry their lineage (revision, digest, ancestors); version 1 files still import."""
 
 
 def to_dict(t: Transcript) -> dict[str, Any]:
@@ -44,14 +49,25 @@ def to_dict(t: Transcript) -> dict[str, Any]:
 
 
 def dumps(t: Transcript) -> str:
-    return json.dumps(to_dict(t), ensure_ascii=False, indent=2) + "\n"
+    """The file's text: never NaN or Infinity (other programs' JSON cannot read them), and
+    controls, bidi controls and lone surrogates written as \\u escapes (same data, inert)."""
+    data = to_dict(t)
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        raise TransferError(
+            f"session {t.session.id} holds a number that is not finite (NaN or Infinity), "
+            "which JSON cannot carry; it came in before mockroom checked imports"
+        ) from None
+    return inert_json(text) + "\n"
 
 
 def checksum(body: dict[str, Any]) -> str:
     """sha256 of the canonical JSON of the envelope without its checksum."""
     content = {k: v for k, v in body.items() if k != "checksum"}
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # surrogatepass: a crafted file's lone surrogate must reach the schema's one-line refusal.
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _attempt(item: TranscriptItem) -> dict[str, Any]:
@@ -82,6 +98,9 @@ def _attempt(item: TranscriptItem) -> dict[str, Any]:
             "reviewed_at": _time(r.reviewed_at),
             "coached_at": _time(r.coached_at),
             "points": dict(sorted(r.points.items())),
+            "revision": r.revision,
+            "digest": r.digest,
+            "ancestors": list(r.ancestors),
         },
         "comments": [_comment(c) for c in item.comments],
     }

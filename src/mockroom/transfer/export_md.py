@@ -50,7 +50,7 @@ def _item(number: str, item: TranscriptItem, wording: str | None, lang: str) -> 
     if wording:
         out += [*_quote(wording), ""]
     out += [
-        f"Bank version `{a.bank_version}` · prep {secs(tm.prep_s)} · answer {secs(tm.answer_s)}"
+        f"Bank version {esc(a.bank_version)} · prep {secs(tm.prep_s)} · answer {secs(tm.answer_s)}"
         f" · overtime {secs(tm.overtime_s)}"
         + (f" · {tm.typing_cpm:.0f} chars/min" if tm.typing_cpm is not None else ""),
         "",

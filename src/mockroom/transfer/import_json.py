@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Annotated, Any, Literal, overload
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -22,7 +23,10 @@ from pydantic import (
     model_validator,
 )
 
+from mockroom.core.inert import is_inert
 from mockroom.core.result import MatchKind, ScoreResult
+from mockroom.files.bounded import TooLarge, read_limited
+from mockroom.store import lineage
 from mockroom.store.records import (
     LANGS,
     MODES,
@@ -43,29 +47,77 @@ if TYPE_CHECKING:
     from mockroom.store.review import ImportOutcome
 
 MAX_BYTES = 50 * 1024 * 1024
+READS = (1, VERSION)
+"""Format versions this import reads: 1 has no review lineage (its reviews compare by content)."""
 ID = r"^[0-9a-f]{32}$"
-Name = Field(min_length=1, max_length=100)
+MAX_SECONDS = 24 * 3600.0
+"""Longest time a file may give for a prep, an answer or its overtime: a day."""
+MAX_INT = 2**31 - 1
+"""Offsets, lengths and counts: far above any real answer, far below SQLite's 2^63."""
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+
+
+def _one_line(value: str) -> str:
+    """Names, tracks, ids and labels: no control character, no bidi control, no lone surrogate."""
+    if not is_inert(value):
+        bad = next(c for c in value if not is_inert(c))
+        raise ValueError(f"holds the control character U+{ord(bad):04X}")
+    return value
+
+
+def _text(value: str) -> str:
+    """Answers, comments, messages: any text, but no lone surrogate (not writable as UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(f"holds a lone surrogate at character {e.start}") from None
+    return value
+
+
+def _moment(value: datetime) -> datetime:
+    """A time between 2000 and 2100, returned in UTC."""
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("is outside the calendar once converted to UTC") from None
+    if not EARLIEST <= utc < LATEST:
+        raise ValueError(f"{value.isoformat()} is not between 2000 and 2100")
+    return utc
+
+
+Line = Annotated[str, AfterValidator(_one_line)]
+Text = Annotated[str, AfterValidator(_text)]
+NameStr = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_one_line)]
+Key = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
+Label = Annotated[str, Field(max_length=2_000), AfterValidator(_one_line)]
+Moment = Annotated[AwareDatetime, AfterValidator(_moment)]
+Seconds = Annotated[float, Field(ge=0, le=MAX_SECONDS)]
+Count = Annotated[int, Field(ge=0, le=MAX_INT)]
+Score = Annotated[float, Field(ge=0, le=100)]
+Share = Annotated[float, Field(ge=0, le=1)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # allow_inf_nan: JSON's Infinity and NaN are refused (they crashed the screens later).
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class CandidateIn(Strict):
     id: str = Field(pattern=ID)
-    name: str = Name
+    name: NameStr
 
 
 class SessionIn(Strict):
     id: str = Field(pattern=ID)
-    track: str = Field(min_length=1, max_length=64)
+    track: Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_one_line)]
     mode: str
     lang: str
-    question_ids: list[str] = Field(min_length=1)
-    time_budget_s: int | None = Field(gt=0)
+    question_ids: list[Key] = Field(min_length=1, max_length=10_000)
+    time_budget_s: int | None = Field(gt=0, le=int(MAX_SECONDS))
     clock_on: bool
-    started_at: AwareDatetime
-    ended_at: AwareDatetime | None
+    started_at: Moment
+    ended_at: Moment | None
     state: Literal["open", "finished", "abandoned"]
 
     @field_validator("mode")
@@ -80,94 +132,108 @@ class SessionIn(Strict):
 
 
 class TimingIn(Strict):
-    shown_at: AwareDatetime
-    first_key_s: float | None = Field(ge=0)
-    prep_s: float = Field(ge=0)
-    answer_s: float = Field(ge=0)
-    overtime_s: float = Field(ge=0)
-    typing_cpm: float | None = Field(ge=0)
+    shown_at: Moment
+    first_key_s: Seconds | None
+    prep_s: Seconds
+    answer_s: Seconds
+    overtime_s: Seconds
+    typing_cpm: float | None = Field(ge=0, le=100_000)
 
 
 class MatchIn(Strict):
-    phrase: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
-    similarity: float = Field(ge=0, le=1)
+    phrase: Text = Field(max_length=2_000)
+    start: Count
+    end: Count
+    text: Text
+    similarity: Share
     kind: MatchKind
     negated: bool
 
 
 class CriterionIn(Strict):
-    id: str
-    key: str = Field(min_length=1, max_length=200)
-    rubric_id: str = Field(min_length=1, max_length=200)
-    label_zh: str
-    label_en: str
-    tip_zh: str
-    tip_en: str
-    weight: float
+    id: Key
+    key: Key
+    rubric_id: Key
+    label_zh: Label
+    label_en: Label
+    tip_zh: Text = Field(max_length=20_000)
+    tip_en: Text = Field(max_length=20_000)
+    weight: float = Field(gt=0, le=10)
     required: bool
     hit: bool
     negated: bool
-    credit: float = Field(ge=0, le=1)
+    credit: Share
     matches: list[MatchIn]
 
 
 class FlagIn(Strict):
-    code: str
-    message_zh: str
-    message_en: str
-    penalty: float
-    ref: str | None
-    spans: list[tuple[int, int]]
+    code: Key
+    message_zh: Text = Field(max_length=20_000)
+    message_en: Text = Field(max_length=20_000)
+    penalty: float = Field(ge=0, le=100)
+    ref: Key | None
+    spans: list[tuple[Count, Count]]
 
 
 class ResultIn(Strict):
-    question: str
-    score: float = Field(ge=0, le=100)
+    question: Key
+    score: Score
     criteria: list[CriterionIn]
     flags: list[FlagIn]
-    answer_lang: str
-    length: int = Field(ge=0)
-    length_range: tuple[int, int]
-    details: dict[str, float]
+    answer_lang: Key
+    length: Count
+    length_range: tuple[Count, Count]
+    details: dict[Key, Annotated[float, Field(ge=-1e9, le=1e9)]]
 
 
 class ReviewIn(Strict):
-    coach: str | None = Field(max_length=100)
-    coach_score: float | None = Field(ge=0, le=100)
-    reviewed_at: AwareDatetime | None
-    coached_at: AwareDatetime | None
-    points: dict[str, bool]
+    coach: NameStr | None
+    coach_score: Score | None
+    reviewed_at: Moment | None
+    coached_at: Moment | None
+    points: dict[Key, bool]
+    # Version 2: the review's lineage (store/lineage.py); a version 1 file has none.
+    revision: int | None = Field(default=None, ge=0, le=MAX_INT)
+    digest: str | None = Field(default=None, pattern=ID)
+    ancestors: list[Annotated[str, Field(pattern=ID)]] = Field(default=[], max_length=10_000)
 
     @model_validator(mode="after")
     def _dated(self) -> ReviewIn:
         touched = self.coach_score is not None or self.reviewed_at is not None or self.points
         if touched and (self.coached_at is None or not self.coach):
             raise ValueError("a coach review needs its coach and coached_at")
+        if self.digest is not None and self.digest != self.own_digest(
+            self.ancestors[-1] if self.ancestors else None
+        ):
+            raise ValueError("the review's digest does not match its content; was it edited?")
+        if (self.digest is None) != (self.coached_at is None) and self.revision is not None:
+            raise ValueError("a coach review has a digest exactly when it has coached_at")
         return self
+
+    def own_digest(self, parent: str | None) -> str:
+        return lineage.digest(parent, self.coach, self.coach_score, _utc(self.reviewed_at),
+                              _utc(self.coached_at), self.points)
 
 
 class CommentIn(Strict):
     id: str = Field(pattern=ID)
-    author: str = Name
-    body: str = Field(min_length=1, max_length=20_000)
-    span: tuple[int, int] | None
-    created_at: AwareDatetime
+    author: NameStr
+    body: Text = Field(min_length=1, max_length=20_000)
+    span: tuple[Count, Count] | None
+    created_at: Moment
 
 
 class AttemptIn(Strict):
     id: str = Field(pattern=ID)
-    question_id: str = Field(min_length=1, max_length=200)
-    bank_version: str = Field(max_length=64)
+    question_id: Key
+    bank_version: str = Field(pattern=r"^[0-9A-Za-z._:+-]{0,64}$")
     prompt_lang: str
-    answer: str
-    created_at: AwareDatetime
+    answer: Text
+    created_at: Moment
     follow_up_of: str | None = Field(pattern=ID)
-    follow_up_criterion: str | None = Field(max_length=200)
-    self_rating: int | None
-    auto_score: float = Field(ge=0, le=100)
+    follow_up_criterion: Key | None
+    self_rating: int | None = Field(ge=1, le=5)
+    auto_score: Score
     timing: TimingIn
     result: ResultIn
     review: ReviewIn
@@ -211,7 +277,7 @@ class AttemptIn(Strict):
 
 class SessionFile(Strict):
     format: Literal["mockroom-session"]
-    version: Literal[1]
+    version: Literal[1, 2]
     candidate: CandidateIn
     session: SessionIn
     attempts: list[AttemptIn]
@@ -241,14 +307,13 @@ def read(path: Path | str) -> Transcript:
     """Read and check an exported session file; TransferError names what is wrong."""
     p = Path(path)
     try:
-        with p.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
-    except OSError as e:
-        raise TransferError(f"{p}: cannot read it ({e.strerror or e})") from None
-    if len(raw) > MAX_BYTES:
+        raw = read_limited(p, MAX_BYTES)  # a FIFO or /dev/zero is refused, never waited on
+    except TooLarge:
         raise TransferError(
             f"{p}: larger than {MAX_BYTES // (1024 * 1024)} MB; not a session export"
-        )
+        ) from None
+    except OSError as e:
+        raise TransferError(f"{p}: cannot read it ({e.strerror or e})") from None
     return parse(raw, str(p))
 
 
@@ -265,6 +330,8 @@ def parse(raw: bytes, name: str = "<input>") -> Transcript:
         raise TransferError(f"{name}:{e.lineno}:{e.colno}: not valid JSON ({e.msg})") from None
     except RecursionError:
         raise TransferError(f"{name}: JSON nested too deeply; not a session export") from None
+    except ValueError as e:  # an integer of more than 4,300 digits
+        raise TransferError(f"{name}: not a session export ({e})") from None
     _envelope(data, name)
     try:
         # JSON mode keeps strict types (no "1" for 1, no 1 for true) yet reads ISO times and
@@ -285,13 +352,15 @@ def _envelope(data: Any, name: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f'{name}: not a mockroom session export (no "format": "{FORMAT}")')
     version = data.get("version")
-    if version != VERSION:
-        if isinstance(version, int) and version > VERSION:
+    if version not in READS:
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise TransferError(
                 f"{name}: format version {version} is newer than this mockroom reads "
                 f"({VERSION}); upgrade mockroom"
             )
-        raise TransferError(f"{name}: unknown format version {version!r} (expected {VERSION})")
+        raise TransferError(
+            f"{name}: unknown format version {version!r} (expected {' or '.join(map(str, READS))})"
+        )
     if data.get("checksum") != checksum(data):
         raise TransferError(
             f"{name}: the file was changed after it was exported (checksum does not match); "
@@ -365,12 +434,18 @@ def _item(a: AttemptIn, session_id: str) -> TranscriptItem:
         reviewed_at=_utc(a.review.reviewed_at),
     )
     r = a.review
+    digest = r.digest
+    if r.revision is None and r.coached_at is not None:  # version 1: content only, no parent
+        digest = r.own_digest(None)
     review = CoachReview(
         coach=r.coach,
         coach_score=r.coach_score,
         reviewed_at=_utc(r.reviewed_at),
         coached_at=_utc(r.coached_at),
         points=dict(r.points),
+        revision=r.revision if r.revision is not None else int(r.coached_at is not None),
+        digest=digest,
+        ancestors=tuple(r.ancestors),
     )
     comments = tuple(
         CommentRec(

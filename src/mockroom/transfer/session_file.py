@@ -6,12 +6,16 @@ via a temporary file and a rename, so a failed export never leaves half a file.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from mockroom.files.bounded import kind_of
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
@@ -21,6 +25,14 @@ FORMATS: tuple[str, ...] = ("md", "html", "json")
 
 
 def render(transcript: Transcript, fmt: str, bank: Bank | None) -> str:
+    """The document; TransferError when the session cannot be written in `fmt`.
+
+    Controls and bidi controls in user text show as visible characters (core.inert) in
+    Markdown and HTML, whether they go to a terminal, a file or a browser; JSON keeps them
+    as \\u escapes so the data travels unchanged.
+    """
+    from mockroom.core.inert import inert
+
     if fmt == "json":
         from mockroom.transfer.export_json import dumps
 
@@ -28,11 +40,11 @@ def render(transcript: Transcript, fmt: str, bank: Bank | None) -> str:
     if fmt == "html":
         from mockroom.transfer.export_html import render as html
 
-        return html(transcript, bank)
+        return inert(html(transcript, bank), block=True)
     if fmt == "md":
         from mockroom.transfer.export_md import render as md
 
-        return md(transcript, bank)
+        return inert(md(transcript, bank), block=True)
     raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
@@ -51,13 +63,39 @@ def with_format(path: str, fmt: str) -> str:
 
 
 def write(transcript: Transcript, fmt: str, path: Path, bank: Bank | None) -> Path:
-    """Render and write; raises OSError (with the path) when the file cannot be written."""
+    """Render and write; raises OSError (with the path) when the file cannot be written.
+
+    A new or ordinary file is written to a temporary file (0600) and renamed over it, so a
+    failed export never leaves half a file. What is already at the path decides the rest:
+    a FIFO or character device (/dev/null, a terminal, a pipe from `>(...)`) is written
+    through, never replaced; a symlink of yours or the system's is followed, so the link
+    stays; a file with other hard links, a block device, a socket or another user's
+    symlink (the /tmp trick that aims your export at your own files) is refused, and
+    nothing is written.
+    """
     text = render(transcript, fmt, bank)
-    target = path.expanduser()
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a folder; give a file name")
-    folder = target.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    given = path.expanduser()
+    _check_links(given)
+    try:
+        st = os.stat(given)
+    except FileNotFoundError:
+        st = None
+    if st is not None and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
+        _write_through(given, text)  # the kernel follows /dev/stdout -> /proc/self/fd/1 -> pipe
+        return given
+    target = Path(os.path.realpath(given))  # the file a link points at is replaced, not the link
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, f"{target} is a folder; give a file name")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, f"it is {kind_of(st.st_mode)}; not replacing it", str(given))
+    if st is not None and st.st_nlink > 1:
+        raise OSError(
+            errno.EMLINK,
+            f"it has {st.st_nlink} hard links; replacing it would split them, writing it would "
+            "change the other names too: choose another name",
+            str(given),
+        )
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -66,3 +104,31 @@ def write(transcript: Transcript, fmt: str, path: Path, bank: Bank | None) -> Pa
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _check_links(path: Path) -> None:
+    """Refuse a chain of symlinks with a link that neither you nor the system (root) made."""
+    for _ in range(40):
+        if not path.is_symlink():
+            return
+        if path.lstat().st_uid not in (os.geteuid(), 0):
+            raise OSError(
+                errno.EPERM, "it is a symlink another user made; not following it", str(path)
+            )
+        path = path.parent / os.readlink(path)
+    raise OSError(errno.ELOOP, "too many levels of symlinks")
+
+
+def _write_through(target: Path, text: str) -> None:
+    """Write to a FIFO or device as it is; a FIFO nobody reads is refused, not waited on."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        if e.errno == errno.ENXIO:
+            raise OSError(
+                errno.ENXIO, "it is a FIFO that no program is reading", str(target)
+            ) from None
+        raise
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "wb") as f:
+        f.write(text.encode("utf-8"))

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on, work
 from textual.app import App
@@ -49,8 +49,11 @@ if TYPE_CHECKING:
     from mockroom.practice.service import PracticeService, ScoreFailed, Turn, Unfinished
     from mockroom.practice.session import Practice
     from mockroom.store import AttemptRec, CandidateRec
+    from mockroom.store.repo import Store
     from mockroom.tui.screens.feedback import FeedbackScreen
     from mockroom.tui.screens.question import QuestionScreen
+
+T = TypeVar("T")
 
 
 class MockroomApp(App[None]):
@@ -217,9 +220,7 @@ class MockroomApp(App[None]):
         self.push_screen(NameDialog(current=current), self._first_name)
 
     def _save_name(self, name: str) -> None:
-        assert self.line is not None
-        run_store(self, self.line, lambda store: store.set_candidate_name(name),
-                  self._name_saved, group="db", fail_key="q.save_failed")
+        self._db(lambda store: store.set_candidate_name(name), self._name_saved)
 
     def _name_saved(self, candidate: CandidateRec) -> None:
         self.candidate = candidate
@@ -255,17 +256,15 @@ class MockroomApp(App[None]):
             self.practice = practice
             self._next()
 
-        run_store(self, line,
-                  lambda store: service.start(store, cand.id, track, count, mode, lang, clock_on),
-                  started, group="db", fail_key="q.save_failed")
+        self._db(lambda store: service.start(store, cand.id, track, count, mode, lang, clock_on),
+                 started)
 
     def _resume_chosen(self, unfinished: Unfinished, resume: bool | None) -> None:
         service = self.service
         assert service is not None and self.line is not None
         if not resume:
             sid = unfinished.session.id
-            run_store(self, self.line, lambda store: service.close(store, sid, False),
-                      group="db", fail_key="q.save_failed")
+            self._db(lambda store: service.close(store, sid, False))
             return
         practice, turn, missing = service.resume(unfinished, self.settings.auto_submit)
         if missing:
@@ -284,10 +283,8 @@ class MockroomApp(App[None]):
             return
         ask = p.next_ask()
         if ask is None:
-            assert self.line is not None
             sid = p.session_id
-            run_store(self, self.line, lambda store: service.close(store, sid, True),
-                      group="db", fail_key="q.save_failed")
+            self._db(lambda store: service.close(store, sid, True))
             self._show(later.summary_screen()(p, self.bank))
             return
         self._ask(service.turn(ask, self.settings.auto_submit))
@@ -300,6 +297,16 @@ class MockroomApp(App[None]):
             turn, position=p.position(turn.ask.question), budget=p.budget,
             score=self.service.score, monotonic=self.monotonic, cursor_blink=self.cursor_blink,
         ))
+
+    def _db(
+        self, fn: Callable[[Store], T], done: Callable[[T], None] | None = None, *,
+        group: str = "db", failed: Callable[[str], None] | None = None, notice: bool = True,
+    ) -> Worker[None]:
+        """The practice flow's store work (store_work.run_store); a StoreError says "could not
+        save" unless `notice` is off, then `failed(error)` runs."""
+        assert self.line is not None
+        return run_store(self, self.line, fn, done, group=group, failed=failed,
+                         fail_key="q.save_failed" if notice else None)
 
     def _show(self, screen: Screen[Any]) -> None:
         """Replace the current page (the start screen stays at the bottom of the stack)."""
@@ -328,9 +335,8 @@ class MockroomApp(App[None]):
         p, line, service = self.practice, self.line, self.service
         if p is None or line is None or service is None:
             return None
-        return run_store(
-            self, line, lambda store: service.save_draft(store, p, msg.ask, msg.text, msg.state),
-            group="draft", fail_key="q.save_failed",
+        return self._db(
+            lambda store: service.save_draft(store, p, msg.ask, msg.text, msg.state), group="draft"
         )
 
     def on_question_screen_submitted(self, msg: QuestionScreen.Submitted) -> None:
@@ -355,7 +361,7 @@ class MockroomApp(App[None]):
             p.answering = ask
             screen.submit_failed(problem)
 
-        run_store(self, line, record, recorded, group="db", fail_key=None, failed=failed)
+        self._db(record, recorded, failed=failed, notice=False)  # the screen says why
 
     def _answered(self, attempt: AttemptRec, ask: Ask) -> None:
         """The answer is committed; ask for a self-rating (not for follow-ups), then the score."""
@@ -364,16 +370,16 @@ class MockroomApp(App[None]):
         if ask.kind == "follow_up" or not self.settings.self_rating:
             self._feedback(attempt, ask)
             return
-        line, service = self.line, self.service
+        service = self.service
 
         def rated(rating: int | None) -> None:
             if rating is None:
                 self._feedback(attempt, ask)
                 return
             # Only the rating can be lost: the answer is stored, so its feedback still follows.
-            run_store(self, line, lambda store: service.rate(store, attempt, rating),
-                      lambda rated: self._feedback(rated, ask), group="db",
-                      fail_key="q.save_failed", failed=lambda _: self._feedback(attempt, ask))
+            self._db(lambda store: service.rate(store, attempt, rating),
+                     lambda rated: self._feedback(rated, ask),
+                     failed=lambda _: self._feedback(attempt, ask))
 
         self.push_screen(later.rating_dialog()(), rated)
 

@@ -85,7 +85,7 @@ def flag_lines(result: ScoreResult, lang: str) -> list[str]:
     lines = []
     for f in result.flags:
         key = f"flag.{f.code}"
-        line = f.message(lang)
+        line = inert(f.message(lang))
         if f.penalty:
             line += f"（−{f.penalty:g}）" if lang == "zh" else f" (−{f.penalty:g})"
         if key in TEXTS:
@@ -101,7 +101,7 @@ def flag_lines(result: ScoreResult, lang: str) -> list[str]:
 def missed_tips(result: ScoreResult, lang: str) -> list[tuple[str, str]]:
     """(label, tip) for every point not earned, required ones first."""
     missed = sorted(result.missed, key=lambda c: (not c.required, -c.weight))
-    return [(c.label(lang), c.tip(lang)) for c in missed]
+    return [(inert(c.label(lang)), inert(c.tip(lang), block=True)) for c in missed]
 
 
 def timing_line(

@@ -48,6 +48,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "name.placeholder": ("名字", "Name"),
     "name.empty": ("名字不能为空。", "The name cannot be empty."),
     "name.too_long": ("名字最多 {n} 个字符。", "The name can be at most {n} characters."),
+    "name.control": ("名字不能包含控制字符。", "The name cannot hold control characters."),
     "ok": ("确定", "OK"),
     "cancel": ("取消", "Cancel"),
     "resume.title": ("继续上次的练习？", "Resume your last session?"),

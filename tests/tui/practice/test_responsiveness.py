@@ -1,7 +1,7 @@
 """What keeps the app quick, checked for what it must not break.
 
 The garbage collector pauses while the app boots and the boot's objects are frozen after
-it (tui/heap.py); the footer shows the keys that work, in the interface language; sessions pick
+it (tui/heap.py); the footer rebuilds only when the keys it shows change; sessions pick
 questions from the store's running tallies; a failing scorer never leaves an answer stuck.
 No timings here: `make bench` measures them.
 """
@@ -20,6 +20,7 @@ from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.start import StartScreen
+from mockroom.tui.widgets.keys_footer import KeysFooter
 from tests.helpers.tui_helpers import (
     AppFactory,
     footer_keys,
@@ -133,21 +134,50 @@ async def test_a_scorer_failing_on_submit_keeps_the_answer_to_submit_again(
         assert stored.answer == INTRO_ANSWER
 
 
-async def test_the_footer_follows_the_keys_and_the_language(make: AppFactory, named: str) -> None:
+def _drawn(footer: Footer) -> list[str]:
+    return [str(key.render()) for key in footer.query("*")]
+
+
+async def test_the_footer_rebuilds_only_when_its_keys_change_and_shows_what_a_plain_one_does(
+    make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rebuilds: list[Footer] = []
+    real_recompose = Footer.recompose
+
+    async def recompose(self: Footer) -> None:
+        if isinstance(self, KeysFooter):
+            rebuilds.append(self)
+        await real_recompose(self)
+
+    monkeypatch.setattr(Footer, "recompose", recompose)
     app = make(named)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        rebuilds.clear()
+        for _ in range(5):
+            app.screen.refresh_bindings()
+        await settle(pilot)
+        assert rebuilds == []  # the same keys: nothing to redo
+
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "Answer now" in _keys(app)
+        plain = Footer(id="plain")  # the reference: Textual's own footer on the same screen
+        await app.screen.mount(plain)
+        app.screen.refresh_bindings()  # a footer draws its keys once told the bindings changed
+        await settle(pilot)
+        ours = app.screen.query_one(KeysFooter)
+        assert "Answer now" in _keys(app) and _drawn(ours) == _drawn(plain)
+        rebuilds.clear()
         await paste(pilot, "I")  # typing starts the answer clock: "Answer now" goes
         await settle(pilot)
-        assert "Answer now" not in _keys(app)
+        assert "Answer now" not in _keys(app) and len(rebuilds) == 1
+        assert _drawn(ours) == _drawn(plain)
         await pilot.press("f2")
         await settle(pilot)
         assert "提交" in _keys(app)
-        drawn = [str(key.render()) for key in app.screen.query_one(Footer).query("*")]
-        assert any("提交" in key for key in drawn)
+        ours = app.screen.query_one(KeysFooter)  # the screen was redrawn in Chinese
+        assert any("提交" in key for key in _drawn(ours))
 
 async def test_sessions_start_with_the_least_answered_questions(
     make: AppFactory, named: str

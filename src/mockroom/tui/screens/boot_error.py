@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Header, Label
 
 from mockroom.tui.screens.page import Page
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 
 class BootErrorScreen(Page[None]):
@@ -18,4 +19,4 @@ class BootErrorScreen(Page[None]):
         yield Header()
         with Middle(), Center():
             yield Label(self.error, id="boot-error", classes="error")
-        yield Footer()
+        yield KeysFooter()

@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from mockroom.transfer.session_file import FORMATS, with_format
 from mockroom.transfer.session_file import write as write_session
 from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mockroom.store.repo import Store
@@ -48,7 +49,7 @@ class ExportDialog(Dialog[tuple[str, str] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, "ok"), variant="primary", id="ok")
                 yield Button(t(lang, "cancel"), id="cancel")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -83,10 +84,12 @@ def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
         bank = screen.bank
 
         def write(store: Store) -> str | Exception:
+            from mockroom.transfer.errors import TransferError
+
             transcript = store.transcript(session_id)
             try:
                 return str(write_session(transcript, fmt, Path(typed), bank))
-            except OSError as e:  # reported in the interface, not raised out of the worker
+            except (OSError, TransferError) as e:  # reported in the interface, not raised
                 return e
 
         def done(result: str | Exception) -> None:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from mockroom.core.report import MARKS
 from mockroom.core.report import status as point_status
@@ -27,6 +27,7 @@ from mockroom.tui.render import (
 )
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mockroom.core.models import FollowUp
@@ -122,7 +123,7 @@ class FeedbackScreen(Page[None]):
                     id="follow-up",
                 )
                 yield Static(t(lang, "fb.follow_up_keys"), classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def _status_styles(self) -> dict[str, str]:
         """Theme colours, so the marks read well in light and dark themes."""

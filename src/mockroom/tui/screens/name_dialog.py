@@ -6,11 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label
+from textual.widgets import Button, Input, Label
 
 from mockroom.store.names import NAME_MAX, clean_name, name_problem
 from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 
 def check_name(raw: str) -> tuple[str | None, str | None]:
@@ -47,7 +48,7 @@ class NameDialog(Dialog[str | None]):
         if not self.required:
             # A modal's footer shows only its own keys: on first run (no Cancel) the screen
             # below keeps its footer, with the app's quit and language keys that still work.
-            yield Footer()
+            yield KeysFooter()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Header, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from mockroom.config.settings import Settings
@@ -24,6 +24,7 @@ from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.clock_display import ClockDisplay
 from mockroom.tui.widgets.coverage_meter import CoverageMeter
+from mockroom.tui.widgets.keys_footer import KeysFooter
 from mockroom.tui.widgets.length_counter import LengthCounter
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ class QuestionScreen(Page[None]):
             yield LengthCounter(id="count")
             yield CoverageMeter(id="meter")
             yield Label("", id="q-state")
-        yield Footer()
+        yield KeysFooter()
 
     def _where(self, lang: str) -> str:
         parts = [track_name(lang, self.ask.question.track)]

@@ -6,10 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
 
 from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 RATINGS = range(1, 6)
 """The scale the progress screen expects (it draws rating × 20 beside the 0-100 score)."""
@@ -41,7 +42,7 @@ class RatingDialog(Dialog[int | None]):
                 for n in RATINGS:
                     yield _mouse_only(Button(str(n), variant="primary", id=f"rate-{n}"))
                 yield _mouse_only(Button(t(self.lang, "rate.skip"), id="skip"))
-        yield Footer()
+        yield KeysFooter()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

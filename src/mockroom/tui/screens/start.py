@@ -16,11 +16,12 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Button, Footer, Header, Label, LoadingIndicator, Select, Switch
+from textual.widgets import Button, Header, Label, LoadingIndicator, Select, Switch
 
 from mockroom.config.settings import Settings
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t, track_name
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mockroom.core.yamlsafe import Problem
@@ -109,7 +110,7 @@ class StartScreen(Page[None]):
             with Horizontal(id="start-wait"):
                 yield LoadingIndicator()
                 yield Label(t(lang, "start.waiting"))
-        yield Footer()
+        yield KeysFooter()
 
     def _candidate_text(self) -> str:
         return t(self.lang, "start.candidate", name=self.candidate_name or "…")

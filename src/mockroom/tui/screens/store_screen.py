@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
-from textual.widgets import Footer
 
 from mockroom.tui.screens.page import Page
 from mockroom.tui.store_work import StoreDone, StoreLine, run_store
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from textual.worker import Worker
@@ -52,10 +52,10 @@ class StoreScreen(Page[None]):
                          exclusive=exclusive)
 
     @staticmethod
-    def footer() -> Footer:
+    def footer() -> KeysFooter:
         """Compact and without the palette key, so every key of these pages fits 80 columns
         (ctrl+p still opens the palette)."""
-        return Footer(compact=True, show_command_palette=False, classes="history-footer")
+        return KeysFooter(compact=True, show_command_palette=False, classes="history-footer")
 
     @on(StoreDone)
     def _store_done(self, msg: StoreDone) -> None:

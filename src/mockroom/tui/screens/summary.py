@@ -9,13 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from mockroom.core.timing import format_clock
 from mockroom.practice.session import Practice
 from mockroom.tui.render import average, short, weakest_points
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
@@ -78,7 +79,7 @@ class SummaryScreen(Page[None]):
                 yield Static(self._weakest(lang, main), id="weakest")
                 yield Label(t(lang, "sum.next"), classes="section")
                 yield Static(self._next(lang, main), id="practise-next")
-        yield Footer()
+        yield KeysFooter()
 
     def _table(self, lang: str, attempts: list[AttemptRec]) -> Table:
         first = first_attempts(attempts)

@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label
+from textual.widgets import Button, Input, Label
 
 from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 Check = Callable[[str], str | None]
 """Returns None when the text is acceptable, else the message to show."""
@@ -44,7 +45,7 @@ class TextPrompt(Dialog[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, "ok"), variant="primary", id="ok")
                 yield Button(t(lang, "cancel"), id="cancel")
-        yield Footer()
+        yield KeysFooter()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

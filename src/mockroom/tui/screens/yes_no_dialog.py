@@ -8,10 +8,11 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
 
 from mockroom.tui.screens.page import Dialog
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.keys_footer import KeysFooter
 
 Variant = Literal["default", "primary", "success", "warning", "error"]
 
@@ -37,7 +38,7 @@ class YesNoDialog(Dialog[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, f"{prefix}.yes"), variant=self.YES_VARIANT, id="yes")
                 yield Button(t(lang, f"{prefix}.no"), variant=self.NO_VARIANT, id="no")
-        yield Footer()
+        yield KeysFooter()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -1,0 +1,80 @@
+"""Evidence for a point in the answer's own words: a clause that shares several telling words
+with how the rubric describes the point (its label, tip and phrases), when none of its
+phrases is there.
+
+"Telling" is measured across the question's points: a word that describes many of them
+(客户, customer, 问题) tells little, one that describes few (发版, regression) tells a lot
+(inverse document frequency over the points' descriptions). A clause earns a point this
+way only with at least two telling words in common and no negation cue in it, and the
+match shows which words it shared, so a reader sees why.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from mockroom.core.models import Criterion
+from mockroom.core.shape import EN_FUNCTION
+from mockroom.core.text import CJK_RE, normalize_phrase, stem
+
+MIN_SHARED = 2
+"""Distinct telling words a clause must share with the point's description."""
+MIN_WEIGHT = 4.0
+"""Their summed weight (natural-log IDF over the question's points)."""
+_CJK_RUN = re.compile(CJK_RE.pattern + "+")
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_ZH_GLUE = re.compile("[的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没]")
+"""A bigram holding one of these says nothing about the point (我们, 的时, 不会)."""
+_EN_STOP = EN_FUNCTION | frozenset(
+    ["with", "from", "into", "about", "what", "when", "which", "your", "them", "they", "then", "than",
+     "that", "this", "these", "those", "have", "make", "more", "most", "very", "also", "just", "only",
+     "each", "every", "before", "after", "first", "give", "gives", "keep", "keeps", "answer", "point"]
+)
+
+
+def keys(text: str) -> set[str]:
+    """The telling units of a normalised text: Chinese bigrams without glue characters,
+    English content words by stem."""
+    out: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        out.update(a + b for a, b in zip(run, run[1:], strict=False) if not _ZH_GLUE.search(a + b))
+    out.update(stem(w) for w in _WORD.findall(text) if w not in _EN_STOP)
+    return out
+
+
+def description(c: Criterion) -> set[str]:
+    parts = [c.label.zh, c.label.en, c.tip.zh, c.tip.en, *c.phrases.all()]
+    return keys(normalize_phrase(" ".join(parts)))
+
+
+@dataclass(frozen=True)
+class Weights:
+    idf: dict[str, float]
+
+    @staticmethod
+    def of(criteria: Iterable[Criterion]) -> Weights:
+        docs = [description(c) for c in criteria]
+        df = Counter(k for d in docs for k in d)
+        n = max(1, len(docs))
+        return Weights({k: math.log(n / f) for k, f in df.items()})
+
+
+@dataclass(frozen=True)
+class Related:
+    shared: tuple[str, ...]
+    """The telling words the clause shares with the point, most telling first."""
+    weight: float
+
+
+def related(clause_keys: AbstractSet[str], point_keys: AbstractSet[str], weights: Weights) -> Related | None:
+    shared = clause_keys & point_keys
+    if len(shared) < MIN_SHARED:
+        return None
+    scored = sorted(shared, key=lambda k: (-weights.idf.get(k, 0.0), k))
+    weight = sum(weights.idf.get(k, 0.0) for k in shared)
+    return Related(tuple(scored), weight) if weight >= MIN_WEIGHT else None
