@@ -10,7 +10,14 @@ import pytest
 from mockroom.core.bank import load_bank
 from mockroom.core.models import Question
 from mockroom.core.result import ScoreResult
-from mockroom.core.scorer import NOTES_TOP, RED_FLAG_SLOPE, REQUIRED_KEEPS, TOP_SCORE, Scorer, score_answer
+from mockroom.core.scorer import (
+    NOTES_TOP,
+    RED_FLAG_SLOPE,
+    REQUIRED_KEEPS,
+    TOP_SCORE,
+    Scorer,
+    score_answer,
+)
 from tests.helpers.bank_builders import build, criterion, red_flag
 
 CRITERIA = [
