@@ -6,7 +6,8 @@ The score is built from factors an interviewer would recognise, each kept in
     coverage   weighted share of rubric points hit; a point earns its weight x
                similarity x (BASE_CREDIT + (1 - BASE_CREDIT) x elaboration), where
                elaboration is how much the sentence around the match says beyond that
-               point's own phrases (other points' phrases do not lower it);
+               point's own phrases (other points' phrases do not lower it; bare terms
+               say nothing);
     content    coverage against what a full answer covers: FULL_COVERAGE of the
                weighted points, well said, is a complete answer;
     length     a gentle absolute floor: answers shorter than LENGTH_FLOOR units lose
@@ -54,8 +55,9 @@ TOP_SCORE = 92.0
 answers beyond what any rubric lists."""
 BASE_CREDIT = 0.6
 """Share of a point's credit earned by naming it; the rest comes from saying more around it."""
-ELABORATION_UNITS = 14.0
-"""Units said beside a point's phrases in its sentence that make it fully explained."""
+ELABORATION_UNITS = 36.0
+"""Units said beside a point's phrases in its sentence that make it fully explained (a Chinese
+character is a unit, an English word two: see `shape`)."""
 FULL_COVERAGE = 1.0
 """The weighted share of points, well explained, that earns full marks."""
 CONTENT_EXPONENT = 0.8

@@ -101,16 +101,32 @@ class Shape:
             self._clause_keys = [(s, e, keys(self.text[s:e])) for s, e, bare in self.fragments if not bare]
         return self._clause_keys
 
+    @cached_property
+    def _sentences(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _SENTENCE.finditer(self.text)]
+
+    @cached_property
+    def _fragment_starts(self) -> list[int]:
+        return [s for s, _, _ in self.fragments]
+
     def said_beside(self, x: int, spans: list[tuple[int, int]]) -> int:
-        """Units of the clause holding x outside `spans` (a point's own matched phrases,
-        merged: see `merged_spans`): how much the answer says there beyond naming the point."""
-        frags = self.fragments
-        i = bisect_right(frags, (x, len(self.text) + 1, True)) - 1
-        if i < 0 or x >= frags[i][1]:
+        """Units of the sentence holding x, in its clauses that read as language (bare terms
+        left out), outside `spans` (a point's own matched phrases, merged: see `merged_spans`):
+        how much the answer says around the point beyond naming it. The sentence, not the
+        clause: Chinese breaks with a comma where English goes on in one clause."""
+        sentences = self._sentences
+        i = bisect_right(sentences, (x, len(self.text) + 1)) - 1
+        if i < 0 or x >= sentences[i][1]:
             return 0
-        a, b, _ = frags[i]
-        covered = sum(self.units(max(s, a), min(e, b)) for s, e in spans if s < b and e > a)
-        return self.units(a, b) - covered
+        a, b = sentences[i]
+        starts = self._fragment_starts
+        said = 0
+        # Fragments never cross a sentence's end: every sentence end is a clause break too.
+        for fa, fb, bare in self.fragments[bisect_left(starts, a) : bisect_left(starts, b)]:
+            if not bare:
+                covered = sum(self.units(max(s, fa), min(e, fb)) for s, e in spans if s < fb and e > fa)
+                said += self.units(fa, fb) - covered
+        return said
 
     @cached_property
     def list_share(self) -> float:
