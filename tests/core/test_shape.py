@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from mockroom.core.matching import AnswerView
-from mockroom.core.shape import Shape
+from mockroom.core.shape import Shape, merged_spans
+
+SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 
 
 def shape(answer: str) -> Shape:
@@ -41,3 +46,35 @@ def test_item_share_counts_sentences_that_open_as_list_items(answer: str, share:
 )
 def test_reasons_counts_words_that_say_why(answer: str, reasons: int) -> None:
     assert shape(answer).reasons == reasons
+
+
+def _said_beside_plainly(sh: Shape, x: int, spans: list[tuple[int, int]]) -> int:
+    """The definition: the sentence holding x, its clauses that read as language, each less
+    the units the spans cover in it."""
+    sentence = next(((m.start(), m.end()) for m in SENTENCE.finditer(sh.text) if m.start() <= x < m.end()), None)
+    if sentence is None:
+        return 0
+    a, b = sentence
+    said = 0
+    for s, e, bare in sh.fragments:
+        if bare or e <= a or s >= b:
+            continue
+        s, e = max(s, a), min(e, b)
+        said += sh.units(s, e) - sum(sh.units(max(p, s), min(q, e)) for p, q in spans if p < e and q > s)
+    return said
+
+
+_PIECES = ["我会先回滚", "再给客户打电话道歉", "roll back first", "then apologise", "，", "。", "、",
+           "\n", "- ", "1. ", "目标：", "柱状图", " ", "因为客户停着", "so that it works", "; "]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_said_beside_agrees_with_its_definition(seed: int) -> None:
+    rng = random.Random(seed)
+    answer = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30)))
+    sh = shape(answer)
+    n = len(sh.text)
+    cuts = sorted(rng.sample(range(n + 1), min(n + 1, 2 * rng.randint(0, 4))))
+    spans = merged_spans([(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i] < cuts[i + 1]])
+    for x in range(n):
+        assert sh.said_beside(x, spans) == _said_beside_plainly(sh, x, spans), (answer, x, spans)

@@ -217,18 +217,23 @@ def _score(
     final: list[CriterionResult] = []
     orig = view.norm.orig
     for c in crits:
-        found = _best_per_span([(p, f, is_negated(f.start, f.end, p.norm)) for p in c.phrases for f in view.find(p)])
+        # Negation is looked at once per place: synonym variants often land on the same words.
+        found = [(p, f, is_negated(f.start, f.end, p.norm)) for p, f in _best_per_span(c.phrases, view)]
         own = [(f.start, f.end) for _, f, neg in found if not neg]
         mentions += len(found)
         rejections += len(found) - len(own)
         credit = similarity = 0.0
         matches: list[Match] = []
-        own = _merged(own)  # once per point: said_beside subtracts them in every clause
+        own = _merged(own)  # once per point: said_in subtracts them in every sentence
+        said_by_sentence: dict[tuple[int, int] | None, int] = {}  # the same for all its matches
         for p, f, neg in found:
             if not neg:
                 similarity = max(similarity, f.similarity)
                 if credit < f.similarity:  # a fully explained match cannot be beaten by its own
-                    elaboration = min(1.0, shape.said_beside(f.start, own) / ELABORATION_UNITS)
+                    sentence = shape.sentence_of(f.start)
+                    if sentence not in said_by_sentence:
+                        said_by_sentence[sentence] = 0 if sentence is None else shape.said_in(sentence, own)
+                    elaboration = min(1.0, said_by_sentence[sentence] / ELABORATION_UNITS)
                     credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elaboration))
             s, e = orig(f.start), orig(f.end)
             matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
@@ -436,14 +441,15 @@ def _said_otherwise(
     return best
 
 
-def _best_per_span(found: list[tuple[Phrase, Found, bool]]) -> list[tuple[Phrase, Found, bool]]:
+def _best_per_span(phrases: tuple[Phrase, ...], view: AnswerView) -> list[tuple[Phrase, Found]]:
     """One match per place in the answer: the closest (a phrase and a synonym variant of
-    another phrase of the point often land on the same words)."""
-    best: dict[tuple[int, int], tuple[Phrase, Found, bool]] = {}
-    for item in found:
-        span = (item[1].start, item[1].end)
-        if span not in best or item[1].similarity > best[span][1].similarity:
-            best[span] = item
+    another phrase of the point often land on the same words), the first on a tie."""
+    best: dict[tuple[int, int], tuple[Phrase, Found]] = {}
+    for p in phrases:
+        for f in view.find(p):
+            span = (f.start, f.end)
+            if span not in best or f.similarity > best[span][1].similarity:
+                best[span] = (p, f)
     return list(best.values())
 
 

@@ -106,27 +106,59 @@ class Shape:
         return [m.span() for m in _SENTENCE.finditer(self.text)]
 
     @cached_property
-    def _fragment_starts(self) -> list[int]:
-        return [s for s, _, _ in self.fragments]
+    def _language(self) -> tuple[list[int], list[int], list[int]]:
+        """The clauses that read as language (not bare terms): their starts, their ends, and
+        the units of all such clauses before each (one more entry: the total)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        before = [0]
+        for s, e, bare in self.fragments:
+            if not bare:
+                starts.append(s)
+                ends.append(e)
+                before.append(before[-1] + self.units(s, e))
+        return starts, ends, before
+
+    def language_units(self, s: int, e: int) -> int:
+        """Units of [s, e) that lie in clauses reading as language."""
+        starts, ends, before = self._language
+        i, j = bisect_right(ends, s), bisect_left(starts, e)  # the clauses overlapping [s, e)
+        if i >= j:
+            return 0
+        # Whole clauses i..j-1, less what lies before s in the first and after e in the last
+        # (units add up: units(a, b) + units(b, c) == units(a, c)).
+        return (
+            before[j] - before[i]
+            - self.units(starts[i], max(s, starts[i]))
+            - self.units(min(e, ends[j - 1]), ends[j - 1])
+        )
+
+    def sentence_of(self, x: int) -> tuple[int, int] | None:
+        """The sentence (or line) holding offset x, if any."""
+        sentences = self._sentences
+        k = bisect_right(sentences, (x, len(self.text) + 1)) - 1
+        return sentences[k] if k >= 0 and x < sentences[k][1] else None
 
     def said_beside(self, x: int, spans: list[tuple[int, int]]) -> int:
         """Units of the sentence holding x, in its clauses that read as language (bare terms
-        left out), outside `spans` (a point's own matched phrases, merged: see `merged_spans`):
-        how much the answer says around the point beyond naming it. The sentence, not the
-        clause: Chinese breaks with a comma where English goes on in one clause."""
-        sentences = self._sentences
-        i = bisect_right(sentences, (x, len(self.text) + 1)) - 1
-        if i < 0 or x >= sentences[i][1]:
-            return 0
-        a, b = sentences[i]
-        starts = self._fragment_starts
-        said = 0
-        # Fragments never cross a sentence's end: every sentence end is a clause break too.
-        for fa, fb, bare in self.fragments[bisect_left(starts, a) : bisect_left(starts, b)]:
-            if not bare:
-                covered = sum(self.units(max(s, fa), min(e, fb)) for s, e in spans if s < fb and e > fa)
-                said += self.units(fa, fb) - covered
-        return said
+        left out), outside `spans` (a point's own matched phrases, merged and sorted: see
+        `merged_spans`): how much the answer says around the point beyond naming it. The
+        sentence, not the clause: Chinese breaks with a comma where English goes on in one
+        clause."""
+        sentence = self.sentence_of(x)
+        return 0 if sentence is None else self.said_in(sentence, spans)
+
+    def said_in(self, sentence: tuple[int, int], spans: list[tuple[int, int]]) -> int:
+        """`said_beside` for any offset of `sentence`."""
+        a, b = sentence
+        # Merged spans are sorted and apart, so their ends are sorted too.
+        first = bisect_right(spans, a, key=lambda span: span[1])
+        covered = 0
+        for s, e in spans[first:]:
+            if s >= b:
+                break
+            covered += self.language_units(max(s, a), min(e, b))
+        return self.language_units(a, b) - covered
 
     @cached_property
     def list_share(self) -> float:
