@@ -147,11 +147,17 @@ def test_a_comma_splitting_a_flow_mapping_says_quote_this_value_and_nothing_else
     assert run(capsys, "lint", str(bank))[0] == 0
 
 
-def test_a_question_whose_rubric_is_really_missing_still_says_so(capsys, bank: Path) -> None:
-    rubric(bank).unlink()
-    code, out, _ = run(capsys, "lint", str(bank))
+def test_a_question_whose_rubric_is_really_missing_says_where_it_may_be(capsys, bank: Path) -> None:
+    q = question(bank)
+    code, out, _ = run(capsys, "lint", str(q))  # the rubric is in the folder beside
     assert code == 1
-    assert lines_of(question(bank), out) == [f"19:9: {QID}: unknown rubric '{QID}'"]
+    assert lines_of(q, out) == [
+        f"{at(q, f'rubric: {QID}', 8)}: {QID}: unknown rubric '{QID}': lint the file or folder "
+        "that holds it too, or add --bank DIR"
+    ]
+    assert run(capsys, "lint", str(q), "--bank", str(bank)) == (
+        0, "0 problems; 1 file: 1 question, 0 rubrics, 2 examples checked\n", ""
+    )
 
 
 @pytest.mark.parametrize(

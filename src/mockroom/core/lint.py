@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -38,7 +38,7 @@ def lint(targets: Iterable[str | Path] = (), extra_dirs: Iterable[str | Path] = 
     given = [Path(t) for t in targets]
     context = paths.bank_dirs(list(extra_dirs))
     bank = load_paths([*context, *given], keep_nodes=True)
-    problems = _without_knock_ons(bank)
+    problems = _loading_problems(bank, bool(given))
     problems += _example_bands(bank)
     problems += _red_flag_overlap(bank)
     problems += _ascii_punctuation(bank)
@@ -82,17 +82,38 @@ def checked(bank: Bank, targets: Iterable[str | Path] = ()) -> Checked:
     )
 
 
-def _without_knock_ons(bank: Bank) -> list[Problem]:
-    """The loading problems, less "unknown rubric" for a rubric whose own file was refused
-    (a comma that split a label, a duplicate key): that file's problems say what to fix."""
+def _loading_problems(bank: Bank, given: bool) -> list[Problem]:
+    """The loading problems, with "unknown rubric" made useful: none for a rubric whose own
+    file was refused (a comma that split a label, a duplicate key: that file's problems say
+    what to fix), and, when paths were given, where else the rubric can come from."""
     refused = {rid for name in bank.skipped if (rid := _refused_rubric(bank, name))}
-    knock_ons = {
-        unknown_rubric(key[2:], rid)
-        for key in bank.origins
-        if key.startswith("q:") and key[2:] not in bank.questions
-        for rid in refused
-    }
-    return [p for p in bank.problems if p.message not in knock_ons]
+    said: dict[str, str | None] = {}
+    for key in bank.origins:
+        if key.startswith("q:") and key[2:] not in bank.questions:  # left out
+            for rid in _rubric_ids(bank, key):
+                message = unknown_rubric(key[2:], rid)
+                if rid in refused:
+                    said[message] = None
+                elif given:
+                    said[message] = f"{message}: lint the file or folder that holds it too, or add --bank DIR"
+    out = []
+    for p in bank.problems:
+        instead = said.get(p.message, p.message)
+        if instead is not None:
+            out.append(replace(p, message=instead))
+    return out
+
+
+def _rubric_ids(bank: Bank, key: str) -> list[str]:
+    """The rubric ids a question's file names (the question itself may not be built)."""
+    origin = bank.origins[key]
+    root = (bank.nodes or {}).get(origin.path)
+    if root is None:
+        return []
+    own = node_at(root, (*origin.loc, "rubric"))
+    shared = node_at(root, (*origin.loc, "shared_rubrics"))
+    nodes = [own, *(shared.value if isinstance(shared, yaml.SequenceNode) else [])]
+    return [n.value for n in nodes if isinstance(n, yaml.ScalarNode)]
 
 
 def _refused_rubric(bank: Bank, name: str) -> str | None:
