@@ -241,3 +241,14 @@ def test_lint_as_a_process_ends_every_line(tmp_path: Path) -> None:
     assert (proc.returncode, proc.stderr) == (1, "")
     assert proc.stdout == (f"{missing}:1:1: no such file or folder\n"
                            "1 problem; 0 files: 0 questions, 0 rubrics, 0 examples checked\n")
+
+
+def test_a_misspelt_rubric_id_names_the_one_meant(capsys, bank: Path) -> None:
+    q = question(bank)
+    edit(q, f"rubric: {QID}", "rubric: mine.prioritse")
+    code, out, _ = run(capsys, "lint", str(bank))
+    assert code == 1
+    assert lines_of(q, out) == [
+        f"{at(q, 'rubric: mine.prioritse', 8)}: {QID}: unknown rubric 'mine.prioritse': "
+        f"did you mean '{QID}'?"
+    ]

@@ -14,6 +14,7 @@ rubric's file has problems of its own gets no "unknown rubric" besides them.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -85,15 +86,19 @@ def checked(bank: Bank, targets: Iterable[str | Path] = ()) -> Checked:
 def _loading_problems(bank: Bank, given: bool) -> list[Problem]:
     """The loading problems, with "unknown rubric" made useful: none for a rubric whose own
     file was refused (a comma that split a label, a duplicate key: that file's problems say
-    what to fix), and, when paths were given, where else the rubric can come from."""
+    what to fix), the id meant when one is close, and, when paths were given, where else
+    the rubric can come from."""
     refused = {rid for name in bank.skipped if (rid := _refused_rubric(bank, name))}
     said: dict[str, str | None] = {}
     for key in bank.origins:
         if key.startswith("q:") and key[2:] not in bank.questions:  # left out
             for rid in _rubric_ids(bank, key):
                 message = unknown_rubric(key[2:], rid)
+                near = difflib.get_close_matches(rid, list(bank.rubrics), n=1, cutoff=0.85)
                 if rid in refused:
                     said[message] = None
+                elif near:
+                    said[message] = f"{message}: did you mean {near[0]!r}?"
                 elif given:
                     said[message] = f"{message}: lint the file or folder that holds it too, or add --bank DIR"
     out = []
