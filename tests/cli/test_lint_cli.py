@@ -252,3 +252,30 @@ def test_a_misspelt_rubric_id_names_the_one_meant(capsys, bank: Path) -> None:
         f"{at(q, 'rubric: mine.prioritse', 8)}: {QID}: unknown rubric 'mine.prioritse': "
         f"did you mean '{QID}'?"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "place", "expected"),
+    [
+        ("track: mine ", "track: mien ", ("id: ", 4),
+         f"id '{QID}' must start with its track 'mien'"),
+        ("    - Review afterwards to prevent the same clash\n", "", None,
+         "outline: needs bullets in both zh and en"),
+    ],
+    ids=["track", "outline"],
+)
+def test_a_check_across_fields_points_at_the_field_it_names(
+    capsys, bank: Path, old: str, new: str, place: tuple[str, int] | None, expected: str
+) -> None:
+    q = question(bank)
+    text = q.read_text("utf-8")
+    if place is None:  # the whole English outline goes
+        start = text.index("  en:\n    - Assess")
+        end = text.index("follow_ups:")
+        q.write_text(text[:start] + text[end:], "utf-8")
+        place = ("  zh:\n    - 先评估", 2)  # the outline's mapping starts at its first key
+    else:
+        edit(q, old, new)
+    code, out, _ = run(capsys, "lint", str(bank))
+    assert code == 1
+    assert lines_of(q, out) == [f"{at(q, place[0], place[1])}: {expected}"]

@@ -226,6 +226,16 @@ def _duplicate_keys(node: yaml.Node) -> list[YamlError]:
 
 def node_at(root: yaml.Node, loc: tuple[Any, ...]) -> yaml.Node:
     """The node of the value at a pydantic error location, or of its nearest parent."""
+    return _walk(root, loc)[0]
+
+
+def find(root: yaml.Node, loc: tuple[Any, ...]) -> yaml.Node | None:
+    """The node of the value at `loc`, or None when the file has no such value."""
+    node, found = _walk(root, loc)
+    return node if found else None
+
+
+def _walk(root: yaml.Node, loc: tuple[Any, ...]) -> tuple[yaml.Node, bool]:
     node = root
     for part in loc:
         child = None
@@ -237,9 +247,9 @@ def node_at(root: yaml.Node, loc: tuple[Any, ...]) -> yaml.Node:
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             child = node.value[part]
         if child is None:
-            break
+            return node, False
         node = child
-    return node
+    return node, True
 
 
 def locate(root: yaml.Node, loc: tuple[Any, ...]) -> tuple[int, int]:

@@ -7,6 +7,7 @@ adds the file's name.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from mockroom.core.models import Question, QuestionFile, Rubric
-from mockroom.core.yamlsafe import YamlError, decode, load, locate, split_by_comma
+from mockroom.core.yamlsafe import YamlError, decode, find, load, locate, split_by_comma
 
 FORMAT = 1
 """Bump when what `parse` returns for the same bytes changes (cached parses are dropped)."""
@@ -121,11 +122,28 @@ def _spot(root: yaml.Node, err: Any) -> Spot:
     loc = tuple(err["loc"])
     split = split_by_comma(root, loc) if err["type"] == "extra_forbidden" else None
     if split is None:
-        return Spot(*locate(root, loc), _message(err))
+        message = _message(err)
+        return Spot(*locate(root, _named_field(root, loc, message) or loc), message)
     line, column, key, full = split
     field = ".".join(str(p) for p in (*loc[:-1], key))
     return Spot(line, column, f"{field}: a comma inside {{…}} ends the value, so the rest read as "
                 f"unknown fields; quote this value: {key}: {_quoted(full)}")
+
+
+_LEADING_FIELD = re.compile(r"([a-z_]+(?:\.[a-z_]+)*)[: ]")
+
+
+def _named_field(root: yaml.Node, loc: tuple[Any, ...], message: str) -> tuple[Any, ...] | None:
+    """A check across fields is reported on their parent (`outline: needs bullets in both zh
+    and en` on the question): place it at the field its message starts with, when there is one."""
+    m = _LEADING_FIELD.match(message)
+    if not m:
+        return None
+    named = tuple(m.group(1).split("."))
+    for where in ((*loc, *named), (*loc[:-1], *named)):
+        if find(root, where) is not None:
+            return where
+    return None
 
 
 def _quoted(text: str) -> str:
