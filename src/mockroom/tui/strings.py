@@ -21,7 +21,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "start.mode": ("模式", "Mode"),
     "start.clock": ("计时", "Clock"),
     "start.auto_submit": ("到时自动提交", "Submit at limit"),
-    "start.live_meter": ("实时要点计", "Live meter"),
+    "start.live_meter": ("实时要点计数", "Live meter"),
     "start.go": ("开始", "Start"),
     "start.waiting": ("正在打开数据库，打开后立即开始…", "Opening the database; starting as soon as it is open…"),
     "start.no_tracks": (
@@ -97,6 +97,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "在这里作答。准备时间内开始打字会立即开始答题计时。",
         "Type your answer here. Typing during prep starts the answer clock.",
     ),
+    "q.placeholder_now": ("在这里作答。", "Type your answer here."),
     "q.empty": ("请先写下回答再提交。", "Type an answer before submitting."),
     "q.auto_submitted": ("时间到，已自动提交。", "Time is up: the answer was submitted."),
     "q.saving": ("正在评分并保存…", "Scoring and saving…"),
@@ -177,7 +178,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cmd.lang": ("切换界面语言（中文/English）", "Switch interface language (中文/English)"),
     "cmd.clock": ("显示/隐藏计时", "Turn the clock on/off"),
     "cmd.auto_submit": ("到时自动提交 开/关", "Submit at the time limit on/off"),
-    "cmd.live_meter": ("实时要点计 开/关", "Live rubric meter on/off"),
+    "cmd.live_meter": ("实时要点计数 开/关", "Live rubric meter on/off"),
     "cmd.self_rating": ("答后自评 开/关", "Rate my own answers on/off"),
     "cmd.name": ("修改候选人名字", "Change the candidate's name"),
     "cmd.new": ("回到开始页", "Back to the start screen"),
@@ -187,7 +188,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "off": ("关", "off"),
     "setting.clock": ("计时：{state}", "Clock: {state}"),
     "setting.auto_submit": ("到时自动提交：{state}", "Submit at limit: {state}"),
-    "setting.live_meter": ("实时要点计：{state}", "Live meter: {state}"),
+    "setting.live_meter": ("实时要点计数：{state}", "Live meter: {state}"),
     "setting.self_rating": ("答后自评：{state}", "Self-rating: {state}"),
     "settings.problem": ("设置文件有问题：{problem}", "Settings file problem: {problem}"),
     "settings.save_failed": ("无法保存设置：{error}", "Could not save settings: {error}"),
@@ -365,6 +366,7 @@ KEY_LABELS_ZH: dict[str, str] = {
     "Tabs": "分页",
     "Attempts": "换一组",
     "Save": "保存",
+    "palette": "命令",  # Textual's ctrl+p command palette
 }
 
 
