@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from mockroom.core.timing import QuestionClock
 from mockroom.practice.ask import Ask
 from mockroom.practice.service import Turn
-from mockroom.core.timing import QuestionClock
 from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.strings import t
 from tests.helpers.tui_helpers import AppFactory, FakeClock, footer_keys, question_screen, settle

@@ -58,6 +58,10 @@ class Page(Screen[ResultT]):
 
     def relabel(self) -> None:
         """Show the page in the new language, the keyboard focus where it was."""
+        self.redraw_keeping_focus()
+
+    def redraw_keeping_focus(self) -> None:
+        """Recompose; the widget that had the keyboard (by id) has it again."""
         focused = self.focused.id if self.focused is not None else None
         self.call_later(self._recompose_keeping_focus, focused)
 
