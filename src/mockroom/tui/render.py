@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from mockroom.core.cells import cut
+from mockroom.core.answer_pace import Pace
 from mockroom.core.inert import inert
 from mockroom.core.result import CriterionResult, ScoreResult
 from mockroom.core.text import SENTENCE_END
@@ -105,7 +106,7 @@ def missed_tips(result: ScoreResult, lang: str) -> list[tuple[str, str]]:
 
 
 def timing_line(
-    lang: str, first_key_s: float | None, answer_s: float, overtime_s: float, cpm: float | None
+    lang: str, first_key_s: float | None, answer_s: float, overtime_s: float, pace: Pace | None
 ) -> str:
     parts = [
         t(lang, "fb.first_key", t=f"{first_key_s:.1f}s")
@@ -115,8 +116,8 @@ def timing_line(
     ]
     if overtime_s > 0:
         parts.append(t(lang, "fb.overtime", t=format_clock(overtime_s)))
-    if cpm is not None:
-        parts.append(t(lang, "fb.speed", cpm=f"{cpm:.0f}"))
+    if pace is not None:
+        parts.append(t(lang, f"fb.speed.{pace.unit}", n=f"{pace.per_minute:.0f}"))
     return " · ".join(parts)
 
 

@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Label, Static, TextArea
 from textual.widgets.text_area import Document
 
+from mockroom.core.answer_pace import answer_pace
 from mockroom.core.inert import inert
 from mockroom.core.report import MARKS
 from mockroom.core.report import status as point_status
@@ -139,7 +140,8 @@ class TranscriptScreen(StoreScreen):
         yield Static(self._prompt(item), id="tr-prompt")
         tm = a.timing
         yield Static(
-            timing_line(lang, tm.first_key_s, tm.answer_s, tm.overtime_s, tm.typing_cpm),
+            timing_line(lang, tm.first_key_s, tm.answer_s, tm.overtime_s,
+                        answer_pace(a.result, tm.answer_s)),
             id="tr-timing", classes="muted",
         )
         yield Static(self._scores(item, hide), id="tr-scores")
