@@ -309,6 +309,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dlg.comment.passage": ("针对：“{passage}”", "On: “{passage}”"),
     "dlg.comment.whole": ("针对整段回答", "On the whole answer"),
     "dlg.comment.empty": ("评论不能为空。", "The comment is empty."),
+    "dlg.summary.title": ("整场总评", "Overall comment on the session"),
+    "dlg.summary.body": ("写给候选人，放在导出文件开头；清空即删除。",
+                         "For the candidate, at the top of the exports; empty removes it."),
+    "tr.summary": ("总评（{coach}）：{text}", "Overall ({coach}): {text}"),
     "dlg.score.title": ("教练得分", "Coach score"),
     "dlg.score.body": (
         "0–100；留空或输入 auto 则删除教练得分。",
@@ -358,6 +362,7 @@ KEY_LABELS_ZH: dict[str, str] = {
     "Export": "导出",
     "Answer": "上/下题",
     "Comment": "评论",
+    "Summary": "总评",
     "Point": "改判",
     "Score": "打分",
     "Reviewed": "审阅",

@@ -23,6 +23,7 @@ from mockroom.core.inert import inert
 from mockroom.core.report import MARKS
 from mockroom.core.report import status as point_status
 from mockroom.store.names import NAME_MAX
+from mockroom.store.review import COMMENT_MAX
 from mockroom.transfer.common import numbered
 from mockroom.transfer.session_file import default_name
 from mockroom.tui.render import evidence, flag_lines, short, timing_line
@@ -52,6 +53,7 @@ class TranscriptScreen(StoreScreen):
         Binding("n", "step(1)", "Next", group=ANSWER_KEYS),
         Binding("p", "step(-1)", "Previous", group=ANSWER_KEYS),
         Binding("c", "comment", "Comment"),
+        Binding("o", "summary", "Summary"),
         Binding("t", "point", "Point"),
         Binding("s", "score", "Score"),
         Binding("r", "reviewed", "Reviewed"),
@@ -122,6 +124,10 @@ class TranscriptScreen(StoreScreen):
             yield Label(t(lang, "tr.empty"), id="tr-empty", classes="muted")
         else:
             yield Label(self._head(tr), id="tr-head", classes="top-bar")
+            if tr.session.summary is not None:
+                note = tr.session.summary
+                yield Static(t(lang, "tr.summary", coach=note.coach, text=note.text),
+                             id="tr-summary", classes="muted")
             with VerticalScroll(id="tr-body"):
                 yield from self._item(item)
         yield self.footer()
@@ -294,6 +300,26 @@ class TranscriptScreen(StoreScreen):
             self.app.push_screen(
                 TextPrompt(t(lang, "dlg.comment.title"), where,
                            check=lambda v: None if v.strip() else t(lang, "dlg.comment.empty")),
+                written,
+            )
+
+        self._with_coach(ask)
+
+    def action_summary(self) -> None:
+        tr = self.transcript
+        if tr is None:
+            return
+        lang, sid = self.lang, tr.session.id
+        current = tr.session.summary.text if tr.session.summary else ""
+
+        def ask(coach: str) -> None:
+            def written(text: str | None) -> None:
+                if text is not None and text.strip() != current:
+                    self._save(lambda store: store.set_summary(sid, text, coach))
+
+            self.app.push_screen(
+                TextPrompt(t(lang, "dlg.summary.title"), t(lang, "dlg.summary.body"),
+                           value=current, max_length=COMMENT_MAX),
                 written,
             )
 
