@@ -13,8 +13,8 @@ from typing import Literal
 from rich.cells import cell_len
 from rich.text import Text
 
-from mockroom.core.cells import cut
 from mockroom.core.answer_pace import Pace
+from mockroom.core.cells import cut
 from mockroom.core.inert import inert
 from mockroom.core.result import CriterionResult, ScoreResult
 from mockroom.core.text import SENTENCE_END
