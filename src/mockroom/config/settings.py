@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from mockroom.config.paths import data_dir
+from mockroom.config.paths import data_dir, default_export_dir
 from mockroom.files.bounded import read_limited
 
 LANGS = ("zh", "en")
@@ -43,6 +43,8 @@ class Settings:
     """Show how many rubric points the draft covers while typing."""
     self_rating: bool = True
     """Ask the candidate to rate each answer 1-5 before showing its score."""
+    export_dir: str = ""
+    """Folder the app exports sessions to; empty: paths.default_export_dir()."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,8 @@ def load_settings(
         if f.name not in data:
             continue
         v = data[f.name]
-        ok = v in LANGS if f.name == "lang" else isinstance(v, bool)
+        ok = (v in LANGS if f.name == "lang" else isinstance(v, str) if f.name == "export_dir"
+              else isinstance(v, bool))
         if ok:
             values[f.name] = v
         else:
@@ -92,6 +95,11 @@ def load_settings(
     if bad:
         problem = f"{path}: ignored bad value(s) {', '.join(bad)}; using the default for them"
     return LoadedSettings(replace(defaults, **values), problem)  # type: ignore[arg-type]
+
+
+def export_folder(settings: Settings) -> Path:
+    """Where the app writes exports: the setting, else the platform's documents folder."""
+    return Path(settings.export_dir).expanduser() if settings.export_dir else default_export_dir()
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
