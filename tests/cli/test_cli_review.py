@@ -130,7 +130,7 @@ def test_export_import_round_trip(db, capsys, tmp_path: Path) -> None:
     again = tmp_path / "again.json"
     run(capsys, "export", sid[:8], "--db", coach, "--format", "json", "-o", str(again))
     assert again.read_bytes() == out_json.read_bytes()
-    for fmt, marker in (("md", "# Mockroom session"), ("html", "<!DOCTYPE html>")):
+    for fmt, marker in (("md", "# Mock interview record"), ("html", "<!DOCTYPE html>")):
         code, out, _ = run(capsys, "export", sid, "--db", coach, "--format", fmt)
         assert code == 0 and out.startswith(marker)
 
