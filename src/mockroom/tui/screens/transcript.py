@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from mockroom.store.repo import Store
 
 ANSWER_KEYS = Binding.Group("Answer", compact=True)
+COMMENT_KEYS = Binding.Group("Comment", compact=True)
 PASSAGE_CELLS = 40
 LABEL_CELLS = 34
 EVIDENCE_CELLS = 22
@@ -52,8 +53,9 @@ class TranscriptScreen(StoreScreen):
     BINDINGS = [
         Binding("n", "step(1)", "Next", group=ANSWER_KEYS),
         Binding("p", "step(-1)", "Previous", group=ANSWER_KEYS),
-        Binding("c", "comment", "Comment"),
-        Binding("o", "summary", "Summary"),
+        # c on the answer, o on the whole session: one footer entry, so all keys fit 80 columns
+        Binding("c", "comment", "Comment", group=COMMENT_KEYS),
+        Binding("o", "summary", "Summary", group=COMMENT_KEYS),
         Binding("t", "point", "Point"),
         Binding("s", "score", "Score"),
         Binding("r", "reviewed", "Reviewed"),
@@ -124,11 +126,11 @@ class TranscriptScreen(StoreScreen):
             yield Label(t(lang, "tr.empty"), id="tr-empty", classes="muted")
         else:
             yield Label(self._head(tr), id="tr-head", classes="top-bar")
-            if tr.session.summary is not None:
-                note = tr.session.summary
-                yield Static(t(lang, "tr.summary", coach=note.coach, text=note.text),
-                             id="tr-summary", classes="muted")
             with VerticalScroll(id="tr-body"):
+                if tr.session.summary is not None:
+                    note = tr.session.summary
+                    yield Static(t(lang, "tr.summary", coach=note.coach, text=note.text),
+                                 id="tr-summary", classes="muted")
                 yield from self._item(item)
         yield self.footer()
 
@@ -310,7 +312,9 @@ class TranscriptScreen(StoreScreen):
         if tr is None:
             return
         lang, sid = self.lang, tr.session.id
-        current = tr.session.summary.text if tr.session.summary else ""
+        # The prompt is one line: a summary written with line breaks (`review --summary`) is
+        # offered joined, and kept as it is unless the coach changes it.
+        current = " ".join(tr.session.summary.text.split("\n")) if tr.session.summary else ""
 
         def ask(coach: str) -> None:
             def written(text: str | None) -> None:
