@@ -14,6 +14,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from mockroom.cli.main import main
+from mockroom.core.number_format import score
 from mockroom.store import Store
 from mockroom.transfer.session_file import render
 from tests.helpers.coached_session import (
@@ -105,8 +106,8 @@ def test_the_overview_table_gives_auto_coach_final_and_time_per_question(db) -> 
     retry, listed = t.items[1].attempt, t.items[2].attempt
     assert [r[0] for r in rows[1:]] == ["1", "2", "3", ""]
     # question 1 counts its better attempt, the retry; question 2 the coach's 62 over the auto score
-    assert rows[1][2:5] == [f"{retry.auto_score:.1f}", "—", f"{retry.auto_score:.1f}"]
-    assert rows[2][2:5] == [f"{listed.auto_score:.1f}", "62.0", "62.0"]
+    assert rows[1][2:5] == [score(retry.auto_score), "—", score(retry.auto_score)]
+    assert rows[2][2:5] == [score(listed.auto_score), "62", "62"]
     assert rows[2][5] == "3:04"  # its answer and its follow-up: 2 × (12 s prep + 80 s)
     assert rows[4][1] == "**Mean**" and rows[4][3] == "62.0 (1 of 3 graded)"
 

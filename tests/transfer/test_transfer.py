@@ -261,5 +261,5 @@ def test_markdown_shows_text_as_typed_but_inert(candidate_db: Store) -> None:
     md = export_md.render(candidate_db.transcript(sess.id))
     assert re.search(r"(?<!\\)<", md) is None and r"\<script>alert('x')\</script>" in md
     assert r"Coach \*Li\*" in md and r"Use \*\*bold\*\* less" in md
-    assert "Auto score 60.0 · coach score — · final score 60.0" in md
+    assert "Auto score 60 · coach score — · final score 60" in md
     assert "| Point restore-first (required) | ✓ met | ✓ met | “restore service” |" in md

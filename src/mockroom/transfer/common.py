@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
+from mockroom.core import number_format
 from mockroom.core.answer_pace import answer_pace
 from mockroom.core.cells import cut
 from mockroom.core.report import MARKS
@@ -47,8 +48,8 @@ def when(moment: datetime | None) -> str:
     return "-" if moment is None else moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+score = number_format.score
+"""One answer's or question's score, whole (core/number_format.py); means keep a decimal."""
 
 
 def duration(seconds: float) -> str:
@@ -147,7 +148,7 @@ def point_label(lang: str, p: PointCall) -> str:
 
 
 def flag_text(lang: str, f: Flag) -> str:
-    cost = word(lang, "cost", n=f"{f.penalty:g}") if f.penalty else ""
+    cost = word(lang, "cost", n=number_format.points(f.penalty)) if f.penalty else ""
     return f.message(lang) + cost
 
 
@@ -175,11 +176,11 @@ def overview(lang: str, record: SessionRecord) -> tuple[list[OverviewRow], Overv
         for q in qs
     ]
     coach, graded = mean_coach(qs)
-    coach_text = score(coach) + (
+    coach_text = number_format.mean(coach) + (
         word(lang, "graded_of", n=graded, total=len(qs)) if graded else ""
     )
-    means = OverviewRow("", word(lang, "mean"), score(mean_auto(qs)), coach_text,
-                        score(record.mean_score), duration(sum(q.time_s for q in qs)))
+    means = OverviewRow("", word(lang, "mean"), number_format.mean(mean_auto(qs)), coach_text,
+                        number_format.mean(record.mean_score), duration(sum(q.time_s for q in qs)))
     return rows, means
 
 
@@ -191,7 +192,7 @@ def meta_line(lang: str, record: SessionRecord) -> str:
         parts.append(word(lang, "ended", when=when(s.ended_at)))
     parts += [named(lang, "state", s.state), (word(lang, "questions_1") if len(record.questions) == 1
               else word(lang, "questions_n", n=len(record.questions))),
-              word(lang, "mean_final", score=score(record.mean_score))]
+              word(lang, "mean_final", score=number_format.mean(record.mean_score))]
     return " · ".join(parts)
 
 
