@@ -38,7 +38,7 @@ from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.page import Page
 from mockroom.tui.screens.resume_dialog import ResumeDialog
-from mockroom.tui.screens.start import StartScreen
+from mockroom.tui.screens.start import DueSource, StartScreen
 from mockroom.tui.screens.store_screen import Records
 from mockroom.tui.screens.taken_dialog import TakenDialog
 from mockroom.tui.store_work import StoreDone, StoreFailed, StoreLine, open_store, run_store
@@ -47,6 +47,7 @@ from mockroom.tui.strings import t
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
     from mockroom.practice.ask import Ask
+    from mockroom.practice.last_time import LastTime
     from mockroom.practice.service import PracticeService, ScoreFailed, Turn, Unfinished
     from mockroom.practice.session import Practice
     from mockroom.store import AttemptRec, CandidateRec
@@ -231,6 +232,8 @@ class MockroomApp(App[None]):
             if isinstance(screen, StartScreen):
                 screen.candidate_name = self._candidate_name()
                 screen.ready = self.line is not None
+                if self.line is not None and self.candidate is not None:
+                    screen.due_source = DueSource(self.line, self.candidate.id)
         self.refresh_bindings()  # f4, f5 and ^n work once the store is open
 
     # -- the candidate's name ---------------------------------------------------------------
@@ -279,9 +282,23 @@ class MockroomApp(App[None]):
                 return
             self.practice = practice
             self._next()
+            self._read_last_times(practice)
 
         self._db(lambda store: service.start(store, cand.id, track, count, mode, lang, clock_on),
                  started)
+
+    def _read_last_times(self, p: Practice) -> None:
+        """What the session's questions missed last time, read once the first is on screen."""
+        service, cand = self.service, self.candidate
+        assert service is not None and cand is not None
+
+        def read(found: dict[str, LastTime]) -> None:
+            p.last_time = found
+            screen = self.screen
+            if isinstance(screen, later.question_screen()) and screen.ask.kind == "main":
+                screen.last_time = found.get(screen.ask.question.id)
+
+        self._db(lambda store: service.last_times(store, cand.id, p), read, notice=False)
 
     def _resume_chosen(self, unfinished: Unfinished, resume: bool | None) -> None:
         service = self.service
@@ -320,6 +337,7 @@ class MockroomApp(App[None]):
             self._next()
         else:
             self._ask(turn)
+        self._read_last_times(practice)
 
     def _next(self) -> None:
         """The next question, or the summary when the session is over."""
@@ -338,9 +356,11 @@ class MockroomApp(App[None]):
     def _ask(self, turn: Turn) -> None:
         assert self.practice is not None and self.service is not None
         p = self.practice
-        p.answering = turn.ask
+        p.begin(turn.ask, turn.clock)
+        last = p.last_time.get(turn.ask.question.id) if turn.ask.kind == "main" else None
         self._show(later.question_screen()(
             turn, position=p.position(turn.ask.question), budget=p.budget,
+            feedback=p.feedback_each, last_time=last,
             score=self.service.score, monotonic=self.monotonic, cursor_blink=self.cursor_blink,
         ))
 
@@ -430,11 +450,18 @@ class MockroomApp(App[None]):
         self.push_screen(later.rating_dialog()(), rated)
 
     def _feedback(self, attempt: AttemptRec, ask: Ask) -> None:
+        """The score of the answer; in an interview, straight on to the next question."""
         assert self.practice is not None and self.service is not None
-        self.practice.replace(attempt)
+        p = self.practice
+        p.replace(attempt)
+        if not p.feedback_each:
+            if not p.over:
+                self.notify(t(self.lang, "interview.saved"), timeout=2)
+            self._next()
+            return
         self._show(later.feedback_screen()(
-            attempt, ask, previous=self.practice.previous_of(ask),
-            follow_up=self.service.follow_up_for(ask, attempt),
+            attempt, ask, previous=p.previous_of(ask),
+            follow_up=self.service.follow_up_for(ask, attempt), budget=p.budget,
         ))
 
     def on_feedback_screen_next(self) -> None:
