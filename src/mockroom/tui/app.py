@@ -348,6 +348,7 @@ class MockroomApp(App[None]):
         ask = p.next_ask()
         if ask is None:
             sid = p.session_id
+            self.practice = None  # closed: no heartbeat may find its claim gone and say "taken"
             self._db(lambda store: service.close(store, sid, True))
             self._show(later.summary_screen()(p, self.bank))
             return
@@ -447,7 +448,7 @@ class MockroomApp(App[None]):
                      lambda rated: self._feedback(rated, ask),
                      failed=lambda _: self._feedback(attempt, ask))
 
-        self.push_screen(later.rating_dialog()(), rated)
+        self.push_screen(later.rating_dialog()(scores_at_end=not self.practice.feedback_each), rated)
 
     def _feedback(self, attempt: AttemptRec, ask: Ask) -> None:
         """The score of the answer; in an interview, straight on to the next question."""

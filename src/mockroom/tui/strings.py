@@ -123,6 +123,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "看分数前先给自己打分：1 = 没答好，5 = 答得很好。按 Enter 跳过。",
         "Rate yourself before you see the score: 1 = poorly, 5 = very well. Enter skips.",
     ),
+    "rate.body_end": (
+        "给自己打分：1 = 没答好，5 = 答得很好。得分在面试结束后的报告里。按 Enter 跳过。",
+        "Rate yourself: 1 = poorly, 5 = very well. The scores come in the report at the end. "
+        "Enter skips.",
+    ),
     "rate.skip": ("跳过", "Skip"),
     # question screen
     "q.progress": ("第 {n}/{total} 题", "Question {n}/{total}"),
