@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from mockroom.core.models import Question
 from mockroom.core.result import CriterionResult, ScoreResult
+
+if TYPE_CHECKING:  # pydantic stays unloaded for readers of MARKS and status
+    from mockroom.core.models import Question
 
 Status = Literal["hit", "missed", "negated"]
 MARKS: dict[Status, str] = {"hit": "✓", "missed": "✗", "negated": "⊘"}
