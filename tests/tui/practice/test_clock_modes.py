@@ -169,7 +169,8 @@ async def test_the_summary_stays_after_the_session_is_closed(
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
-        app._heartbeat()
+        assert app.flow is not None
+        app.flow.heartbeat()
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
         assert not any("took this session over" in n for n in _notices(app))
