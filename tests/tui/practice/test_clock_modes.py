@@ -88,7 +88,7 @@ async def test_an_interview_keeps_the_feedback_for_its_report(
         await _answer(pilot, clock, OUTAGE, 40)
         await rate(pilot)
         assert isinstance(app.screen, SummaryScreen)
-        assert "Used 1:14 of 4:00" in _text(app.screen.query_one("#time-spent"))
+        assert "Used 1:14 of 4:00" in _text(app.screen.query_one("#time-spent .time-table", Static))
         session = app.screen.practice.session_id
     stored = open_store(named)
     assert stored.get_session(session).mode == "interview"

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, Static
 
 from mockroom.core.timing import format_clock
 from mockroom.tui.strings import t
@@ -18,17 +20,23 @@ if TYPE_CHECKING:
     from mockroom.practice.time_report import TimeReport
 
 
-class TimeSpent(Static):
+class TimeSpent(Vertical):
+    """A section of the summary: its heading, then the table and the totals."""
+
     DEFAULT_CSS = """
-    TimeSpent { height: auto; margin-top: 1; }
+    TimeSpent { height: auto; }
     """
 
     def __init__(self, report: TimeReport, bank: Bank | None, lang: str, *, id: str) -> None:
-        super().__init__(_render(report, bank, lang), id=id)
+        super().__init__(id=id)
+        self.report, self.bank, self.lang = report, bank, lang
+
+    def compose(self) -> ComposeResult:
+        yield Label(t(self.lang, "time.title"), classes="section")
+        yield Static(_render(self.report, self.bank, self.lang), classes="time-table")
 
 
 def _render(report: TimeReport, bank: Bank | None, lang: str) -> Group:
-    title = Text(t(lang, "time.title"), style="bold")
     table = Table(expand=True, box=None, header_style="bold", pad_edge=False)
     table.add_column("#", no_wrap=True)
     table.add_column(t(lang, "sum.question"), ratio=1, no_wrap=True, overflow="ellipsis")
@@ -54,7 +62,7 @@ def _render(report: TimeReport, bank: Bank | None, lang: str) -> Group:
     else:
         total = t(lang, "time.used", used=used, budget=format_clock(report.budget_s),
                   left=format_clock(report.left_s or 0.0))
-    lines: list[Text | Table] = [title, table, Text(total)]
+    lines: list[Text | Table] = [table, Text(total)]
     if extra:
         lines.append(Text(t(lang, "time.extra", t=format_clock(report.extra_s)), style="italic"))
     return Group(*lines)
