@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,9 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Label, Static
 
+from mockroom.core.number_format import mean, score
 from mockroom.core.timing import format_clock
 from mockroom.practice.session import Practice
-from mockroom.tui.render import average, short, weakest_points
+from mockroom.tui.render import Wrapped, average, bullets, short, weakest_points
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
 from mockroom.tui.widgets.keys_footer import KeysFooter
@@ -67,7 +69,7 @@ class SummaryScreen(Page[None]):
             with Horizontal(id="sum-top"):
                 yield Label(t(lang, title), classes="heading")
                 if avg is not None:
-                    yield Label(t(lang, "sum.average", score=f"{avg:g}"), id="average")
+                    yield Label(t(lang, "sum.average", score=mean(avg)), id="average")
             budget = self.practice.budget
             if budget is not None and budget.exhausted:
                 yield Label(t(lang, "sum.budget_out"), classes="muted")
@@ -98,24 +100,22 @@ class SummaryScreen(Page[None]):
                 time_s += f" (+{format_clock(a.timing.overtime_s)})"
             kind = attempt_kind(a, first)
             table.add_row(
-                str(i), prompt, t(lang, f"sum.kind.{kind}"), f"{a.result.score:g}", time_s
+                str(i), prompt, t(lang, f"sum.kind.{kind}"), score(a.result.score), time_s
             )
         return table
 
-    def _weakest(self, lang: str, main: list[AttemptRec]) -> Text:
+    def _weakest(self, lang: str, main: list[AttemptRec]) -> Text | Group:
         points = weakest_points([a.result for a in main], lang)
         if not points:
             return Text(t(lang, "sum.all_good"))
-        text = Text()
-        for i, p in enumerate(points):
-            if i:
-                text.append("\n")
-            text.append(f"• {p.label}", style="bold")
-            text.append(f"  {t(lang, 'sum.missed_times', missed=p.missed, seen=p.seen)}\n  ")
-            text.append(p.tip, style="italic")
-        return text
+        lines: list[Wrapped] = []
+        for p in points:
+            head = Text(p.label, style="bold")
+            head.append(f"  {t(lang, 'sum.missed_times', missed=p.missed, seen=p.seen)}")
+            lines += [Wrapped(head, "• "), Wrapped(Text(p.tip, style="italic"), "  ")]
+        return Group(*lines)
 
-    def _next(self, lang: str, main: list[AttemptRec]) -> str:
+    def _next(self, lang: str, main: list[AttemptRec]) -> Group:
         """Questions to answer again (latest score under RETRY_BELOW), lowest first."""
         bank = self.bank
         latest: dict[str, AttemptRec] = {}
@@ -129,7 +129,5 @@ class SummaryScreen(Page[None]):
         for a in weak:
             q = bank.questions.get(a.question_id) if bank else None
             prompt = short(q.prompt.get(lang), PROMPT_CELLS) if q else a.question_id
-            lines.append("• " + t(lang, "sum.retry_q", prompt=prompt, score=f"{a.result.score:g}"))
-        if not lines:
-            lines.append("• " + t(lang, "sum.all_good"))
-        return "\n".join(lines)
+            lines.append(t(lang, "sum.retry_q", prompt=prompt, score=score(a.result.score)))
+        return bullets(lines or [t(lang, "sum.all_good")])
