@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from mockroom.config.paths import data_dir
+from mockroom.config.paths import data_dir, default_export_dir
 from mockroom.files.bounded import read_limited
 
 LANGS = ("zh", "en")
@@ -43,6 +43,13 @@ class Settings:
     """Show how many rubric points the draft covers while typing."""
     self_rating: bool = True
     """Ask the candidate to rate each answer 1-5 before showing its score."""
+    last_track: str = ""
+    """The start screen's last choices; a track or mode it no longer offers (or "") gives
+    way to its default."""
+    last_mode: str = ""
+    last_count: int = 3
+    export_dir: str = ""
+    """Folder the app exports sessions to; empty: paths.default_export_dir()."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +90,7 @@ def load_settings(
         if f.name not in data:
             continue
         v = data[f.name]
-        ok = v in LANGS if f.name == "lang" else isinstance(v, bool)
-        if ok:
+        if _valid(f.name, v):
             values[f.name] = v
         else:
             bad.append(f"{f.name}={json.dumps(v, ensure_ascii=False)}")
@@ -92,6 +98,23 @@ def load_settings(
     if bad:
         problem = f"{path}: ignored bad value(s) {', '.join(bad)}; using the default for them"
     return LoadedSettings(replace(defaults, **values), problem)  # type: ignore[arg-type]
+
+
+def _valid(name: str, v: object) -> bool:
+    if name == "lang":
+        return v in LANGS
+    if name in ("last_track", "last_mode"):  # ids the start screen checks against its own
+        return isinstance(v, str) and len(v) <= 64 and v.isprintable()
+    if name == "last_count":
+        return isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 50
+    if name == "export_dir":
+        return isinstance(v, str)
+    return isinstance(v, bool)
+
+
+def export_folder(settings: Settings) -> Path:
+    """Where the app writes exports: the setting, else the platform's documents folder."""
+    return Path(settings.export_dir).expanduser() if settings.export_dir else default_export_dir()
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
