@@ -254,6 +254,6 @@ def test_review_states_with_a_limit(store: Store, clock) -> None:
     assert listed("partial", limit=1) == [partial.id]
     assert listed("reviewed", limit=5) == [done.id]
     [row] = store.list_sessions(review_state="partial")
-    assert (row.attempts, row.reviewed, row.mean_auto) == (2, 1, round((72.5 + 55) / 2, 1))
+    assert (row.questions, row.reviewed, row.mean_auto) == (2, 1, round((72.5 + 55) / 2, 1))
     assert [s.id for s in store.list_sessions(limit=2)] == [empty.id, todo.id]
     assert store.list_sessions(since=clock.now + timedelta(days=1)) == []

@@ -43,8 +43,8 @@ def test_a_follow_up_reads_its_own_prompt_never_the_point_key(store: Store) -> N
     sess, _ = practise_with(store, RETRY_SESSION)
     record = sr.load(store, sess.id)  # no bank: wording falls back, but never to "postmortem"
     follow_up = record.questions[0].follow_ups[0]
-    assert follow_up.prompt.get("en") == "Follow-up: Point postmortem"
-    assert follow_up.prompt.get("zh") == "追问：要点 postmortem"
+    assert follow_up.prompt.get("en") == "About the point: Point postmortem"
+    assert follow_up.prompt.get("zh") == "追问要点：要点 postmortem"
     assert record.questions[0].prompt.get("en") == "support.outage"
 
 

@@ -23,9 +23,9 @@ follow-up's to the label of its rubric point, never to an internal key.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from mockroom.core.verdict import PointCall, Verdict, final_verdict
 from mockroom.store.records import (
@@ -43,6 +43,13 @@ if TYPE_CHECKING:
     from mockroom.store.repo import Store
 
 AnswerKind = Literal["first", "retry", "follow_up"]
+T = TypeVar("T")
+
+
+def best_of(attempts: Sequence[T], score: Callable[[T], float]) -> T:
+    """The attempt that is a question's result: the highest final score, the earliest of
+    equals (`attempts` oldest first). The one rule, for records and for the store's lists."""
+    return max(attempts, key=score)  # max keeps the first of equals
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,7 @@ class QuestionRecord:
     @property
     def best(self) -> AnswerRecord:
         """The attempt that is the question's result: the highest final score, earliest on ties."""
-        return max(self.attempts, key=lambda a: a.score)  # max keeps the first of equals
+        return best_of(self.attempts, lambda a: a.score)
 
     @property
     def score(self) -> float:
@@ -338,7 +345,7 @@ def _follow_up_prompt(bank: Bank | None, item: TranscriptItem) -> Wording:
         return Wording(asked.prompt.zh, asked.prompt.en)
     point = next((c for c in a.result.criteria if c.key == a.follow_up_criterion), None)
     if point is not None:
-        return Wording(f"追问：{point.label_zh}", f"Follow-up: {point.label_en}")
+        return Wording(f"追问要点：{point.label_zh}", f"About the point: {point.label_en}")
     return Wording("追问", "Follow-up")
 
 

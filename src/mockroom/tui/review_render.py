@@ -15,6 +15,7 @@ from mockroom.tui.render import short
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
+    from mockroom.store.records import SessionSummary
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -70,6 +71,11 @@ def day(moment: datetime) -> str:
 
 def score_text(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
+
+
+def coach_text(s: SessionSummary) -> str:
+    """What the coach's mean is over: "85 · 1/4" (mean of the graded results · graded/all)."""
+    return "—" if s.mean_coach is None else f"{s.mean_coach:g} · {s.coached}/{s.questions}"
 
 
 def signed(value: float, unit: str = "") -> str:
