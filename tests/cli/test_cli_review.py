@@ -201,3 +201,23 @@ def test_calibrate(db, capsys) -> None:
     ]
     code, out, _ = run(capsys, "calibrate", "--db", url)
     assert "support.outage" in out and "inform" in out and "100%" in out
+
+
+def test_calibrate_pairs_every_graded_attempt_but_not_follow_ups(
+    tmp_path: Path, clock, capsys
+) -> None:
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    with Store.open(url, clock=clock) as store:
+        sess, _ = practise_with(store, RETRY_SESSION)
+    for label, score in (("1a", "90"), ("2", "50"), ("2r1", "70")):
+        run(capsys, "review", sess.id, "--db", url, "-a", label, "--coach", "Li", "--score", score)
+    run(capsys, "review", sess.id, "--db", url, "-a", "1a", "--coach", "Li",
+        "--point", "postmortem=miss")
+    code, out, _ = run(capsys, "calibrate", "--db", url, "--json")
+    data = json.loads(out)
+    rows = {r["question_id"]: r for r in data["questions"]}
+    # the first answer and the retry of refund: (55, 50) and (75, 70); the follow-up's 90 is not
+    assert set(rows) == {"support.refund", "*"} and rows["*"]["graded"] == 2
+    assert rows["support.refund"]["mean_difference"] == -5.0
+    # the coach's verdict on the follow-up's point still teaches the rubric
+    assert [(p["key"], p["to_miss"]) for p in data["points"]] == [("postmortem", 1)]

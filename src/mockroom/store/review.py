@@ -297,7 +297,14 @@ class ReviewMixin:
     def calibration_data(
         self, track: str | None = None, coach: str | None = None
     ) -> tuple[list[GradedPair], list[PointVerdict]]:
-        """Scores of answers the coach graded, and rubric points of answers a coach touched."""
+        """Scores of answers the coach graded, and rubric points of answers a coach touched.
+
+        Every graded attempt is a pair, first answers and retries alike: each is a whole
+        answer to the question that both the scorer and the coach judged. (Pairing only a
+        question's best attempt would pick, among graded attempts, the one the coach rated
+        highest, and so bias coach - auto upwards.) Follow-ups are left out of the scores:
+        they answer one point, scored against it alone, on another scale. A coach's verdict
+        on a point counts wherever it was given, follow-ups included."""
         from mockroom.core.calibrate import GradedPair, PointVerdict
 
         touched: list[ColumnElement[bool]] = [col(AttemptRow.coached_at).is_not(None)]
@@ -308,7 +315,11 @@ class ReviewMixin:
         pairs_q = (
             select(AttemptRow.question_id, AttemptRow.auto_score, AttemptRow.coach_score)
             .join(SessionRow, col(SessionRow.id) == col(AttemptRow.session_id))
-            .where(*touched, col(AttemptRow.coach_score).is_not(None))
+            .where(
+                *touched,
+                col(AttemptRow.coach_score).is_not(None),
+                col(AttemptRow.follow_up_of).is_(None),
+            )
             .order_by(col(AttemptRow.question_id), col(AttemptRow.created_at), col(AttemptRow.id))
         )
         points_q = (
