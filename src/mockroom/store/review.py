@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from mockroom.core.verdict import best_attempt
 from mockroom.store import convert, evidence, lineage, tally
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.names import checked_name
@@ -38,7 +39,6 @@ from mockroom.store.review_merge import (
     criteria_of,
     merge_review,
 )
-from mockroom.store.session_record import best_of
 from mockroom.store.tables import AttemptRow, CandidateRow, CommentRow, CriterionRow, SessionRow
 
 if TYPE_CHECKING:
@@ -477,10 +477,11 @@ class _Main:
 
 
 def _summary(row: Any, questions: list[list[_Main]]) -> SessionSummary:
-    """A line of the session list, counted as session_record counts a session: per question,
-    its best attempt; a question is reviewed when each of its attempts is."""
+    """A line of the session list, counted as session_record.py counts a session (which
+    reads whole transcripts; this, only the scores): per question, its best attempt; a
+    question is reviewed when each of its attempts is."""
     sid, cid, track, mode, state, started, ended, imported, name = row
-    results = [best_of(attempts, lambda a: a.score) for attempts in questions]
+    results = [best_attempt(attempts, lambda a: a.score) for attempts in questions]
     graded = [r.coach for r in results if r.coach is not None]
     reviewed = sum(all(a.reviewed for a in attempts) for attempts in questions)
     touched = any(a.reviewed for attempts in questions for a in attempts)
