@@ -277,10 +277,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Question {n} of {total}{kind} · {name} · {track} · {mode} · {day}",
     ),
     "tr.follow_up": ("追问的要点：{point}", "Asked about: {point}"),
-    "tr.flag_lifted": (
-        "自动评分的提示，按教练的判定已不适用：{flag}",
-        "The scorer's flag, lifted by the coach's verdict: {flag}",
-    ),
+    "tr.flag_lifted": ("{flag}（按教练的判定已不适用）", "{flag} (lifted by the coach's verdict)"),
     "tr.auto": ("自动得分 {score}", "Auto score {score}"),
     "tr.auto_hidden": ("自动得分已隐藏（盲评，先打分）", "Auto score hidden (blind: grade first)"),
     "tr.coach": ("教练得分 {score}", "Coach score {score}"),

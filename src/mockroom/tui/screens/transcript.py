@@ -175,10 +175,9 @@ class TranscriptScreen(StoreScreen):
         """The flags as the final verdict has them; those a coach's verdict lifted, marked."""
         lang, v = self.lang, item.verdict
         final = flag_lines(replace(v.result, flags=v.flags), lang)
-        lifted = [f for f in v.auto_flags if f not in v.flags]
+        lifted = [f.message(lang) for f in v.auto_flags if f not in v.flags]
         return [f"• {f}" for f in final] + [
-            "• " + t(lang, "tr.flag_lifted", flag=f)
-            for f in flag_lines(replace(v.result, flags=tuple(lifted)), lang)
+            "• " + t(lang, "tr.flag_lifted", flag=m) for m in lifted
         ]
 
     def _scores(self, item: AnswerRecord, hide: bool) -> Text:
