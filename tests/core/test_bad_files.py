@@ -51,6 +51,8 @@ LOAD_PROBLEMS = {
 LINT_PROBLEMS = {
     "example-outside-band.yaml": "20:11: bad.example-band: example 'off-topic-labelled-strong' "
     "scores 0.0, outside its band [80, 100]",
+    "example-far-from-grade.yaml": "20:12: bad.example-grade: example 'off-topic-graded-strong' "
+    "scores 0.0, -90.0 from its grade 90 (allowed ±15)",
     "red-flag-in-criterion.yaml": "10:7: bad.red-flag-overlap: phrase '这不是客户的责任' of point "
     "'ownership' contains red flag 'blames-customer'",
     "ascii-punctuation.yaml": "7:7: bad.ascii-punctuation: prompt.zh has ASCII ',' beside Chinese "

@@ -10,7 +10,14 @@ import pytest
 from mockroom.core.bank import load_bank
 from mockroom.core.models import Question
 from mockroom.core.result import ScoreResult
-from mockroom.core.scorer import RED_FLAG_SLOPE, REQUIRED_KEEPS, TOP_SCORE, Scorer, score_answer
+from mockroom.core.scorer import (
+    NOTES_TOP,
+    RED_FLAG_SLOPE,
+    REQUIRED_KEEPS,
+    TOP_SCORE,
+    Scorer,
+    score_answer,
+)
 from tests.helpers.bank_builders import build, criterion, red_flag
 
 CRITERIA = [
@@ -486,3 +493,35 @@ def test_a_point_said_in_the_answers_own_words_earns_part_of_it(tmp_path: Path) 
     assert said[m.start : m.end] == m.text and "检查" in m.text
     rejected = scorer.score(question, "我不会每次发版之前都去检查配置和回滚方案。")
     assert not by_key(rejected, "release-gate").hit
+
+
+# --- notes --------------------------------------------------------------------
+
+NOTES_ZH = """- 电话：亲自打给客户负责人，听完他们的损失，代表公司真诚道歉，承认这次的责任在我们
+- 技术：团队马上回滚到上一个稳定版本，先恢复业务，彻底修复放到后面再做
+- 恢复后：另一组同事做根因分析，原因、影响范围和长期方案写成报告发给客户
+- 补偿：按影响主动提出补偿方案，减免当月服务费用
+- 一周内：组织内部复盘，改进发布流程和上线前的检查清单"""
+
+
+def test_an_answer_written_as_notes_scores_at_most_the_notes_top(incident) -> None:
+    result = score(incident, NOTES_ZH)
+    assert "notes" in codes(result)
+    assert result.score <= NOTES_TOP
+    notes = next(f for f in result.flags if f.code == "notes")
+    assert notes.penalty > 0
+    # Every point is there: the cap is about how the answer is written, not what it covers.
+    assert all(c.hit for c in result.criteria)
+
+
+def test_notes_that_say_why_are_not_capped(incident) -> None:
+    reasoned = NOTES_ZH.replace("先恢复业务", "先恢复业务，因为客户的生产线停着").replace(
+        "改进发布流程", "改进发布流程，这样同类问题不会再出现"
+    )
+    result = score(incident, reasoned)
+    assert "notes" not in codes(result)
+    assert result.score > NOTES_TOP
+
+
+def test_the_same_points_in_sentences_are_not_notes(incident) -> None:
+    assert "notes" not in codes(score(incident, STRONG_ZH))

@@ -1,7 +1,8 @@
 """`mockroom lint`: every check on bank files, as a list of problems.
 
 Beyond what loading checks (YAML safety, schema, duplicate ids, references),
-lint scores every example that gives a band and reports those outside it, and
+lint scores every example and reports those more than 15 points from their grade
+(or, in older files that give only a band, outside it), and
 flags rubric phrases that can never help (a point's phrase that is also a red
 flag of the same rubric), and Chinese texts a candidate reads (prompts, outlines,
 labels, tips) punctuated with ASCII commas, colons or brackets beside Chinese
@@ -30,7 +31,7 @@ def lint(targets: Iterable[str | Path] = (), extra_dirs: Iterable[str | Path] = 
     context = paths.bank_dirs(list(extra_dirs))
     bank = load_paths([*context, *given], keep_nodes=True)
     problems = list(bank.problems)
-    problems += _example_bands(bank)
+    problems += _example_scores(bank)
     problems += _red_flag_overlap(bank)
     problems += _ascii_punctuation(bank)
     if given:
@@ -43,24 +44,32 @@ def _inside(path: Path, roots: list[Path]) -> bool:
     return any(path == r or r in path.parents for r in roots)
 
 
-def _example_bands(bank: Bank) -> list[Problem]:
+# How far the scorer may land from an example's grade before lint reports it.
+GRADE_TOLERANCE = 15
+
+
+def _example_scores(bank: Bank) -> list[Problem]:
+    """Examples the scorer puts more than GRADE_TOLERANCE from their grade (or outside an older band)."""
     scorer = Scorer(bank)
     out = []
     for q in bank.questions.values():
         for i, ex in enumerate(q.examples):
-            if ex.band is None:
-                continue
-            result = scorer.score(q, ex.answer)
-            lo, hi = ex.band
-            if not lo <= result.score <= hi:
-                where = bank.locate(f"q:{q.id}", ("examples", i, "band"))
-                out.append(
-                    Problem(
-                        *where,
-                        f"{q.id}: example {ex.label!r} scores {result.score:.1f}, outside its band "
-                        f"[{lo:g}, {hi:g}]",
-                    )
+            score = scorer.score(q, ex.answer).score
+            if ex.grade is not None:
+                if abs(score - ex.grade) <= GRADE_TOLERANCE:
+                    continue
+                field, why = "grade", (
+                    f"{score - ex.grade:+.1f} from its grade {ex.grade:g} (allowed ±{GRADE_TOLERANCE})"
                 )
+            elif ex.band is not None:
+                lo, hi = ex.band
+                if lo <= score <= hi:
+                    continue
+                field, why = "band", f"outside its band [{lo:g}, {hi:g}]"
+            else:  # the model requires one of the two
+                continue
+            where = bank.locate(f"q:{q.id}", ("examples", i, field))
+            out.append(Problem(*where, f"{q.id}: example {ex.label!r} scores {score:.1f}, {why}"))
     return out
 
 

@@ -28,8 +28,8 @@ MIN_WEIGHT = 4.0
 """Their summed weight (natural-log IDF over the question's points)."""
 _CJK_RUN = re.compile(CJK_RE.pattern + "+")
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_ZH_GLUE = re.compile("[的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没]")
-"""A bigram holding one of these says nothing about the point (我们, 的时, 不会)."""
+_ZH_GLUE = re.compile("[的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没以]")
+"""A bigram holding one of these says nothing about the point (我们, 的时, 不会, 可以)."""
 _EN_STOP = EN_FUNCTION | frozenset(
     ["with", "from", "into", "about", "what", "when", "which", "your", "them", "they", "then", "than",
      "that", "this", "these", "those", "have", "make", "more", "most", "very", "also", "just", "only",

@@ -15,11 +15,13 @@ The score is built from factors an interviewer would recognise, each kept in
                of its mentions that are affirmed;
     list       answers made mostly of bare terms ("柱状图 饼图", "Agenda. Rapport.")
                lose most of their credit: a keyword list is not an answer;
+    notes      an answer written as list items that never say why scores at most NOTES_TOP;
     penalties  red-flag phrases (an answer with one scores at most TOP_SCORE -
                RED_FLAG_SLOPE x penalty, less the penalty); each missed required point
                costs a share of the score.
 
-    score = clamp(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x list - penalties)
+    score = clamp(min(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x list, notes cap)
+                  - penalties)
 
 The constants are few and global, fitted on graded answers (see `mockroom eval`); the
 per-point weights are the rubric authors'.
@@ -62,11 +64,18 @@ LENGTH_FLOOR = {"zh": 80, "en": 52}
 LENGTH_EXPONENT = 0.8
 LIST_FROM = 0.4
 """Share of bare terms from which an answer reads as a keyword list..."""
+LIST_ALL = 0.85
+"""...from which it is all list..."""
 LIST_KEEPS = 0.1
-"""...and the share of its score a list made only of terms keeps."""
+"""...and the share of its score such a list keeps."""
 REJECTING_FROM = 0.3
 """When this share of an answer's mentions of points reject them, the rest counts less too:
 an answer that names the right ideas to argue against them is not half right."""
+NOTES_TOP = 72.0
+"""What an answer written as notes scores at most: list items that never say why (no
+because, so that, for example, if) tell an interviewer what, not how or why..."""
+NOTES_FROM = 0.5
+"""...notes being answers with at least this share of their sentences opening as list items."""
 RED_FLAG_SLOPE = 5.0
 """An answer with red flags scores at most TOP_SCORE - RED_FLAG_SLOPE x their penalties,
 before the penalties: a red flag makes an interviewer discount the whole answer."""
@@ -312,7 +321,7 @@ def _score(
     score *= stance_factor
 
     list_share = shape.list_share
-    list_factor = 1 - (1 - LIST_KEEPS) * max(0.0, (list_share - LIST_FROM) / (1 - LIST_FROM))
+    list_factor = 1 - (1 - LIST_KEEPS) * min(1.0, max(0.0, (list_share - LIST_FROM) / (LIST_ALL - LIST_FROM)))
     if list_factor < 1.0:
         flags.append(
             Flag(
@@ -324,6 +333,18 @@ def _score(
             )
         )
     score *= list_factor
+
+    if shape.reasons == 0 and shape.item_share >= NOTES_FROM and score > NOTES_TOP:
+        flags.append(
+            Flag(
+                "notes",
+                f"像提纲而不是回答：只列了要做什么，没讲为什么、怎么做（因为、为了、比如……），最高 {NOTES_TOP:.0f} 分。",
+                f"This reads as notes: it lists what you would do but never why or how (because, so "
+                f"that, for example...); notes score at most {NOTES_TOP:.0f}.",
+                penalty=round(score - NOTES_TOP, 1),
+            )
+        )
+        score = NOTES_TOP
 
     penalties = 0.0
     for rf in question.red:

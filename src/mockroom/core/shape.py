@@ -33,6 +33,16 @@ EN_FUNCTION = frozenset(
 BARE_TERM_UNITS = 5
 """A list item this size or smaller, with no function word, is a bare term (两个英文词, 五个字)."""
 _ONLY_DIGITS = re.compile(r"[\s\d]*$")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+"""A sentence, or a line of notes: what is between sentence ends and line breaks."""
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]、|[^，。,.：:\s]{1,8}[：:])")
+"""How a list item opens: a bullet, a number, or a short heading and a colon."""
+REASONS = re.compile(
+    "因为|由于|所以|因此|为了|以便|免得|以免|否则|不然|这样|比如|例如|如果|要是|一旦|只要"
+    r"|\b(?:because|since|so that|so we|so i|so they|so the|in order to|for example|for instance"
+    r"|such as|if|otherwise|which means|that way|unless)\b"
+)
+"""Words that give a reason, a purpose, a condition or an example: how an answer says why."""
 
 
 class Shape:
@@ -112,6 +122,19 @@ class Shape:
             total += size
             bare += size if is_bare else 0
         return bare / total if total else 0.0
+
+    @cached_property
+    def item_share(self) -> float:
+        """Share of the answer's sentences (and lines) that open as list items: a bullet, a
+        number, or a short heading and a colon ("- 回滚", "2. ...", "目标：...")."""
+        sentences = [m for m in _SENTENCE.finditer(self.text) if not m.group().isspace()]
+        items = sum(_LIST_ITEM.match(m.group()) is not None for m in sentences)
+        return items / len(sentences) if sentences else 0.0
+
+    @cached_property
+    def reasons(self) -> int:
+        """How many times the answer gives a reason, purpose, condition or example."""
+        return len(REASONS.findall(self.text))
 
     def _interleaved(self, items: list[tuple[int, int]]) -> bool:
         """Whether English terms and Chinese words take turns, as in a mixed sentence ("call

@@ -1,10 +1,10 @@
-"""The mockroom practice app: the wiring between the screens, the practice service and the store.
+"""The mockroom practice app: the wiring between the screens, the practice flow and the store.
 
-Screens get what they need when they are built and post messages up; the app answers them
-with the practice service (`mockroom.practice`), and every store call goes through
-`store_work.run_store`. The first screen comes before the database: settings, then the
-bank, then the start screen is painted, and only then is the store imported and opened in
-a worker while the candidate reads (pressing Start meanwhile waits with a spinner). The
+Screens get what they need when they are built and post messages up; the app hands the
+practice pages' messages to `PracticeFlow` (practice_flow.py), and every store call goes
+through `store_work.run_store`. The first screen comes before the database: settings, then
+the bank, then the start screen is painted, and only then is the store opened in a worker
+while the candidate reads (boot.py; pressing Start meanwhile waits with a spinner). The
 pages after the first screen are imported through `later` (why: see there).
 
 Screens' messages are handled by name (`on_question_screen_submitted` for
@@ -16,9 +16,8 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App
@@ -26,36 +25,28 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.worker import Worker
 
-from mockroom.config.settings import Settings, load_settings, save_settings
+from mockroom.config.settings import Settings, save_settings
 from mockroom.store.errors import StoreError
-from mockroom.tui import later
+from mockroom.tui import boot, later
 from mockroom.tui.commands import MockroomCommands
 from mockroom.tui.heap import BootHeap
 from mockroom.tui.messages import BootDone, BootFailed, StoreOpened
+from mockroom.tui.practice_flow import PracticeFlow
 from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.page import Page
-from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.store_screen import Records
-from mockroom.tui.screens.taken_dialog import TakenDialog
-from mockroom.tui.store_work import StoreDone, StoreFailed, StoreLine, open_store, run_store
+from mockroom.tui.store_work import StoreDone, StoreFailed, StoreLine, run_store
 from mockroom.tui.strings import t
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
-    from mockroom.practice.ask import Ask
-    from mockroom.practice.service import PracticeService, ScoreFailed, Turn, Unfinished
     from mockroom.practice.session import Practice
-    from mockroom.store import AttemptRec, CandidateRec
-    from mockroom.store.repo import Store
-    from mockroom.store.session_lock import SessionHolder
+    from mockroom.store import CandidateRec
     from mockroom.tui.screens.feedback import FeedbackScreen
     from mockroom.tui.screens.question import QuestionScreen
-
-T = TypeVar("T")
 
 
 class MockroomApp(App[None]):
@@ -95,11 +86,11 @@ class MockroomApp(App[None]):
         self._lang_override = lang
         self._settings_problem: str | None = None
         self.bank: Bank | None = None
-        self.service: PracticeService | None = None
         self.line: StoreLine | None = None
         """The open store; None until it has opened, after the first screen."""
+        self.flow: PracticeFlow | None = None
+        """The practice sessions, once the store is open."""
         self.candidate: CandidateRec | None = None
-        self.practice: Practice | None = None
         self._pending_start: StartScreen.Start | None = None
         """Start was pressed before the store had opened: it runs when it has."""
         self.cursor_blink = True
@@ -107,6 +98,11 @@ class MockroomApp(App[None]):
         self._heap = BootHeap()
         self._boot_error: str | None = None
         """Why the bank could not be loaded at all."""
+
+    @property
+    def practice(self) -> Practice | None:
+        """The session under way, if any."""
+        return self.flow.practice if self.flow else None
 
     # -- start-up: settings, the bank, the first screen, then the store -------------------
 
@@ -120,12 +116,9 @@ class MockroomApp(App[None]):
         """Settings (a tiny file) and the bank, before anything is drawn: the first screen is
         the start screen, in the right language (the store opens after it is painted)."""
         self._heap.pause()
-        loaded = load_settings(self.settings_path)
-        settings = loaded.settings
-        if self._lang_override in ("zh", "en"):
-            settings = dataclasses.replace(settings, lang=self._lang_override)
-        self.set_reactive(MockroomApp.settings, settings)
-        self.set_reactive(MockroomApp.lang, settings.lang)
+        loaded = boot.first_settings(self.settings_path, self._lang_override)
+        self.set_reactive(MockroomApp.settings, loaded.settings)
+        self.set_reactive(MockroomApp.lang, loaded.settings.lang)
         self.title = t(self.lang, "app.title")
         self._settings_problem = loaded.problem
         try:
@@ -145,49 +138,21 @@ class MockroomApp(App[None]):
                         severity="warning", timeout=10)
         self.call_after_refresh(self._open_store)  # the start screen is painted first
 
-    def _heartbeat(self) -> None:
-        """Keep this app's claim on its session alive; when another window has taken it over,
-        stop writing to it and say so (store/session_lock.py)."""
-        p, service = self.practice, self.service
-        if p is None or service is None or self.line is None:
-            return
-        sid = p.session_id
-
-        def renewed(ours: bool) -> None:
-            if not ours and self.practice is p:
-                self.practice = None
-                self.notify(t(self.lang, "taken.lost"), severity="warning", timeout=15)
-                self._back_to_start()
-
-        self._db(lambda store: service.heartbeat(store, sid), renewed, group="heartbeat")
-
     def on_unmount(self) -> None:
         self._heap.release()
-        p, service, line = self.practice, self.service, self.line
-        if p is not None and service is not None and line is not None:
-            sid = p.session_id  # give up the claim, so the next start resumes without asking
-            with suppress(StoreError):
-                line.call(lambda store: service.release(store, sid))
+        if self.flow is not None:
+            self.flow.release()
 
     @work(thread=True, group="boot")
     def _open_store(self) -> None:
         assert self.bank is not None
-        service = later.practice_service(self.bank, self.monotonic)
         try:
-            line = open_store(self.db_url)
-            returning = line.call(service.returning)
+            line, returning, service = boot.open_practice(self.bank, self.db_url, self.monotonic)
         except StoreError as e:
             self.post_message(BootFailed(t(self.lang, "db.failed", error=e)))
             return
         self.post_message(StoreOpened(line, returning, service))
-        later.preload()
-        # The first score loads the scorer's lazy tables (pinyin): do it now, in the
-        # background, rather than on the first keystrokes. Only a warm-up: if scoring fails,
-        # it is reported where an answer is scored.
-        questions = self.bank.questions
-        if questions:
-            with suppress(Exception):
-                service.scorer.score(next(iter(questions.values())), "预热 warm-up")
+        boot.warm_up(service, self.bank)
         self.post_message(BootDone())
 
     @on(BootDone)
@@ -196,25 +161,24 @@ class MockroomApp(App[None]):
 
     @on(StoreOpened)
     def _store_opened(self, msg: StoreOpened) -> None:
-        self.line, self.candidate, self.service = msg.line, msg.returning.candidate, msg.service
-        self.set_interval(msg.service.HEARTBEAT_S, self._heartbeat)
-        self._update_start_screens()
+        assert self.bank is not None
+        self.line, self.candidate = msg.line, msg.returning.candidate
+        flow = self.flow = PracticeFlow(self, msg.service, msg.line, self.bank, self.monotonic)
+        self.set_interval(msg.service.HEARTBEAT_S, flow.heartbeat)
+        self.update_start_screens()
         unfinished = msg.returning.unfinished
         if self.candidate is None:
             self.push_screen(NameDialog(required=True), self._first_name)
         elif unfinished is not None:
             self._pending_start = None
-            s = unfinished.session
-            text = unfinished.draft.text if unfinished.draft else None
-            dialog = ResumeDialog(s.track, s.mode, unfinished.done, len(s.question_ids), text)
-            self.push_screen(dialog, lambda resume: self._resume_chosen(unfinished, resume))
+            flow.offer_resume(unfinished)
         else:
             self._run_pending_start()
 
     @on(BootFailed)
     def _boot_failed(self, msg: BootFailed) -> None:
         self._heap.settle()
-        self._back_to_start()
+        self.back_to_start()
         self.push_screen(BootErrorScreen(msg.error))  # says why, over the start screen
         self.notify(msg.error, severity="error", timeout=30)
 
@@ -226,7 +190,7 @@ class MockroomApp(App[None]):
     def _candidate_name(self) -> str | None:
         return self.candidate.name if self.candidate else None
 
-    def _update_start_screens(self) -> None:
+    def update_start_screens(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
                 screen.candidate_name = self._candidate_name()
@@ -244,15 +208,17 @@ class MockroomApp(App[None]):
         self.push_screen(NameDialog(current=current), self._first_name)
 
     def _save_name(self, name: str) -> None:
-        self._db(lambda store: store.set_candidate_name(name), self._name_saved)
+        assert self.line is not None
+        run_store(self, self.line, lambda store: store.set_candidate_name(name), self._name_saved,
+                  group="db", fail_key="q.save_failed")
 
     def _name_saved(self, candidate: CandidateRec) -> None:
         self.candidate = candidate
         self.notify(t(self.lang, "name.saved", name=candidate.name))
-        self._update_start_screens()
+        self.update_start_screens()
         self._run_pending_start()
 
-    # -- sessions ---------------------------------------------------------------------------
+    # -- pages: sessions go through the practice flow ---------------------------------------
 
     @on(StartScreen.Start)
     def _start_pressed(self, msg: StartScreen.Start) -> None:
@@ -266,102 +232,37 @@ class MockroomApp(App[None]):
             self.start_session(msg.track, msg.count, msg.mode)
 
     def start_session(self, track: str, count: int, mode: str) -> None:
-        service, line, cand = self.service, self.line, self.candidate
-        if service is None or line is None or cand is None:
-            return
-        lang, clock_on = self.lang, self.settings.clock_on
+        if self.flow is not None and self.candidate is not None:
+            self.flow.start(self.candidate.id, track, count, mode)
 
-        def started(practice: Practice | None) -> None:
-            self._update_start_screens()
-            if practice is None:
-                key = "start.nothing_due" if mode == "due" else "start.no_tracks"
-                self.notify(t(self.lang, key), severity="warning")
-                return
-            self.practice = practice
-            self._next()
+    def on_question_screen_draft_changed(self, msg: QuestionScreen.DraftChanged) -> None:
+        if self.flow is not None:
+            self.flow.save_draft(msg)
 
-        self._db(lambda store: service.start(store, cand.id, track, count, mode, lang, clock_on),
-                 started)
+    def on_question_screen_submitted(self, msg: QuestionScreen.Submitted) -> None:
+        assert self.flow is not None
+        self.flow.submitted(msg)
 
-    def _resume_chosen(self, unfinished: Unfinished, resume: bool | None) -> None:
-        service = self.service
-        assert service is not None and self.line is not None
-        sid = unfinished.session.id
-        if not resume:
-            self._db(lambda store: service.close(store, sid, False))
-            return
+    def on_feedback_screen_next(self) -> None:
+        assert self.flow is not None
+        self.flow.next()
 
-        def claimed(holder: SessionHolder | None) -> None:
-            if holder is None:
-                self._resume(unfinished)
-            else:
-                self.push_screen(TakenDialog(holder), lambda take: self._taken_chosen(unfinished, take))
+    def on_feedback_screen_retry(self, msg: FeedbackScreen.Retry) -> None:
+        assert self.flow is not None
+        self.flow.retry(msg)
 
-        self._db(lambda store: service.claim(store, sid), claimed)
+    def on_feedback_screen_ask_follow_up(self, msg: FeedbackScreen.AskFollowUp) -> None:
+        assert self.flow is not None
+        self.flow.follow_up(msg)
 
-    def _taken_chosen(self, unfinished: Unfinished, take_over: bool | None) -> None:
-        """Take the session over from the other window, or only read its transcript."""
-        service, sid = self.service, unfinished.session.id
-        assert service is not None
-        if take_over:
-            self._db(lambda store: service.claim(store, sid, take_over=True),
-                     lambda _: self._resume(unfinished))
-        else:
-            self.push_screen(later.transcript_screen()(self.records(), sid))
-
-    def _resume(self, unfinished: Unfinished) -> None:
-        service = self.service
-        assert service is not None
-        practice, turn, missing = service.resume(unfinished, self.settings.auto_submit)
-        if missing:
-            self.notify(t(self.lang, "resume.missing", n=missing), severity="warning")
-        self.practice = practice
-        if turn is None:
-            self._next()
-        else:
-            self._ask(turn)
-
-    def _next(self) -> None:
-        """The next question, or the summary when the session is over."""
-        p, service = self.practice, self.service
-        if p is None or service is None:
-            self._back_to_start()
-            return
-        ask = p.next_ask()
-        if ask is None:
-            sid = p.session_id
-            self._db(lambda store: service.close(store, sid, True))
-            self._show(later.summary_screen()(p, self.bank))
-            return
-        self._ask(service.turn(ask, self.settings.auto_submit))
-
-    def _ask(self, turn: Turn) -> None:
-        assert self.practice is not None and self.service is not None
-        p = self.practice
-        p.answering = turn.ask
-        self._show(later.question_screen()(
-            turn, position=p.position(turn.ask.question), budget=p.budget,
-            score=self.service.score, monotonic=self.monotonic, cursor_blink=self.cursor_blink,
-        ))
-
-    def _db(
-        self, fn: Callable[[Store], T], done: Callable[[T], None] | None = None, *,
-        group: str = "db", failed: Callable[[str], None] | None = None, notice: bool = True,
-    ) -> Worker[None]:
-        """The practice flow's store work (store_work.run_store); a StoreError says "could not
-        save" unless `notice` is off, then `failed(error)` runs."""
-        assert self.line is not None
-        return run_store(self, self.line, fn, done, group=group, failed=failed,
-                         fail_key="q.save_failed" if notice else None)
-
-    def _show(self, screen: Screen[Any]) -> None:
+    def show(self, screen: Screen[Any]) -> None:
         """Replace the current page (the start screen stays at the bottom of the stack)."""
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
-    def _back_to_start(self) -> None:
+    def back_to_start(self) -> None:
         """The start screen, as the candidate left it."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -369,86 +270,9 @@ class MockroomApp(App[None]):
     def action_new_session(self) -> None:
         if self._answering() or self.bank is None:
             return
-        self.practice = None
-        self._back_to_start()
-
-    # -- answers ----------------------------------------------------------------------------
-
-    def on_question_screen_draft_changed(self, msg: QuestionScreen.DraftChanged) -> None:
-        self._save_draft(msg)
-
-    def _save_draft(self, msg: QuestionScreen.DraftChanged) -> Worker[None] | None:
-        p, line, service = self.practice, self.line, self.service
-        if p is None or line is None or service is None:
-            return None
-        return self._db(
-            lambda store: service.save_draft(store, p, msg.ask, msg.text, msg.state), group="draft"
-        )
-
-    def on_question_screen_submitted(self, msg: QuestionScreen.Submitted) -> None:
-        p, service, line = self.practice, self.service, self.line
-        assert p is not None and service is not None and line is not None
-        p.answering = None  # no draft save may land after this attempt
-        screen, ask, lang = msg.screen, msg.ask, self.lang
-
-        def record(store: Any) -> AttemptRec | ScoreFailed:
-            try:
-                return service.record(store, p, ask, msg.text, msg.times, msg.shown_at, lang)
-            except service.ScoreFailed as e:
-                return e
-
-        def recorded(result: AttemptRec | ScoreFailed) -> None:
-            if isinstance(result, Exception):  # ScoreFailed
-                failed(t(lang, "q.score_failed", error=result))
-            else:
-                self._answered(result, ask)
-
-        def failed(problem: str) -> None:
-            p.answering = ask
-            screen.submit_failed(problem)
-
-        self._db(record, recorded, failed=failed, notice=False)  # the screen says why
-
-    def _answered(self, attempt: AttemptRec, ask: Ask) -> None:
-        """The answer is committed; ask for a self-rating (not for follow-ups), then the score."""
-        assert self.practice is not None and self.line is not None and self.service is not None
-        self.practice.add(attempt, ask)
-        if ask.kind == "follow_up" or not self.settings.self_rating:
-            self._feedback(attempt, ask)
-            return
-        service = self.service
-
-        def rated(rating: int | None) -> None:
-            if rating is None:
-                self._feedback(attempt, ask)
-                return
-            # Only the rating can be lost: the answer is stored, so its feedback still follows.
-            self._db(lambda store: service.rate(store, attempt, rating),
-                     lambda rated: self._feedback(rated, ask),
-                     failed=lambda _: self._feedback(attempt, ask))
-
-        self.push_screen(later.rating_dialog()(), rated)
-
-    def _feedback(self, attempt: AttemptRec, ask: Ask) -> None:
-        assert self.practice is not None and self.service is not None
-        self.practice.replace(attempt)
-        self._show(later.feedback_screen()(
-            attempt, ask, previous=self.practice.previous_of(ask),
-            follow_up=self.service.follow_up_for(ask, attempt),
-        ))
-
-    def on_feedback_screen_next(self) -> None:
-        self._next()
-
-    def on_feedback_screen_retry(self, msg: FeedbackScreen.Retry) -> None:
-        assert self.service is not None
-        ask = self.service.retry(msg.attempt, msg.ask)
-        self._ask(self.service.turn(ask, self.settings.auto_submit))
-
-    def on_feedback_screen_ask_follow_up(self, msg: FeedbackScreen.AskFollowUp) -> None:
-        assert self.service is not None
-        ask = self.service.follow_up(msg.attempt, msg.ask, msg.follow_up)
-        self._ask(self.service.turn(ask, self.settings.auto_submit))
+        if self.flow is not None:
+            self.flow.practice = None
+        self.back_to_start()
 
     # -- settings and language --------------------------------------------------------------
 
@@ -560,8 +384,8 @@ class MockroomApp(App[None]):
         if not quit_:
             return
         screen = self.screen
-        if isinstance(screen, later.question_screen()):
-            worker = self._save_draft(screen.draft())
+        if isinstance(screen, later.question_screen()) and self.flow is not None:
+            worker = self.flow.save_draft(screen.draft())
             if worker is not None:
                 await worker.wait()
         self.exit()

@@ -45,16 +45,16 @@ def test_every_later_page_is_what_it_names() -> None:
 async def test_start_before_the_store_is_open_waits_with_a_spinner(
     make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mockroom.tui.app as app_module
+    import mockroom.tui.boot as boot_module
 
     release = threading.Event()
-    real_open = app_module.open_store
+    real_open = boot_module.open_store
 
     def slow_open(url: str | None) -> StoreLine:
         assert release.wait(30), "the test never let the store open"
         return real_open(url)
 
-    monkeypatch.setattr(app_module, "open_store", slow_open)
+    monkeypatch.setattr(boot_module, "open_store", slow_open)
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(200):

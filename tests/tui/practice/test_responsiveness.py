@@ -114,8 +114,8 @@ async def test_a_scorer_failing_on_submit_keeps_the_answer_to_submit_again(
         def broken(question: object, answer: str) -> object:
             raise RuntimeError("scorer bug")
 
-        assert app.service is not None
-        monkeypatch.setattr(app.service.scorer, "score", broken)
+        assert app.flow is not None
+        monkeypatch.setattr(app.flow.service.scorer, "score", broken)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is q and not q.submitting and not q.editor.read_only

@@ -60,11 +60,11 @@ async def test_taking_over_resumes_and_the_other_window_is_refused(
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert app.practice is not None and app.practice.session_id == session_id
-        assert app.service is not None
+        assert app.flow is not None
         holder = open_store(named).session_holder(session_id)
-        assert holder is not None and holder.holder == app.service.holder
+        assert holder is not None and holder.holder == app.flow.service.holder
         # Now the first window takes it back: this one learns it at its next heartbeat.
         open_store(named).claim_session(session_id, new_holder(), "laptop", take_over=True)
-        app._heartbeat()
+        app.flow.heartbeat()
         await settle(pilot)
         assert app.practice is None and isinstance(app.screen, StartScreen)

@@ -1,0 +1,51 @@
+"""Starting the app: what is read before the first screen, and what opens after it.
+
+Before the first paint only the settings (a tiny file) and the bank are read, so the first
+screen is the start screen in the right language. Once it is painted, the app's boot worker
+opens the store and builds the practice service (`open_practice`), imports the later pages
+and warms the scorer (`warm_up`) while the candidate reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mockroom.config.settings import LoadedSettings, load_settings
+from mockroom.tui import later
+from mockroom.tui.store_work import StoreLine, open_store
+
+if TYPE_CHECKING:
+    from mockroom.core.bank import Bank
+    from mockroom.practice.service import PracticeService, Returning
+
+
+def first_settings(path: Path | None, lang: str | None) -> LoadedSettings:
+    """The saved settings, with the language given on the command line (if any) in force."""
+    loaded = load_settings(path)
+    if lang in ("zh", "en"):
+        return dataclasses.replace(loaded, settings=dataclasses.replace(loaded.settings, lang=lang))
+    return loaded
+
+
+def open_practice(
+    bank: Bank, db_url: str | None, monotonic: Callable[[], float]
+) -> tuple[StoreLine, Returning, PracticeService]:
+    """Open the store (raises StoreError) and read who is practising. Runs in a worker."""
+    service = later.practice_service(bank, monotonic)
+    line = open_store(db_url)
+    return line, line.call(service.returning), service
+
+
+def warm_up(service: PracticeService, bank: Bank) -> None:
+    """Import every later page and load the scorer's lazy tables (pinyin) now, in the boot
+    worker, rather than on Start or the first keystrokes. Only a warm-up: if scoring fails,
+    it is reported where an answer is scored."""
+    later.preload()
+    questions = bank.questions
+    if questions:
+        with suppress(Exception):
+            service.scorer.score(next(iter(questions.values())), "预热 warm-up")
