@@ -6,7 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from mockroom.store.repo import Store
 from mockroom.tui.app import MockroomApp
@@ -87,3 +89,9 @@ def footer_keys(app: MockroomApp) -> list[tuple[str, str]]:
         if b.show and b.description and b.key != app.COMMAND_PALETTE_BINDING:
             shown.setdefault(b.action, (app.get_key_display(b), b.description))
     return list(shown.values())
+
+
+def shown(widget: Widget) -> str:
+    """The text a widget draws on screen, line by line (whatever renderable it holds)."""
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join(strip.text.rstrip() for strip in lines)

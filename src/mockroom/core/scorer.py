@@ -395,7 +395,8 @@ def _score(
             Flag(
                 "missed-required",
                 "缺少必答要点：" + "、".join(r.label_zh for r in missed_required),
-                "Missing a required point: " + ", ".join(r.label_en for r in missed_required),
+                ("Missing required points: " if len(missed_required) > 1 else "Missing a required point: ")
+                + ", ".join(r.label_en for r in missed_required),
                 penalty=round(cost, 1),
             )
         )

@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 from mockroom.core.cells import cut
+from mockroom.core.cjk_wrap import line_spans
 from mockroom.core.inert import inert
+from mockroom.core.number_format import points
 from mockroom.core.result import CriterionResult, ScoreResult
 from mockroom.core.text import SENTENCE_END
 from mockroom.core.timing import format_clock
@@ -85,9 +89,15 @@ def flag_lines(result: ScoreResult, lang: str) -> list[str]:
     lines = []
     for f in result.flags:
         key = f"flag.{f.code}"
+        if f.code == "missed-required" and sum(c.required and not c.hit for c in result.criteria) > 1:
+            key += ".many"  # "always cover them"
         line = inert(f.message(lang))
-        if f.penalty:
-            line += f"（−{f.penalty:g}）" if lang == "zh" else f" (−{f.penalty:g})"
+        if f.penalty:  # the cost goes inside the message's own full stop: "…左右（−16）。"
+            stop = line[-1:] if line[-1:] in SENTENCE_END else ""
+            cost = points(f.penalty)
+            line = line[: len(line) - len(stop)] + (
+                f"（−{cost}）" if lang == "zh" else f" (−{cost})"
+            ) + stop
         if key in TEXTS:
             # Some messages end in a label ("Costs points: blaming the customer"): the advice
             # is a sentence of its own, so the message gets its full stop first.
@@ -118,6 +128,43 @@ def timing_line(
     if cpm is not None:
         parts.append(t(lang, "fb.speed", cpm=f"{cpm:.0f}"))
     return " · ".join(parts)
+
+
+class Wrapped:
+    """Text wrapped by core/cjk_wrap.py at whatever width it is drawn (Rich's own wrapping
+    breaks Chinese only where it overflows, so "。" could start a line and a bullet stand
+    alone): the first line after `first`, later ones after `rest` (by default as many
+    spaces as `first` is wide: a hanging indent). Styles of the text are kept."""
+
+    def __init__(self, text: Text | str, first: Text | str = "", rest: Text | str | None = None):
+        self.text = Text(text) if isinstance(text, str) else text
+        self.first = Text(first) if isinstance(first, str) else first
+        self.rest = Text(" " * self.first.cell_len) if rest is None else (
+            Text(rest) if isinstance(rest, str) else rest
+        )
+
+    def lines(self, width: int) -> Text:
+        spans = line_spans(self.text.plain, width, first=self.first.cell_len,
+                           rest=self.rest.cell_len)
+        out = Text(no_wrap=True, overflow="crop")
+        for i, (s, e) in enumerate(spans):
+            if i:
+                out.append("\n")
+            out.append_text(self.first if i == 0 else self.rest)
+            out.append_text(self.text[s:e])
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.lines(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max(cell_len(p) for p in self.text.plain.split("\n")) + self.first.cell_len
+        return Measurement(min(widest, 8), widest).clamp(max_width=options.max_width)
+
+
+def bullets(items: Iterable[Text | str], bullet: str = "• ") -> Group:
+    """A bulleted list, each item wrapped under its own first word, never under the bullet."""
+    return Group(*(Wrapped(item, bullet) for item in items))
 
 
 def short(text: str, width: int) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from mockroom.core import number_format
 from mockroom.core.inert import inert
 from mockroom.tui.render import short
 
@@ -34,8 +35,7 @@ def bar_rows(values: Sequence[float], height: int, width: int, bar: int = 2, gap
     """A bar chart of 0-100 values, top row first: one bar per value, `bar` cells wide, the
     latest values that fit in `width`, newest on the right. Every value shows at least the
     lowest eighth, so an attempt scoring 0 is still seen as an attempt."""
-    fit = max(1, (width + gap) // (bar + gap)) if width > 0 else 0
-    shown = list(values)[-fit:] if fit else []
+    shown = fitting(values, width, bar, gap)
     steps = len(BARS) * height
     levels = [max(1, round(min(max(v / 100, 0.0), 1.0) * steps)) for v in shown]
     rows = []
@@ -46,6 +46,12 @@ def bar_rows(values: Sequence[float], height: int, width: int, bar: int = 2, gap
             cells.append((" " if part <= 0 else BARS[min(part, len(BARS)) - 1]) * bar)
         rows.append((" " * gap).join(cells))
     return rows
+
+
+def fitting(values: Sequence[float], width: int, bar: int = 2, gap: int = 1) -> list[float]:
+    """The latest values whose bars (`bar` cells, `gap` apart) fit in `width` cells."""
+    fit = max(1, (width + gap) // (bar + gap)) if width > 0 else 0
+    return list(values)[-fit:] if fit else []
 
 
 def question_title(bank: Bank | None, question_id: str, lang: str, width: int) -> str:
@@ -69,13 +75,15 @@ def day(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
 
 
-def score_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+score_text = number_format.score
+"""One answer's score, as every screen shows it (core/number_format.py)."""
 
 
 def coach_text(s: SessionSummary) -> str:
-    """What the coach's mean is over: "85 · 1/4" (mean of the graded results · graded/all)."""
-    return "—" if s.mean_coach is None else f"{s.mean_coach:g} · {s.coached}/{s.questions}"
+    """What the coach's mean is over: "85.0 · 1/4" (mean of the graded results · graded/all)."""
+    if s.mean_coach is None:
+        return number_format.NONE
+    return f"{number_format.mean(s.mean_coach)} · {s.coached}/{s.questions}"
 
 
 def signed(value: float, unit: str = "") -> str:

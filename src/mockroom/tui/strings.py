@@ -21,7 +21,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "start.mode": ("模式", "Mode"),
     "start.clock": ("计时", "Clock"),
     "start.auto_submit": ("到时自动提交", "Submit at limit"),
-    "start.live_meter": ("实时要点计", "Live meter"),
+    "start.live_meter": ("实时要点计数", "Live meter"),
     "start.go": ("开始", "Start"),
     "start.waiting": ("正在打开数据库，打开后立即开始…", "Opening the database; starting as soon as it is open…"),
     "start.no_tracks": (
@@ -61,7 +61,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "resume.no": ("放弃", "Discard"),
     "resume.missing": (
         "题库里已找不到 {n} 道题，已跳过。",
-        "{n} question(s) are no longer in the bank and were skipped.",
+        "{n} questions are no longer in the bank and were skipped.",
     ),
     "taken.title": ("这次练习正在另一个窗口中进行", "This session is open in another window"),
     "taken.body": (
@@ -97,6 +97,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "在这里作答。准备时间内开始打字会立即开始答题计时。",
         "Type your answer here. Typing during prep starts the answer clock.",
     ),
+    "q.placeholder_now": ("在这里作答。", "Type your answer here."),
     "q.empty": ("请先写下回答再提交。", "Type an answer before submitting."),
     "q.auto_submitted": ("时间到，已自动提交。", "Time is up: the answer was submitted."),
     "q.saving": ("正在评分并保存…", "Scoring and saving…"),
@@ -150,6 +151,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "这类题不提它很难拿高分。",
         "Strong answers to this question always cover it.",
     ),
+    "flag.missed-required.many": (
+        "这类题不提这些要点很难拿高分。",
+        "Strong answers to this question always cover them.",
+    ),
     "flag.negated": (
         "面试官会理解为你不会这么做。",
         "The interviewer hears that you would not do it.",
@@ -182,7 +187,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cmd.lang": ("切换界面语言（中文/English）", "Switch interface language (中文/English)"),
     "cmd.clock": ("显示/隐藏计时", "Turn the clock on/off"),
     "cmd.auto_submit": ("到时自动提交 开/关", "Submit at the time limit on/off"),
-    "cmd.live_meter": ("实时要点计 开/关", "Live rubric meter on/off"),
+    "cmd.live_meter": ("实时要点计数 开/关", "Live rubric meter on/off"),
     "cmd.self_rating": ("答后自评 开/关", "Rate my own answers on/off"),
     "cmd.name": ("修改候选人名字", "Change the candidate's name"),
     "cmd.new": ("回到开始页", "Back to the start screen"),
@@ -192,7 +197,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "off": ("关", "off"),
     "setting.clock": ("计时：{state}", "Clock: {state}"),
     "setting.auto_submit": ("到时自动提交：{state}", "Submit at limit: {state}"),
-    "setting.live_meter": ("实时要点计：{state}", "Live meter: {state}"),
+    "setting.live_meter": ("实时要点计数：{state}", "Live meter: {state}"),
     "setting.self_rating": ("答后自评：{state}", "Self-rating: {state}"),
     "settings.problem": ("设置文件有问题：{problem}", "Settings file problem: {problem}"),
     "settings.save_failed": ("无法保存设置：{error}", "Could not save settings: {error}"),
@@ -226,12 +231,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pr.points_of": ("本题要点（最弱在前）", "This question's points, weakest first"),
     "pr.weakest": ("所有题目中最弱的要点", "Weakest points across all questions"),
     "pr.trend": ("最近 {n} 次练习的平均分", "Mean score of the last {n} sessions"),
-    "pr.trend_row": ("{day} {track}：{score}（{n} 题）", "{day} {track}: {score} ({n} answers)"),
-    "pr.ratings": ("自评与得分", "Self-rating vs score"),
+    "pr.session_of": ("{n} 题 · {track}", "{n} answers · {track}"),
+    "pr.ratings": ("自评与得分（都按 0–100）", "Self-rating vs score (both on 0–100)"),
     "pr.ratings_none": ("还没有自评记录。", "No self-ratings yet."),
-    "pr.rating_band": ("自评 {rating}：平均 {score} 分（{n} 次）", "Rated {rating}: mean {score} ({n} answers)"),
-    "pr.rating_line": ("自评×20", "rating×20"),
-    "pr.score_line": ("得分", "score"),
+    "pr.rated": ("自评 {rating}/5", "Rated {rating}/5"),
+    "pr.said": ("自评×20", "rating ×20"),
+    "pr.scored": ("平均得分", "mean score"),
+    "pr.answers": ("{n} 次", "{n} answers"),
+    "pr.rated_once": (
+        "只有一次自评：你给了 {rating}/5（即 {said}），得分 {score}。",
+        "One self-rating so far: you gave {rating}/5 ({said} of 100) and scored {score}.",
+    ),
+    "pr.ratings_match": ("你的自评与得分大体一致（{n} 次）。", "Your self-ratings match your scores ({n} answers)."),
+    "pr.ratings_high": (
+        "你的自评平均比得分高 {gap} 分（{n} 次）。",
+        "You rate yourself {gap} points above your scores on average ({n} answers).",
+    ),
+    "pr.ratings_low": (
+        "你的自评平均比得分低 {gap} 分（{n} 次）。",
+        "You rate yourself {gap} points below your scores on average ({n} answers).",
+    ),
+    # a trend is told only from three points up; fewer are said in words
+    "pr.rising": ("上升：{first} → {last}", "Rising: {first} → {last}"),
+    "pr.falling": ("下降：{first} → {last}", "Falling: {first} → {last}"),
+    "pr.steady": ("持平：{first} → {last}", "Steady: {first} → {last}"),
+    "pr.one_score": ("只答过一次：{score} 分。", "One attempt so far: {score}."),
+    "pr.two_scores": ("答过两次：{first} → {second} 分。", "Two attempts so far: {first} → {second}."),
     "pr.compare_needs_two": ("这道题至少要答两次才能对比。", "Answer this question twice to compare."),
     # compare
     "cmp.title": ("对比两次作答：{question}", "Two attempts: {question}"),
@@ -330,6 +355,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "save.failed": ("保存失败：{error}", "Could not save: {error}"),
 }
 
+# English texts when their count `n` is 1 (Chinese has no plural): key -> the singular text.
+# t() picks it, so "1 words" or "the last 1 sessions" is never shown.
+ONE_EN: dict[str, str] = {
+    "start.more_problems": "…and 1 more (mockroom lint lists them all)",
+    "resume.draft": "Draft (1 char): {excerpt}",
+    "resume.missing": "1 question is no longer in the bank and was skipped.",
+    "count.zh": "1 char / {lo}–{hi}",
+    "count.en": "1 word / {lo}–{hi}",
+    "count.plain": "1 char",
+    "pr.scores": "{question}: its one score",
+    "pr.trend": "Mean score of the last session",
+    "pr.session_of": "1 answer · {track}",
+    "pr.answers": "1 answer",
+    "rv.count": "1 session",
+}
+
 # Footer: English binding descriptions -> Chinese.
 KEY_LABELS_ZH: dict[str, str] = {
     "Quit": "退出",
@@ -345,7 +386,7 @@ KEY_LABELS_ZH: dict[str, str] = {
     "Next": "下一题",
     "Retry": "重答",
     "Follow-up": "追问",
-    "Outline": "要点",
+    "Outline": "参考答案",
     "New session": "新练习",
     "Yes": "是",
     "No": "否",
@@ -372,13 +413,14 @@ KEY_LABELS_ZH: dict[str, str] = {
     "Tabs": "分页",
     "Attempts": "换一组",
     "Save": "保存",
+    "palette": "命令",  # Textual's ctrl+p command palette
 }
 
 
 def t(lang: str, key: str, **fields: object) -> str:
     """The text for `key` in `lang`, with fields filled in."""
     zh, en = TEXTS[key]
-    text = zh if lang == "zh" else en
+    text = zh if lang == "zh" else ONE_EN.get(key, en) if fields.get("n") == 1 else en
     # Fields are user text (names, comments, tracks): made inert for the terminal.
     if not fields:
         return text

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
+from mockroom.core.number_format import score
 from mockroom.store.repo import Store
 from mockroom.transfer.import_json import parse
 from mockroom.tui.review_context import ReviewContext
@@ -95,7 +96,7 @@ async def test_transcript_shows_each_answer_with_timing_scores_and_evidence(make
         assert screen.query_one("#tr-answer", TextArea).text == first.answer
         assert "Answered in 1:35" in plain(screen.query_one("#tr-timing", Static))
         scores = plain(screen.query_one("#tr-scores", Static))
-        assert f"Auto score {first.auto_score:g}" in scores and "no coach score" in scores
+        assert f"Auto score {score(first.auto_score)}" in scores and "no coach score" in scores
         points = screen.query_one("#tr-points", DataTable)
         hit = next(c for c in first.result.criteria if c.hit and c.best)
         row = cells(points, hit.key)
@@ -131,7 +132,7 @@ async def test_grading_actions_are_stored(make, history) -> None:
         review = store.coach_review(first.id)
         assert review.coach_score == 88 and review.coach == "Coach Li"
         scores = plain(screen.query_one("#tr-scores", Static))
-        assert f"Auto score {first.auto_score:g}" in scores and "Coach score 88" in scores
+        assert f"Auto score {score(first.auto_score)}" in scores and "Coach score 88" in scores
 
         await pilot.press("r")
         await settle(pilot)
@@ -161,7 +162,7 @@ async def test_grading_actions_are_stored(make, history) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         row = cells(app.screen.query_one("#rv-sessions", DataTable), sid)
-        assert row[5] == "88 · 1/2" and row[6] == "partial 1/2"
+        assert row[5] == "88.0 · 1/2" and row[6] == "partial 1/2"  # a mean: one decimal
 
 
 async def test_bad_score_and_empty_comment_are_refused(make, history) -> None:
@@ -207,7 +208,7 @@ async def test_blind_mode_hides_the_auto_score_until_the_coach_grades(make, hist
         screen = app.screen
         assert isinstance(screen, TranscriptScreen)
         scores = plain(screen.query_one("#tr-scores", Static))
-        assert "Auto score hidden" in scores and f"{first.auto_score:g}" not in scores
+        assert "Auto score hidden" in scores and f"Auto score {score(first.auto_score)}" not in scores
         points = screen.query_one("#tr-points", DataTable)
         assert {cells(points, c.key)[0] for c in first.result.criteria} == {"·"}
         assert {cells(points, c.key)[2] for c in first.result.criteria} == {"·"}  # final: hidden
@@ -217,7 +218,7 @@ async def test_blind_mode_hides_the_auto_score_until_the_coach_grades(make, hist
         await _answer_dialog(pilot, "75")
         assert store.coach_review(first.id).coach_score == 75
         scores = plain(screen.query_one("#tr-scores", Static))
-        assert f"Auto score {first.auto_score:g}" in scores and "Coach score 75" in scores
+        assert f"Auto score {score(first.auto_score)}" in scores and "Coach score 75" in scores
         await pilot.press("n")  # the next answer is not graded yet: still hidden
         await settle(pilot)
         assert "Auto score hidden" in plain(screen.query_one("#tr-scores", Static))

@@ -134,7 +134,7 @@ async def test_a_coach_override_changes_flags_marks_and_the_review_list(
         await pilot.press("escape")
         await show(pilot, review())
         row = cells(app.screen.query_one("#rv-sessions", DataTable), sess.id)
-        assert row[3] == "3" and row[5] == "70 · 1/3"
+        assert row[3] == "3" and row[5] == "70.0 · 1/3"
 
 
 async def _open_transcript_at(pilot: Pilot[None], sid: str, steps: int) -> None:

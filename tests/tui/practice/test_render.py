@@ -25,7 +25,7 @@ from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.screens.rating_dialog import RatingDialog
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.summary import SummaryScreen
-from mockroom.tui.strings import KEY_LABELS_ZH, TEXTS, key_label, t
+from mockroom.tui.strings import KEY_LABELS_ZH, ONE_EN, TEXTS, key_label, t
 
 
 def crit(key: str, hit: bool, matches: tuple[Match, ...] = (), negated: bool = False,
@@ -144,3 +144,35 @@ def test_every_footer_key_has_a_chinese_label(cls: type) -> None:
         if b.show and b.description:
             assert b.description in KEY_LABELS_ZH, b.description
             assert key_label("en", b.description) == b.description
+
+
+@pytest.mark.parametrize(
+    ("missed", "advice"), [(1, "always cover it."), (2, "always cover them.")]
+)
+def test_the_required_points_advice_agrees_with_how_many_are_missing(missed: int, advice: str) -> None:
+    points = tuple(crit(k, False, required=True) for k in "ab"[:missed]) + (crit("c", True),)
+    r = result(points, (Flag("missed-required", "缺", "Missing", 3.4),))
+    [line] = flag_lines(r, "en")
+    assert line.startswith("Missing (−3).") and line.endswith(advice)
+
+
+def test_a_cost_goes_inside_the_messages_own_stop_and_reads_in_whole_points() -> None:
+    r = result((), (Flag("too-short", "回答太短。", "Too short.", 10.6),))
+    assert flag_lines(r, "zh")[0].startswith("回答太短（−11）。")
+    assert flag_lines(r, "en")[0].startswith("Too short (−11).")
+
+
+def test_english_counts_of_one_are_singular() -> None:
+    assert t("en", "count.en", n=1, lo=20, hi=200) == "1 word / 20–200"
+    assert t("en", "count.en", n=2, lo=20, hi=200) == "2 words / 20–200"
+    assert t("en", "pr.trend", n=1) == "Mean score of the last session"
+    assert t("en", "pr.answers", n=1) == "1 answer"
+    assert t("zh", "pr.answers", n=1) == "1 次"
+
+
+def test_every_singular_text_has_its_plural_and_the_same_fields() -> None:
+    for key, one in ONE_EN.items():
+        en = TEXTS[key][1]
+        fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f} - {"n"}
+        assert {f for _, f, _, _ in string.Formatter().parse(one) if f} <= fields_en | {"n"}, key
+        assert fields_en <= {f for _, f, _, _ in string.Formatter().parse(one) if f}, key

@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Label, Select, Static
 
+from mockroom.core.number_format import delta, score
 from mockroom.core.timing import format_clock
 from mockroom.store.compare import Comparison, compare
-from mockroom.tui.review_render import day, question_title, score_text, signed
+from mockroom.tui.review_render import day, question_title, signed
 from mockroom.tui.screens.store_screen import Records, StoreScreen
 from mockroom.tui.strings import t
 
@@ -79,7 +80,7 @@ class CompareScreen(StoreScreen):
         else:
             options = [
                 (t(lang, "cmp.pick", n=i + 1, day=day(g.attempt.created_at)[:10],
-                    score=score_text(_final(g))), i)
+                    score=score(_final(g))), i)
                 for i, g in enumerate(answers)
             ]
             first, second = self.pair
@@ -101,7 +102,7 @@ class CompareScreen(StoreScreen):
                         for side in (a, b):
                             with Vertical():
                                 yield Label(
-                                    f"{day(side.attempt.created_at)} · {score_text(_final(side))}",
+                                    f"{day(side.attempt.created_at)} · {score(_final(side))}",
                                     classes="section-top",
                                 )
                                 yield Static(side.attempt.answer, classes="answer")
@@ -110,8 +111,8 @@ class CompareScreen(StoreScreen):
     def _summary(self, c: Comparison) -> str:
         lang = self.lang
         return "\n".join([
-            t(lang, "cmp.score", first=score_text(c.first.score),
-               second=score_text(c.second.score), delta=signed(c.score_delta)),
+            t(lang, "cmp.score", first=score(c.first.score),
+               second=score(c.second.score), delta=delta(c.score_delta)),
             t(lang, "cmp.time", first=format_clock(c.first.answer_s),
                second=format_clock(c.second.answer_s), delta=signed(c.time_delta_s, " s")),
             t(lang, "cmp.length", first=c.first.length, second=c.second.length),

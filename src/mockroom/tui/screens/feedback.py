@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,12 +14,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Header, Label, Static
 
+from mockroom.core.number_format import score
 from mockroom.core.report import MARKS
 from mockroom.core.report import status as point_status
 from mockroom.practice.ask import Ask
 from mockroom.tui.render import (
     SpanKind,
+    Wrapped,
     answer_spans,
+    bullets,
     evidence,
     flag_lines,
     highlight,
@@ -78,18 +82,18 @@ class FeedbackScreen(Page[None]):
         yield Header()
         with VerticalScroll(id="feedback"):
             with Horizontal(id="fb-top"):
-                yield Label(t(lang, "fb.score", score=f"{r.score:g}"), id="score",
+                yield Label(t(lang, "fb.score", score=score(r.score)), id="score",
                             classes=_score_class(r.score))
-                yield Label(self.ask.prompt.get(lang), id="fb-prompt")
+                yield Static(Wrapped(self.ask.prompt.get(lang)), id="fb-prompt")
             if self.previous is not None:
                 yield Label(t(lang, "fb.compare"), classes="section")
                 yield Static(self._compare_table(lang), id="compare")
                 with Horizontal(id="compare-answers"):
                     with Vertical():
-                        yield Label(t(lang, "fb.before", score=f"{self.previous.result.score:g}"))
+                        yield Label(t(lang, "fb.before", score=score(self.previous.result.score)))
                         yield Static(self._answer(self.previous), classes="answer")
                     with Vertical():
-                        yield Label(t(lang, "fb.now", score=f"{r.score:g}"))
+                        yield Label(t(lang, "fb.now", score=score(r.score)))
                         yield Static(self._answer(a), classes="answer")
             else:
                 yield Label(t(lang, "fb.points"), classes="section")
@@ -97,7 +101,7 @@ class FeedbackScreen(Page[None]):
             flags = flag_lines(r, lang)
             if flags:
                 yield Label(t(lang, "fb.flags"), classes="section")
-                yield Static("\n".join(f"• {line}" for line in flags), id="flags")
+                yield Static(bullets(flags), id="flags")
             if self.previous is None:
                 yield Label(t(lang, "fb.answer"), classes="section")
                 yield Static(self._answer(a), id="answer-view", classes="answer")
@@ -107,8 +111,8 @@ class FeedbackScreen(Page[None]):
                 yield Static(self._tips_text(tips, lang), id="tips")
             yield Label(t(lang, "fb.outline"), classes="section")
             if self.show_outline:
-                bullets = self.ask.question.outline.get(lang)
-                yield Static("\n".join(f"• {b}" for b in bullets), id="outline")
+                outline = self.ask.question.outline.get(lang)
+                yield Static(bullets(outline), id="outline")
             else:
                 yield Static(t(lang, "fb.outline_hint"), id="outline-hint", classes="muted")
             yield Label(t(lang, "fb.timing"), classes="section")
@@ -119,7 +123,7 @@ class FeedbackScreen(Page[None]):
             )
             if self.follow_up is not None:
                 yield Static(
-                    t(lang, "fb.follow_up", prompt=self.follow_up.prompt.get(lang)),
+                    Wrapped(t(lang, "fb.follow_up", prompt=self.follow_up.prompt.get(lang))),
                     id="follow-up",
                 )
                 yield Static(t(lang, "fb.follow_up_keys"), classes="muted")
@@ -147,8 +151,8 @@ class FeedbackScreen(Page[None]):
             table.add_row(
                 Text(MARKS[status], style=styles[status]),
                 Text(t(lang, f"fb.{status}"), style=styles[status]),
-                c.label(lang) + (" *" if c.required else ""),
-                Text(t(lang, "fb.matched", phrase=found), style="italic") if found else "",
+                Wrapped(c.label(lang) + (" *" if c.required else "")),
+                Wrapped(Text(t(lang, "fb.matched", phrase=found), style="italic")) if found else "",
             )
         return table
 
@@ -162,20 +166,20 @@ class FeedbackScreen(Page[None]):
         table.add_column(no_wrap=True)
         table.add_row(
             "",
-            Text(t(lang, "fb.before", score=f"{self.previous.result.score:g}"), style="bold"),
-            Text(t(lang, "fb.now", score=f"{self.attempt.result.score:g}"), style="bold"),
+            Text(t(lang, "fb.before", score=score(self.previous.result.score)), style="bold"),
+            Text(t(lang, "fb.now", score=score(self.attempt.result.score)), style="bold"),
         )
         for c in self.attempt.result.criteria:
             was = before.get(c.key, "missed")
             now = point_status(c)
             table.add_row(
-                c.label(lang),
+                Wrapped(c.label(lang)),
                 Text(f"{MARKS[was]} {t(lang, f'fb.{was}')}", style=styles[was]),
                 Text(f"{MARKS[now]} {t(lang, f'fb.{now}')}", style=styles[now]),
             )
         return table
 
-    def _answer(self, attempt: AttemptRec) -> Text:
+    def _answer(self, attempt: AttemptRec) -> Wrapped:
         theme = self.app.current_theme
         styles: dict[SpanKind, str] = {
             "hit": f"bold underline {theme.success}",
@@ -183,18 +187,17 @@ class FeedbackScreen(Page[None]):
             "flag": f"bold reverse {theme.error}",
         }
         spans = answer_spans(attempt.result, len(attempt.answer))
-        return highlight(attempt.answer, spans, styles)
+        return Wrapped(highlight(attempt.answer, spans, styles))
 
     @staticmethod
-    def _tips_text(tips: list[tuple[str, str]], lang: str) -> Text:
-        text = Text()
+    def _tips_text(tips: list[tuple[str, str]], lang: str) -> Group:
         colon = "：" if lang == "zh" else ": "
-        for i, (label, tip) in enumerate(tips):
-            if i:
-                text.append("\n")
-            text.append(f"• {label}{colon}", style="bold")
-            text.append(tip)
-        return text
+        items = []
+        for label, tip in tips:
+            item = Text(f"{label}{colon}", style="bold")
+            item.append(tip)
+            items.append(item)
+        return bullets(items)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_up":
@@ -216,7 +219,7 @@ class FeedbackScreen(Page[None]):
 
     def action_outline(self) -> None:
         self.show_outline = not self.show_outline
-        self.refresh(recompose=True)
+        self.redraw_keeping_focus()
 
 
 def _score_class(score: float) -> str:

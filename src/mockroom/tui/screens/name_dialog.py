@@ -33,7 +33,7 @@ class NameDialog(Dialog[str | None]):
 
     def relabel(self) -> None:
         self.current = self.query_one("#name", Input).value
-        self.refresh(recompose=True)
+        super().relabel()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -57,8 +57,25 @@ class Page(Screen[ResultT]):
         }
 
     def relabel(self) -> None:
-        """Show the page in the new language."""
-        self.refresh(recompose=True)
+        """Show the page in the new language, the keyboard focus where it was."""
+        self.redraw_keeping_focus()
+
+    def redraw_keeping_focus(self) -> None:
+        """Recompose; the widget that had the keyboard (by id) has it again."""
+        focused = self.focused.id if self.focused is not None else None
+        self.call_later(self._recompose_keeping_focus, focused)
+
+    async def _recompose_keeping_focus(self, focused: str | None) -> None:
+        await self.recompose()
+        again = self.query(f"#{focused}") if focused else None
+        if again:
+            again.first().focus()
+        elif self.AUTO_FOCUS:  # what the page focused when it opened
+            for widget in self.query(self.AUTO_FOCUS):
+                if widget.focusable:
+                    widget.focus()
+                    break
+        self.refresh_bindings()  # the new footer shows the keys of the new language
 
 
 class Dialog(Page[ResultT], ModalScreen[ResultT]):

@@ -2,8 +2,9 @@
 
 Three tabs: each question's attempts over time (best, latest, mean answer
 time, a trend); the selected question's rubric points, worst first; and an
-overview with the weakest points overall, the last sessions' trend and the
-self-ratings beside the scores. `c` compares two attempts of the question.
+overview with the weakest points overall, the last sessions' mean scores and the
+self-ratings beside the scores, all on the 0-100 scale (tui/progress_render.py).
+`c` compares two attempts of the question.
 """
 
 from __future__ import annotations
@@ -18,8 +19,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Header, Label, Static, TabbedContent, TabPane
 
+from mockroom.core.number_format import mean, score
 from mockroom.core.timing import format_clock
-from mockroom.tui.review_render import day, point_label, question_title, score_text, spark
+from mockroom.tui.progress_render import (
+    TREND_FROM,
+    few_scores,
+    rating_rows,
+    rating_verdict,
+    session_rows,
+    trend_words,
+)
+from mockroom.tui.review_render import point_label, question_title, spark
 from mockroom.tui.screens.compare import CompareScreen
 from mockroom.tui.screens.store_screen import HistoryPage, Records
 from mockroom.tui.strings import t, track_name
@@ -114,10 +124,10 @@ class ProgressScreen(HistoryPage):
         self._focus_tab()
 
     def _focus_tab(self) -> None:
-        """Keys act on the table of the open tab (the overview has none)."""
-        if self.tab != "overview":
-            for table in self.query(f"#tab-{self.tab} DataTable").results(DataTable):
-                table.focus()
+        """Keys act on the open tab: its table, or the overview's scroll (arrows read on)."""
+        target = "#pr-overview" if self.tab == "overview" else f"#tab-{self.tab} DataTable"
+        for widget in self.query(target):
+            widget.focus()
 
     def _load_points(self) -> None:
         cid, qid = self.candidate_id, self.question_id
@@ -152,6 +162,7 @@ class ProgressScreen(HistoryPage):
                     yield self._questions_table(data.questions)
                     yield Label("", id="pr-series-label", classes="section")
                     yield ScoreChart(id="pr-series")
+                    yield Static("", id="pr-series-words", classes="muted")
                 with TabPane(t(lang, "pr.tab.points"), id="tab-points"):
                     yield Label("", id="pr-points-label", classes="section-top")
                     yield self._points_table()
@@ -171,10 +182,10 @@ class ProgressScreen(HistoryPage):
             table.add_row(
                 question_title(bank, q.question_id, lang, 28),
                 Text(str(q.answers), justify="right"),
-                Text(score_text(q.best), justify="right"),
-                Text(score_text(q.latest), justify="right"),
+                Text(score(q.best), justify="right"),
+                Text(score(q.latest), justify="right"),
                 Text(format_clock(q.mean_answer_s), justify="right"),
-                spark([p.score for p in q.series][-10:]),
+                _trend_cell([p.score for p in q.series][-10:]),
                 key=q.question_id,
             )
         return table
@@ -194,28 +205,16 @@ class ProgressScreen(HistoryPage):
             yield Label(t(lang, "pr.weakest"), classes="section-top")
             yield Static(self._rates_text(data.weakest), id="pr-weakest")
             yield Label(t(lang, "pr.trend", n=len(data.trend)), classes="section")
-            yield ScoreChart([s.mean_score for s in data.trend], id="pr-trend")
-            yield Static(
-                "\n".join(
-                    t(lang, "pr.trend_row", day=day(s.started_at), track=track_name(lang, s.track),
-                       score=score_text(s.mean_score), n=s.answers)
-                    for s in data.trend[-4:]
-                ),
-                id="pr-trend-rows", classes="muted",
-            )
+            yield Static(session_rows(data.trend, lang), id="pr-trend")
+            means = [s.mean_score for s in data.trend]
+            yield Static(trend_words(means, lang, mean), id="pr-trend-words", classes="muted")
             yield Label(t(lang, "pr.ratings"), classes="section")
             if not data.ratings:
                 yield Static(t(lang, "pr.ratings_none"), id="pr-ratings", classes="muted")
                 return
-            lines = Text()
-            lines.append(f"{t(lang, 'pr.rating_line'):>10} ")
-            lines.append(spark([r.rating * 20 for r in data.ratings]), style="bold")
-            lines.append(f"\n{t(lang, 'pr.score_line'):>10} ")
-            lines.append(spark([r.score for r in data.ratings]), style="bold")
-            for b in data.bands:
-                lines.append("\n" + t(lang, "pr.rating_band", rating=b.rating,
-                                       score=score_text(b.mean_score), n=b.answers))
-            yield Static(lines, id="pr-ratings")
+            if len(data.ratings) > 1:  # one rating is only a sentence
+                yield Static(rating_rows(data.bands, lang), id="pr-ratings")
+            yield Static(rating_verdict(data.ratings, lang), id="pr-ratings-words")
 
     def _rates_text(self, rates: list[PointRate]) -> Text:
         lang, bank = self.lang, self.bank
@@ -239,8 +238,13 @@ class ProgressScreen(HistoryPage):
         title = question_title(bank, q.question_id, lang, PROMPT_CELLS)
         for label in self.query("#pr-series-label").results(Label):
             label.update(t(lang, "pr.scores", question=title, n=len(q.series)))
+        scores = [p.score for p in q.series]
         for chart in self.query("#pr-series").results(ScoreChart):
-            chart.data = tuple(p.score for p in q.series)
+            chart.data = tuple(scores)
+            chart.display = len(scores) >= TREND_FROM
+        for words in self.query("#pr-series-words").results(Static):
+            words.update(trend_words(scores, lang) if len(scores) >= TREND_FROM
+                         else few_scores(scores, lang))
         for label in self.query("#pr-points-label").results(Label):
             label.update(f"{title}\n{t(lang, 'pr.points_of')}")
         for table in self.query("#pr-points").results(DataTable):
@@ -307,6 +311,11 @@ class ProgressScreen(HistoryPage):
         if self.data is None:
             return None
         return next((q for q in self.data.questions if q.question_id == self.question_id), None)
+
+
+def _trend_cell(scores: list[float]) -> str:
+    """The questions table's trend: a spark from three scores up, else nothing to read."""
+    return spark(scores) if len(scores) >= TREND_FROM else ""
 
 
 def _bar(rate: float, cells: int = 10) -> str:

@@ -110,6 +110,7 @@ class QuestionScreen(Page[None]):
         self._score_every = SCORE_EVERY_S
         self._relabelling = False
         self._budget_text = ""
+        self._answering_shown = self.clock.answering
 
     @property
     def editor(self) -> TextArea:
@@ -134,7 +135,7 @@ class QuestionScreen(Page[None]):
             id="answer",
             soft_wrap=True,
             tab_behavior="focus",
-            placeholder=t(lang, "q.placeholder"),
+            placeholder=t(lang, "q.placeholder_now" if self.clock.answering else "q.placeholder"),
             highlight_cursor_line=False,
         )
         editor.cursor_blink = self.cursor_blink
@@ -198,6 +199,9 @@ class QuestionScreen(Page[None]):
         lang = self.lang
         settings = self.settings
         view = self.clock.view()
+        if self.clock.answering != self._answering_shown:
+            self._answering_shown = self.clock.answering
+            self.refresh_bindings()  # prep ran out: "Answer now" leaves the footer
         self.query_one(ClockDisplay).show(view, lang, settings.clock_on)
         budget = self.budget
         budget_label = self.query_one("#budget", Static)

@@ -14,9 +14,10 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Label, Select
 
 from mockroom.core.inert import inert
+from mockroom.core.number_format import mean
 from mockroom.transfer.session_file import default_name
 from mockroom.tui.review_context import ReviewContext
-from mockroom.tui.review_render import coach_text, day, parse_since, score_text
+from mockroom.tui.review_render import coach_text, day, parse_since
 from mockroom.tui.screens.export_dialog import export_session
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.store_screen import HistoryPage, Records
@@ -124,7 +125,7 @@ class ReviewScreen(HistoryPage):
     def _add_rows(self, table: DataTable[str | Text]) -> None:
         lang, hide = self.lang, self.context.blind
         for s in self.sessions or []:
-            auto = t(lang, "hidden") if hide and s.mean_auto is not None else score_text(s.mean_auto)
+            auto = t(lang, "hidden") if hide and s.mean_auto is not None else mean(s.mean_auto)
             table.add_row(
                 day(s.started_at),
                 inert(s.candidate_name),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,10 +13,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Label, Static
 
 from mockroom.core.inert import inert
+from mockroom.core.number_format import mean, score
 from mockroom.core.timing import format_clock
 from mockroom.practice.session import Practice
 from mockroom.store.session_record import mean_score, questions_of, unreviewed, weakest
-from mockroom.tui.render import short
+from mockroom.tui.render import Wrapped, bullets, short
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
 from mockroom.tui.widgets.keys_footer import KeysFooter
@@ -55,7 +57,7 @@ class SummaryScreen(Page[None]):
                 yield Label(t(lang, title), classes="heading")
                 if avg is not None:
                     key = "sum.average" if len(questions) > 1 else "sum.average_one"
-                    yield Label(t(lang, key, n=len(questions), score=f"{avg:g}"), id="average")
+                    yield Label(t(lang, key, n=len(questions), score=mean(avg)), id="average")
             budget = self.practice.budget
             if budget is not None and budget.exhausted:
                 yield Label(t(lang, "sum.budget_out"), classes="muted")
@@ -81,41 +83,36 @@ class SummaryScreen(Page[None]):
         for q in questions:
             best = q.best if len(q.attempts) > 1 else None
             for a in q.answers:
-                score = f"{a.score:g}" + (f" {BEST}" if a is best else "")
                 table.add_row(
                     str(q.number) if a.kind == "first" else "",
                     short(a.prompt.get(lang), PROMPT_CELLS),
                     t(lang, f"sum.kind.{a.kind}"),
-                    score,
+                    score(a.score) + (f" {BEST}" if a is best else ""),
                     _time(a),
                 )
         return table
 
-    def _weakest(self, lang: str, questions: tuple[QuestionRecord, ...]) -> Text:
+    def _weakest(self, lang: str, questions: tuple[QuestionRecord, ...]) -> Text | Group:
         points = weakest(questions)
         if not points:
             return Text(t(lang, "sum.all_good"))
-        text = Text()
-        for i, p in enumerate(points):
-            if i:
-                text.append("\n")
+        lines: list[Wrapped] = []
+        for p in points:
             c = p.call.criterion
-            text.append(f"• {inert(c.label(lang))}", style="bold")
-            text.append(f"  {t(lang, 'sum.missed_times', missed=p.missed, seen=p.seen)}\n  ")
-            text.append(inert(c.tip(lang)), style="italic")
-        return text
+            head = Text(inert(c.label(lang)), style="bold")
+            head.append(f"  {t(lang, 'sum.missed_times', missed=p.missed, seen=p.seen)}")
+            lines += [Wrapped(head, "• "), Wrapped(Text(inert(c.tip(lang)), style="italic"), "  ")]
+        return Group(*lines)
 
-    def _next(self, lang: str, questions: tuple[QuestionRecord, ...]) -> str:
+    def _next(self, lang: str, questions: tuple[QuestionRecord, ...]) -> Group:
         """Questions to answer again (result under RETRY_BELOW), lowest first."""
         weak = sorted((q for q in questions if q.score < RETRY_BELOW), key=lambda q: q.score)
         lines = [
-            "• " + t(lang, "sum.retry_q", prompt=short(q.prompt.get(lang), PROMPT_CELLS),
-                     score=f"{q.score:g}")
+            t(lang, "sum.retry_q", prompt=short(q.prompt.get(lang), PROMPT_CELLS),
+              score=score(q.score))
             for q in weak
         ]
-        if not lines:
-            lines.append("• " + t(lang, "sum.all_good"))
-        return "\n".join(lines)
+        return bullets(lines or [t(lang, "sum.all_good")])
 
 
 def _time(a: AnswerRecord) -> str:

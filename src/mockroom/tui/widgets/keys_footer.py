@@ -7,6 +7,11 @@ question, against the 100 ms that Start -> question may take (`make bench`). Thi
 waits for the frame to end and rebuilds once, only if what it would show differs. It uses
 Footer's public surface only (`bindings_changed`, `screen.active_bindings`);
 tests/tui/practice/test_responsiveness.py checks it shows what a plain Footer shows.
+
+Footer skips rebuilding while the terminal reports the app unfocused (a terminal with focus
+events, such as tmux with `focus-events on`); what was skipped is not remembered as shown,
+so the next change after focus returns draws it. A footer mounted by a recompose (a language
+change) draws itself at once rather than waiting for the next change of bindings.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ class KeysFooter(Footer):
     _shown: tuple[object, ...] | None = None
     _pending = False
 
+    def on_mount(self) -> None:
+        self.bindings_changed(self.screen)
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         if not self._pending:
             self._pending = True
@@ -34,7 +42,8 @@ class KeysFooter(Footer):
             return
         shown = self._showing()
         if shown != self._shown:
-            self._shown = shown
+            # Footer draws nothing while the app is unfocused: remember only what it drew.
+            self._shown = shown if self.app.app_focus else None
             super().bindings_changed(screen)
 
     def _showing(self) -> tuple[object, ...]:

@@ -1,7 +1,9 @@
-"""Scores as bars on the fixed 0-100 scale.
+"""Scores as bars on the fixed 0-100 scale, each with its score written under it.
 
 Textual's Sparkline scales to the smallest and largest value shown, so one attempt of 0
-filled the chart and 80 beside 81 looked like nothing beside everything.
+filled the chart and 80 beside 81 looked like nothing beside everything. The numbers under
+the bars say what the heights only suggest; the progress page draws a chart only from three
+scores up (tui/progress_render.py), fewer are said in words.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from mockroom.tui.review_render import bar_rows
+from mockroom.core.number_format import score
+from mockroom.tui.review_render import bar_rows, fitting
+
+BAR, GAP = 3, 1
+"""A bar is as wide as the score under it (up to 100)."""
 
 
 class ScoreChart(Widget):
     DEFAULT_CSS = """
-    ScoreChart { height: 3; color: $accent; }
+    ScoreChart { height: 4; color: $accent; }
     """
 
     data: reactive[tuple[float, ...]] = reactive(tuple)
@@ -27,4 +33,8 @@ class ScoreChart(Widget):
         self.data = tuple(data)
 
     def render(self) -> Text:
-        return Text("\n".join(bar_rows(self.data, self.size.height, self.size.width)))
+        width, height = self.size.width, self.size.height
+        text = Text("\n".join(bar_rows(self.data, height - 1, width, BAR, GAP)))
+        shown = fitting(self.data, width, BAR, GAP)
+        text.append("\n" + (" " * GAP).join(f"{score(v):>{BAR}}" for v in shown), style="dim")
+        return text
