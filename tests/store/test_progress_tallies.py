@@ -230,7 +230,7 @@ def test_trend_skips_sessions_without_answers(store: Store, clock) -> None:
     empty = store.start_session(cand.id, "support", "mock", "en", ["support.outage"], None, True)
     store.abandon_session(empty.id)
     [trend] = store.session_trend(cand.id, last=1)
-    assert trend.session_id != empty.id and trend.answers == 2
+    assert trend.session_id != empty.id and trend.questions == 2
 
 
 def test_review_states_with_a_limit(store: Store, clock) -> None:

@@ -171,7 +171,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sum.kind.retry": ("重答", "retry"),
     "sum.kind.follow_up": ("追问", "follow-up"),
     "sum.average": ("{n} 题平均分 {score}", "Average of {n} questions: {score}"),
-    "sum.average_one": ("1 题得分 {score}", "1 question: {score}"),
     "sum.best_note": (
         "{mark} 一题答了几次时，计分的是最好的一次。",
         "{mark} A question answered more than once counts its best attempt.",
@@ -231,7 +230,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pr.points_of": ("本题要点（最弱在前）", "This question's points, weakest first"),
     "pr.weakest": ("所有题目中最弱的要点", "Weakest points across all questions"),
     "pr.trend": ("最近 {n} 次练习的平均分", "Mean score of the last {n} sessions"),
-    "pr.session_of": ("{n} 题 · {track}", "{n} answers · {track}"),
+    "pr.session_of": ("{n} 题 · {track}", "{n} questions · {track}"),
     "pr.ratings": ("自评与得分（都按 0–100）", "Self-rating vs score (both on 0–100)"),
     "pr.ratings_none": ("还没有自评记录。", "No self-ratings yet."),
     "pr.rated": ("自评 {rating}/5", "Rated {rating}/5"),
@@ -366,9 +365,10 @@ ONE_EN: dict[str, str] = {
     "count.plain": "1 char",
     "pr.scores": "{question}: its one score",
     "pr.trend": "Mean score of the last session",
-    "pr.session_of": "1 answer · {track}",
+    "pr.session_of": "1 question · {track}",
     "pr.answers": "1 answer",
     "rv.count": "1 session",
+    "sum.average": "1 question: {score}",
 }
 
 # Footer: English binding descriptions -> Chinese.

@@ -11,6 +11,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Label, Static
 
+from mockroom.core import number_format
 from mockroom.core.bank import Bank, load_bank
 from mockroom.practice.session import Practice
 from mockroom.store.repo import Store
@@ -53,14 +54,14 @@ async def test_the_summary_counts_three_questions_by_their_best_attempts(
     async with app.run_test(size=(80, 24)) as pilot:
         await show(pilot, _summary(url, bank, sess.id))
         average = plain(app.screen.query_one("#average", Label))
-        assert average == (f"3 题平均分 {mean:g}" if lang == "zh" else
-                           f"Average of 3 questions: {mean:g}")
+        assert average == (f"3 题平均分 {number_format.mean(mean)}" if lang == "zh" else
+                           f"Average of 3 questions: {number_format.mean(mean)}")
         text = _rendered(app, "#sum-table")
         follow_up = bank.questions[INTRO].follow_ups[0].prompt.get(lang)
         assert follow_up.split("，")[0][:10] in text  # the follow-up's own prompt
         assert "achievement" not in text
         assert ("重答" if lang == "zh" else "retry") in text
-        assert f"{recs[3].auto_score:g} ★" in text
+        assert f"{number_format.score(recs[3].auto_score)} ★" in text
         # the follow-up met the point the first answer missed: not among the weakest
         weakest = _rendered(app, "#weakest")
         label = next(c for c in recs[0].result.criteria if c.key == "achievement").label(lang)

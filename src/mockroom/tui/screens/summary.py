@@ -56,8 +56,8 @@ class SummaryScreen(Page[None]):
             with Horizontal(id="sum-top"):
                 yield Label(t(lang, title), classes="heading")
                 if avg is not None:
-                    key = "sum.average" if len(questions) > 1 else "sum.average_one"
-                    yield Label(t(lang, key, n=len(questions), score=mean(avg)), id="average")
+                    yield Label(t(lang, "sum.average", n=len(questions), score=mean(avg)),
+                                id="average")
             budget = self.practice.budget
             if budget is not None and budget.exhausted:
                 yield Label(t(lang, "sum.budget_out"), classes="muted")
