@@ -186,24 +186,24 @@ def test_argparse_errors_exit_2(capsys) -> None:
 
 def test_lint_of_the_builtin_bank_is_clean(capsys) -> None:
     code, out, err = run(capsys, "lint")
-    assert out == ""
-    assert code == 0
-    assert re.fullmatch(r"0 problem\(s\); \d+ questions, \d+ rubrics, \d+ examples checked\n", err)
+    assert (code, err) == (0, "")
+    assert re.fullmatch(r"0 problems; \d+ files: \d+ questions, \d+ rubrics, \d+ examples checked\n", out)
 
 
-def test_lint_of_a_clean_folder_exits_0(capsys) -> None:
-    code, out, _ = run(capsys, "lint", str(GOOD))
-    assert (code, out) == (0, "")
+def test_lint_of_a_clean_folder_exits_0_and_counts_only_that_folder(capsys) -> None:
+    code, out, err = run(capsys, "lint", str(GOOD))
+    assert (code, err) == (0, "")
+    assert out == "0 problems; 2 files: 1 question, 1 rubric, 2 examples checked\n"
 
 
 def test_lint_reports_one_line_per_problem_and_exits_1(capsys) -> None:
     code, out, err = run(capsys, "lint", "--bank", str(GOOD), str(BAD))
-    assert code == 1
-    lines = out.splitlines()
+    assert (code, err) == (1, "")
+    *lines, summary = out.splitlines()
     files = sorted(p.name for p in BAD.iterdir())
-    assert sorted(Path(PROBLEM_LINE.match(line)["path"]).name for line in lines) == files
+    assert sorted({Path(PROBLEM_LINE.match(line)["path"]).name for line in lines}) == files
     assert all(line.startswith(str(BAD)) for line in lines)
-    assert err.startswith(f"{len(lines)} problem(s); ")
+    assert summary.startswith(f"{len(lines)} problems; {len(files)} files: ")
     assert "Traceback" not in out + err
 
 
@@ -215,9 +215,10 @@ def test_lint_quiet_prints_problems_only(capsys) -> None:
 
 
 def test_lint_of_a_missing_path(capsys, tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "lint", "--quiet", str(tmp_path / "nope"))
-    assert code == 1
-    assert out == f"{tmp_path / 'nope'}:1:1: no such file or folder\n"
+    code, out, err = run(capsys, "lint", str(tmp_path / "nope"))
+    assert (code, err) == (1, "")
+    assert out == (f"{tmp_path / 'nope'}:1:1: no such file or folder\n"
+                   "1 problem; 0 files: 0 questions, 0 rubrics, 0 examples checked\n")
 
 
 # --- bank ----------------------------------------------------------------------------
@@ -313,7 +314,7 @@ def test_new_writes_templates_that_lint_clean_and_refuses_to_overwrite(capsys, t
     assert out.splitlines()[:2] == [f"wrote {question}", f"wrote {rubric}"]
 
     code, out, _ = run(capsys, "lint", str(root))
-    assert (code, out) == (0, "")
+    assert (code, out) == (0, "0 problems; 2 files: 1 question, 1 rubric, 2 examples checked\n")
     code, out, _ = run(capsys, "--bank", str(root), "bank", "list", "--track", "mine")
     assert out.split()[0] == "mine.prioritise"
 
@@ -352,9 +353,10 @@ def test_lint_as_a_real_process_never_prints_a_traceback() -> None:
         encoding="utf-8",
         check=False,
     )
-    assert proc.returncode == 1
-    assert "Traceback" not in proc.stderr + proc.stdout
-    assert all(PROBLEM_LINE.match(line) for line in proc.stdout.splitlines())
+    assert (proc.returncode, proc.stderr) == (1, "")
+    *problems, summary = proc.stdout.splitlines()
+    assert all(PROBLEM_LINE.match(line) for line in problems)
+    assert re.fullmatch(r"\d+ problems; \d+ files: .* checked", summary)
 
 
 def test_a_command_imports_no_other_command(answer_file: Path) -> None:

@@ -163,14 +163,14 @@ def test_a_shared_rubric_point_is_referred_to_by_rubric_and_point(tmp_path: Path
     ("question", "rubric", "expected"),
     [
         (question_data("t.q", track="other"), rubric_data(),
-         "question.yaml:1:1: id 't.q' must start with its track 'other'"),
+         "question.yaml:1:5: id 't.q' must start with its track 'other'"),
         (question_data("T.Q"), rubric_data(),
          "question.yaml:1:5: id: String should match pattern "
          "'^[a-z0-9][a-z0-9-]*\\.[a-z0-9][a-z0-9.-]*$' (got 'T.Q')"),
         (question_data(outline={"zh": ["道歉"], "en": []}), rubric_data(),
-         "question.yaml:1:1: outline: needs bullets in both zh and en"),
+         "question.yaml:20:3: outline: needs bullets in both zh and en"),
         (question_data(timing={"zh_chars": [300, 100]}), rubric_data(),
-         "question.yaml:12:3: timing.zh_chars: need 0 < min < max, got [300, 100]"),
+         "question.yaml:13:3: timing.zh_chars: need 0 < min < max, got [300, 100]"),
         (question_data(examples=[{"label": "x", "band": [80, 20], "answer": "a"}]), rubric_data(),
          "question.yaml:27:3: band must satisfy 0 <= low <= high <= 100, got [80.0, 20.0]"),
         (question_data(examples=[{"label": "x", "grade": 120, "answer": "a"}]), rubric_data(),

@@ -14,18 +14,19 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-
-    from mockroom.core.lint import lint
+    from mockroom.core.lint import checked, lint
 
     bank, problems = lint(args.paths, args.bank)
     for problem in problems:
         print(problem)
     if not args.quiet:
-        n_ex = sum(len(q.examples) for q in bank.questions.values())
-        print(
-            f"{len(problems)} problem(s); {len(bank.questions)} questions, {len(bank.rubrics)} rubrics, "
-            f"{n_ex} examples checked",
-            file=sys.stderr,
-        )
+        # On stdout after the problems, so the two never interleave: a clean result is a
+        # result, not an error. The counts are of the paths given, not the bank around them.
+        n = checked(bank, args.paths)
+        print(f"{_n(len(problems), 'problem')}; {_n(n.files, 'file')}: {_n(n.questions, 'question')}, "
+              f"{_n(n.rubrics, 'rubric')}, {_n(n.examples, 'example')} checked")
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

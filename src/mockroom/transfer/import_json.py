@@ -27,6 +27,7 @@ from mockroom.core.inert import is_inert
 from mockroom.core.result import MatchKind, ScoreResult
 from mockroom.files.bounded import TooLarge, read_limited
 from mockroom.store import lineage
+from mockroom.store.names import NAME_MAX, clean_name, name_problem
 from mockroom.store.records import (
     LANGS,
     MODES,
@@ -66,6 +67,20 @@ def _one_line(value: str) -> str:
     return value
 
 
+def _name(value: str) -> str:
+    """A person's name as the store keeps it (store/names.py): the one rule, so an imported
+    name is one this database could have written, never longer or differently spaced."""
+    _one_line(value)
+    problem = name_problem(clean_name(value))
+    if problem == "empty":
+        raise ValueError("is empty")
+    if problem == "too_long":
+        raise ValueError(f"is longer than {NAME_MAX} characters")
+    if clean_name(value) != value:
+        raise ValueError("has spaces at an end or in a row, which a stored name never has")
+    return value
+
+
 def _text(value: str) -> str:
     """Answers, comments, messages: any text, but no lone surrogate (not writable as UTF-8)."""
     try:
@@ -88,7 +103,7 @@ def _moment(value: datetime) -> datetime:
 
 Line = Annotated[str, AfterValidator(_one_line)]
 Text = Annotated[str, AfterValidator(_text)]
-NameStr = Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_one_line)]
+NameStr = Annotated[str, AfterValidator(_name)]
 Key = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
 Label = Annotated[str, Field(max_length=2_000), AfterValidator(_one_line)]
 Moment = Annotated[AwareDatetime, AfterValidator(_moment)]

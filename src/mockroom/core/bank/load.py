@@ -90,7 +90,7 @@ def cross_check(bank: Bank, refs: Mapping[str, Refs]) -> None:
         for i, r in enumerate(rubric_ids):
             if r not in bank.rubrics:
                 loc = ("rubric",) if i == 0 else ("shared_rubrics", i - 1)
-                bank.problems.append(Problem(*bank.locate(key, loc), f"{qid}: unknown rubric {r!r}"))
+                bank.problems.append(Problem(*bank.locate(key, loc), unknown_rubric(qid, r)))
                 missing = True
         if missing:
             left_out.append(qid)
@@ -105,6 +105,11 @@ def cross_check(bank: Bank, refs: Mapping[str, Refs]) -> None:
                 ))
     for qid in left_out:
         del bank.questions[qid]
+
+
+def unknown_rubric(qid: str, rubric_id: str) -> str:
+    """The problem of a question naming a rubric the bank does not have (lint knows it by this)."""
+    return f"{qid}: unknown rubric {rubric_id!r}"
 
 
 def _yaml_files(targets: Iterable[str | Path], bank: Bank) -> tuple[list[str], list[str]]:

@@ -7,6 +7,7 @@ adds the file's name.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from mockroom.core.models import Question, QuestionFile, Rubric
-from mockroom.core.yamlsafe import YamlError, decode, load, locate
+from mockroom.core.yamlsafe import YamlError, decode, find, load, locate, split_by_comma
 
 FORMAT = 1
 """Bump when what `parse` returns for the same bytes changes (cached parses are dropped)."""
@@ -68,7 +69,7 @@ class ParsedFile:
 def parse(raw: bytes, keep_root: bool = False) -> ParsedFile:
     """What the bytes of one bank file define, or why they cannot be used."""
     try:
-        doc = load(decode(raw))
+        doc = load(decode(raw), keep_duplicates=True)
     except YamlError as e:
         return _refused(e.line, e.column, e.message)
     root = doc.root if keep_root else None
@@ -83,11 +84,15 @@ def parse(raw: bytes, keep_root: bool = False) -> ParsedFile:
         model = Question
     else:
         return _refused(1, 1, "not a question (no `prompt`) or rubric (no `criteria`)", root)
+    # A duplicate key makes the file ambiguous, so it is not used; its other problems are
+    # still reported, so that one run shows them all.
+    spots = [Spot(d.line, d.column, d.message) for d in doc.duplicates]
     try:
         obj = model.model_validate(data)
     except ValidationError as e:
-        spots = tuple(Spot(*locate(doc.root, tuple(err["loc"])), _message(err)) for err in e.errors())
-        return ParsedFile(spots, True, (), root)
+        spots += [_spot(doc.root, err) for err in e.errors()]
+    if spots:
+        return ParsedFile(tuple(dict.fromkeys(spots)), True, (), root)
     if isinstance(obj, Rubric):
         return ParsedFile(defined=(_defined("r", obj, doc.root, ()),), root=root)
     if isinstance(obj, QuestionFile):
@@ -109,6 +114,40 @@ def _defined(kind: str, obj: Question | Rubric, root: yaml.Node, loc: tuple[Any,
 
 def _refused(line: int, column: int, message: str, root: yaml.Node | None = None) -> ParsedFile:
     return ParsedFile((Spot(line, column, message),), True, (), root)
+
+
+def _spot(root: yaml.Node, err: Any) -> Spot:
+    """Where a validation error is and what it says; a value that a comma split inside
+    `{…}` (one unknown field per piece) is one problem, at the value, saying to quote it."""
+    loc = tuple(err["loc"])
+    split = split_by_comma(root, loc) if err["type"] == "extra_forbidden" else None
+    if split is None:
+        message = _message(err)
+        return Spot(*locate(root, _named_field(root, loc, message) or loc), message)
+    line, column, key, full = split
+    field = ".".join(str(p) for p in (*loc[:-1], key))
+    return Spot(line, column, f"{field}: a comma inside {{…}} ends the value, so the rest read as "
+                f"unknown fields; quote this value: {key}: {_quoted(full)}")
+
+
+_LEADING_FIELD = re.compile(r"([a-z_]+(?:\.[a-z_]+)*)[: ]")
+
+
+def _named_field(root: yaml.Node, loc: tuple[Any, ...], message: str) -> tuple[Any, ...] | None:
+    """A check across fields is reported on their parent (`outline: needs bullets in both zh
+    and en` on the question): place it at the field its message starts with, when there is one."""
+    m = _LEADING_FIELD.match(message)
+    if not m:
+        return None
+    named = tuple(m.group(1).split("."))
+    for where in ((*loc, *named), (*loc[:-1], *named)):
+        if find(root, where) is not None:
+            return where
+    return None
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _message(err: Any) -> str:
