@@ -16,11 +16,13 @@ from mockroom.core.inert import inert
 from mockroom.core.number_format import mean, score
 from mockroom.core.timing import format_clock
 from mockroom.practice.session import Practice
+from mockroom.practice.time_report import time_report
 from mockroom.store.session_record import mean_score, questions_of, unreviewed, weakest
 from mockroom.tui.render import Wrapped, bullets, short
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
 from mockroom.tui.widgets.keys_footer import KeysFooter
+from mockroom.tui.widgets.time_spent import TimeSpent
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
@@ -49,7 +51,7 @@ class SummaryScreen(Page[None]):
 
     def compose(self) -> ComposeResult:
         lang, questions = self.lang, self.questions
-        title = "sum.title_mock" if self.practice.mode == "mock" else "sum.title"
+        title = "sum.title_mock" if self.practice.mode in ("mock", "interview") else "sum.title"
         avg = mean_score(questions)
         yield Header()
         with VerticalScroll(id="summary"):
@@ -71,6 +73,9 @@ class SummaryScreen(Page[None]):
                 yield Static(self._weakest(lang, questions), id="weakest")
                 yield Label(t(lang, "sum.next"), classes="section")
                 yield Static(self._next(lang, questions), id="practise-next")
+                yield TimeSpent(time_report(self.practice.results,
+                                            budget.total_s if budget else None),
+                                self.bank, lang, id="time-spent")
         yield KeysFooter()
 
     def _table(self, lang: str, questions: tuple[QuestionRecord, ...]) -> Table:
