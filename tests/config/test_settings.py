@@ -99,3 +99,22 @@ def test_a_settings_file_that_is_not_a_small_regular_file_never_blocks(
     expected = {"fifo": "not a regular file (a FIFO)", "huge": "file is too large",
                 "folder": "not a regular file (a folder)"}[kind]
     assert expected in loaded.problem
+
+
+def test_the_start_screens_last_choices_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    s = Settings(last_track="sales", last_mode="interview", last_count=5)
+    save_settings(s, path)
+    assert load_settings(path, environ={}).settings == s
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("last_mode", "x" * 65), ("last_mode", 1), ("last_count", 0), ("last_count", True),
+     ("last_count", "3"), ("last_track", "a\x1bb"), ("last_track", 7)],
+)
+def test_bad_last_choices_fall_back_to_defaults(tmp_path: Path, name: str, value: object) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({name: value}))
+    loaded = load_settings(path, environ={})
+    assert loaded.settings == Settings() and loaded.problem and name in loaded.problem

@@ -133,17 +133,60 @@ def test_bad_limits_are_rejected(now: FakeClock, prep: float, answer: float) -> 
         QuestionClock(prep, answer, now)
 
 
-def test_budget_counts_down_and_restores(now: FakeClock) -> None:
-    b = Budget(600, now)
-    now.advance(590)
-    assert b.remaining() == 10
-    assert not b.exhausted
-    r = Budget.from_dict(b.to_dict(), FakeClock(0))
-    assert r.remaining() == 10
+def test_the_budget_runs_only_while_a_question_is_on_screen(now: FakeClock) -> None:
+    b = Budget(300)
+    now.advance(50)  # before any question: nothing spent
+    assert (b.remaining(), b.view().running) == (300, False)
+    c = QuestionClock(20, 100, now)
+    b.ask(c)
+    now.advance(30)
+    assert b.remaining() == 270 and b.view().running
+    t = c.stop()
+    now.advance(500)  # the self-rating, feedback, a retry: the budget stands still
+    assert b.remaining() == 270 and not b.view().running
+    b.charge(t.prep_s, t.answer_s)
+    now.advance(500)
+    assert b.remaining() == 270 and b.spent_s == 30
+    b.ask(QuestionClock(0, 60, now))
+    now.advance(270)
+    v = b.view()
+    assert (v.remaining_s, v.out, v.running, v.submit_due) == (0, True, True, False)
+    now.advance(12)
+    assert b.view().over_s == 12  # auto-submit off: the answer goes on past the budget
+
+
+@pytest.mark.parametrize(("auto_submit", "due"), [(True, True), (False, False)])
+def test_at_zero_the_answer_is_due_only_with_auto_submit(
+    now: FakeClock, auto_submit: bool, due: bool
+) -> None:
+    b = Budget(100, spent_s=90)
+    c = QuestionClock(0, 60, now, auto_submit=auto_submit)  # the question's own limit is later
+    b.ask(c)
+    now.advance(9.9)
+    assert not b.view().out and not b.view().submit_due
+    now.advance(0.2)
+    v = b.view()
+    assert v.out and v.submit_due is due and not c.view().submit_due
+    c.stop()
+    assert not b.view().submit_due  # submitted: nothing more is due
+
+
+def test_a_stopped_clock_restarts_where_it_stopped(now: FakeClock) -> None:
+    c = QuestionClock(0, 60, now)
+    b = Budget(100)
+    b.ask(c)
     now.advance(10)
-    assert b.exhausted
-    with pytest.raises(ValueError, match="budget"):
-        Budget.from_dict({"total_s": 1}, now)
+    c.stop()
+    now.advance(40)  # storing the answer failed meanwhile
+    c.restart()
+    now.advance(5)
+    assert c.elapsed() == 15 and b.remaining() == 85 and b.view().running
+
+
+@pytest.mark.parametrize(("total", "spent"), [(0, 0), (60, -1)])
+def test_bad_budgets_are_rejected(total: float, spent: float) -> None:
+    with pytest.raises(ValueError, match="budget needs"):
+        Budget(total, spent)
 
 
 @pytest.mark.parametrize(

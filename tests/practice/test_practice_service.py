@@ -48,9 +48,10 @@ def store(tmp_path: Path) -> Store:
 
 
 def _answer(service: PracticeService, store: Store, p: Practice, ask: Ask, text: str,
-            answer_s: float = 30.0):
+            answer_s: float = 30.0, times: AttemptTimes | None = None):
     p.answering = None
-    attempt = service.record(store, p, ask, text, AttemptTimes(2.0, 2.0, answer_s, 0.0), SHOWN, "en")
+    times = times or AttemptTimes(2.0, 2.0, answer_s, 0.0)
+    attempt = service.record(store, p, ask, text, times, SHOWN, "en")
     p.add(attempt, ask)
     return attempt
 
@@ -133,16 +134,55 @@ def test_due_mode_asks_what_the_history_says_is_due(
     assert due is not None and [q.id for q in due.questions] == [ask.question.id]
 
 
-def test_a_mock_interview_ends_when_the_budget_is_spent(
+def test_the_budget_is_spent_only_while_a_question_is_on_screen(
     service: PracticeService, store: Store, clock: FakeClock
+) -> None:
+    """Practice: feedback, the self-rating, a retry and a follow-up cost the budget nothing;
+    a question's first answer is charged its prep and answer time, and when the budget is
+    spent the session is over."""
+    cand = store.get_candidate()
+    assert cand is not None
+    p = service.start(store, cand.id, "demo", 2, "practice", "en", True)
+    assert p is not None and p.budget is not None and p.budget.total_s == 240
+    assert store.get_session(p.session_id).time_budget_s == 240 and p.feedback_each
+    clock.advance(1000)  # the start screen, before any question
+    first = p.next_ask()
+    assert first is not None
+    turn = service.turn(first, False)
+    p.begin(first, turn.clock)
+    clock.advance(20)  # prep
+    turn.clock.key()
+    clock.advance(100)
+    times = turn.clock.stop()
+    assert p.budget.remaining() == 120
+    clock.advance(300)  # rating and feedback
+    weak = _answer(service, store, p, first, "I currently do support.", times=times)
+    assert p.budget.remaining() == 120
+    retry = PracticeService.retry(weak, first)
+    p.begin(retry, service.turn(retry, False).clock)
+    clock.advance(90)
+    _answer(service, store, p, retry, INTRO)
+    assert p.budget.remaining() == 120 and not p.over
+    second = p.next_ask()
+    assert second is not None
+    turn = service.turn(second, False)
+    p.begin(second, turn.clock)
+    clock.advance(125)
+    view = p.budget.view()
+    assert view.out and view.over_s == 5 and not view.submit_due  # auto-submit is off
+    _answer(service, store, p, second, OUTAGE, times=turn.clock.stop())
+    assert p.over and p.next_ask() is None
+
+
+def test_an_interview_gives_no_feedback_until_the_end(
+    service: PracticeService, store: Store
 ) -> None:
     cand = store.get_candidate()
     assert cand is not None
-    p = service.start(store, cand.id, "demo", 2, "mock", "en", True)
-    assert p is not None and p.budget is not None and p.budget.total_s == 240
-    assert store.get_session(p.session_id).time_budget_s == 240
-    clock.advance(241)
-    assert p.over and p.next_ask() is None
+    p = service.start(store, cand.id, "demo", 2, "interview", "en", True)
+    assert p is not None and not p.feedback_each and p.budget is not None
+    assert store.get_session(p.session_id).mode == "interview"
+    assert PracticeService.last_times(store, cand.id, p) == {}  # no hints either
 
 
 def test_a_failing_scorer_stores_nothing(
@@ -173,7 +213,7 @@ def test_a_late_draft_never_lands_after_its_answer(service: PracticeService, sto
     assert ask is not None
     turn = service.turn(ask, False)
     p.answering = ask
-    state = draft_state(ask, turn.clock, p.budget, SHOWN)
+    state = draft_state(ask, turn.clock, SHOWN)
     service.save_draft(store, p, ask, "draft", state)
     assert store.load_draft(p.session_id) is not None
     _answer(service, store, p, ask, INTRO)  # submitting clears `answering`
@@ -195,7 +235,7 @@ def test_resume_restores_the_question_its_clock_and_the_budget(
     clock.advance(15)
     turn.clock.key()
     clock.advance(5)
-    state = draft_state(ask, turn.clock, p.budget, SHOWN)
+    state = draft_state(ask, turn.clock, SHOWN)
     service.save_draft(store, p, ask, "half an answer", state)
 
     returning = PracticeService.returning(store)
@@ -206,7 +246,9 @@ def test_resume_restores_the_question_its_clock_and_the_budget(
     assert missing == 0 and again.session_id == p.session_id and shown is not None
     assert shown.ask == ask and shown.text == "half an answer" and shown.shown_at == SHOWN
     assert shown.clock.elapsed() == pytest.approx(20)
-    assert again.budget is not None and again.budget.elapsed() == pytest.approx(20)
+    assert again.budget is not None and again.budget.used() == 0
+    again.begin(shown.ask, shown.clock)  # back on screen: its clock spends the budget again
+    assert again.budget.used() == pytest.approx(20)
 
 
 def test_two_apps_on_one_session_never_overwrite_each_other(
@@ -221,7 +263,7 @@ def test_two_apps_on_one_session_never_overwrite_each_other(
     ask = p.next_ask()
     assert ask is not None
     p.answering = ask
-    state = draft_state(ask, service.turn(ask, False).clock, p.budget, SHOWN)
+    state = draft_state(ask, service.turn(ask, False).clock, SHOWN)
     service.save_draft(store, p, ask, "first window", state)
 
     second = PracticeService(bank, Scorer(bank), clock)

@@ -43,6 +43,11 @@ class Settings:
     """Show how many rubric points the draft covers while typing."""
     self_rating: bool = True
     """Ask the candidate to rate each answer 1-5 before showing its score."""
+    last_track: str = ""
+    """The start screen's last choices; a track or mode it no longer offers (or "") gives
+    way to its default."""
+    last_mode: str = ""
+    last_count: int = 3
 
 
 @dataclass(frozen=True)
@@ -83,8 +88,7 @@ def load_settings(
         if f.name not in data:
             continue
         v = data[f.name]
-        ok = v in LANGS if f.name == "lang" else isinstance(v, bool)
-        if ok:
+        if _valid(f.name, v):
             values[f.name] = v
         else:
             bad.append(f"{f.name}={json.dumps(v, ensure_ascii=False)}")
@@ -92,6 +96,16 @@ def load_settings(
     if bad:
         problem = f"{path}: ignored bad value(s) {', '.join(bad)}; using the default for them"
     return LoadedSettings(replace(defaults, **values), problem)  # type: ignore[arg-type]
+
+
+def _valid(name: str, v: object) -> bool:
+    if name == "lang":
+        return v in LANGS
+    if name in ("last_track", "last_mode"):  # ids the start screen checks against its own
+        return isinstance(v, str) and len(v) <= 64 and v.isprintable()
+    if name == "last_count":
+        return isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 50
+    return isinstance(v, bool)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

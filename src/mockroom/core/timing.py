@@ -90,6 +90,10 @@ class QuestionClock:
         return self._answer_start(self.elapsed()) is not None
 
     @property
+    def stopped(self) -> bool:
+        return self._stopped_at is not None
+
+    @property
     def typed(self) -> bool:
         return self._first_key is not None
 
@@ -136,6 +140,12 @@ class QuestionClock:
         over = max(0.0, used - self.answer_limit)
         return AttemptTimes(self._first_key, prep, used, over)
 
+    def restart(self) -> None:
+        """Run on from where `stop` froze it (the answer could not be stored after all)."""
+        if self._stopped_at is not None:
+            self._t0 = self._now() - self._stopped_at
+            self._stopped_at = None
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe state for a draft; `from_dict` continues from here in another process."""
         return {
@@ -163,33 +173,72 @@ class QuestionClock:
             raise ValueError(f"saved clock state is unreadable: {e}") from e
 
 
+@dataclass(frozen=True)
+class BudgetView:
+    """What the total budget shows at one instant."""
+
+    remaining_s: float
+    over_s: float
+    """How far past the budget the question on screen has run (auto-submit off)."""
+    running: bool
+    """A question is on screen and being timed; False while feedback, ratings, retries or
+    follow-ups are shown, when the budget stands still."""
+    out: bool
+    """The budget is used up."""
+    submit_due: bool
+    """Used up while a question is being answered, with auto-submit on: submit it now."""
+
+
 class Budget:
-    """The total time budget of a mock interview, counted while the app runs."""
+    """The total time of a session, spent only while one of its questions is on screen.
 
-    def __init__(self, total_s: float, now: Now, *, elapsed: float = 0.0) -> None:
+    The question on screen is counted live from its own clock (`ask`); when its first answer
+    is stored, that answer's prep and answer time is charged (`charge`) and the budget stands
+    still until the next question is asked. So feedback, the self-rating, retries and
+    follow-ups cost nothing, the budget cannot drift from the question clocks, and a resumed
+    session rebuilds it from the answers it stored.
+    """
+
+    def __init__(self, total_s: float, spent_s: float = 0.0) -> None:
+        if total_s <= 0 or spent_s < 0:
+            raise ValueError(f"a budget needs total > 0 and spent >= 0, got {total_s} and {spent_s}")
         self.total_s = float(total_s)
-        self._now = now
-        self._t0 = now() - elapsed
+        self.spent_s = float(spent_s)
+        """Charged by the questions answered so far."""
+        self._live: QuestionClock | None = None
 
-    def elapsed(self) -> float:
-        return max(0.0, self._now() - self._t0)
+    def ask(self, clock: QuestionClock) -> None:
+        """A question is on screen: its clock counts against the budget from now on."""
+        self._live = clock
+
+    def charge(self, prep_s: float, answer_s: float) -> None:
+        """A question's first answer was stored: its time is spent, and the budget pauses."""
+        self.spent_s += max(0.0, prep_s) + max(0.0, answer_s)
+        self._live = None
+
+    def used(self) -> float:
+        live = self._live.elapsed() if self._live is not None else 0.0
+        return self.spent_s + live
 
     def remaining(self) -> float:
-        return max(0.0, self.total_s - self.elapsed())
+        return max(0.0, self.total_s - self.used())
 
     @property
     def exhausted(self) -> bool:
-        return self.elapsed() >= self.total_s
+        return self.used() >= self.total_s
 
-    def to_dict(self) -> dict[str, float]:
-        return {"total_s": self.total_s, "elapsed": round(self.elapsed(), 3)}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any], now: Now) -> Budget:
-        try:
-            return cls(float(d["total_s"]), now, elapsed=max(0.0, float(d["elapsed"])))
-        except (KeyError, TypeError, ValueError) as e:
-            raise ValueError(f"saved time budget is unreadable: {e}") from e
+    def view(self) -> BudgetView:
+        used = self.used()
+        live = self._live
+        running = live is not None and not live.stopped
+        out = used >= self.total_s
+        return BudgetView(
+            remaining_s=max(0.0, self.total_s - used),
+            over_s=max(0.0, used - self.total_s) if running else 0.0,
+            running=running,
+            out=out,
+            submit_due=out and running and live is not None and live.auto_submit,
+        )
 
 
 def typing_cpm(text: str, answer_s: float) -> float | None:

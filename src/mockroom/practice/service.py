@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from mockroom.core.timing import Budget, QuestionClock, typing_cpm
 from mockroom.practice.ask import Ask
+from mockroom.practice.last_time import LastTime, last_time
+from mockroom.practice.modes import shows_last_time
 from mockroom.practice.picking import choose_questions, mock_budget_s
 from mockroom.practice.session import Practice
+from mockroom.practice.time_report import budget_spent
 from mockroom.store import AttemptTiming
 from mockroom.store.session_lock import HEARTBEAT_S, SessionHolder, new_holder, this_process
 
@@ -105,12 +108,24 @@ class PracticeService:
         questions = choose_questions(store, self.bank, candidate_id, track, count, mode)
         if not questions:
             return None
-        total_s = mock_budget_s(questions) if mode == "mock" else None
+        total_s = None if mode == "single" else mock_budget_s(questions)
         ids = [q.id for q in questions]
         s = store.start_session(candidate_id, track, mode, lang, ids, total_s, clock_on)
         store.claim_session(s.id, self.holder, this_process())  # new, so nobody else holds it
-        budget = Budget(total_s, self.monotonic) if total_s else None
+        budget = Budget(total_s) if total_s else None
         return Practice(s.id, s.mode, s.track, questions, budget)
+
+    @staticmethod
+    def last_times(store: Store, candidate_id: str, practice: Practice) -> dict[str, LastTime]:
+        """What the session's questions missed when last answered before it (none in an
+        interview, which keeps all feedback for its end). Read after the first question is
+        on screen: it is only shown on request."""
+        if not shows_last_time(practice.mode):
+            return {}
+        ids = [q.id for q in practice.questions]
+        session = store.get_session(practice.session_id)
+        found = store.last_answers(candidate_id, ids, before=session.started_at)
+        return {qid: last_time(last) for qid, last in found.items()}
 
     def claim(self, store: Store, session_id: str, take_over: bool = False) -> SessionHolder | None:
         """Claim an existing session for this app: None when it is ours, else the live app
@@ -130,7 +145,8 @@ class PracticeService:
         state = draft.clock if draft else {}
         budget = None
         if session.time_budget_s:
-            budget = self._restore_budget(session.time_budget_s, state.get("budget"), attempts)
+            # Rebuilt from the stored answers; the question on screen adds its own clock.
+            budget = Budget(session.time_budget_s, budget_spent(attempts))
         practice = Practice(
             session.id, session.mode, session.track, questions, budget,
             answered={a.question_id for a in attempts if a.follow_up_of is None},
@@ -145,15 +161,6 @@ class PracticeService:
             clock = self.clock_for(ask, auto_submit)
         turn = Turn(ask, clock, draft.text, _parse_time(state.get("shown_at")))
         return practice, turn, missing
-
-    def _restore_budget(self, total_s: int, saved: Any, attempts: list[AttemptRec]) -> Budget:
-        if isinstance(saved, dict):
-            try:
-                return Budget.from_dict(saved, self.monotonic)
-            except ValueError:
-                pass
-        used = sum(a.timing.prep_s + a.timing.answer_s for a in attempts)
-        return Budget(total_s, self.monotonic, elapsed=used)
 
     def clock_for(self, ask: Ask, auto_submit: bool) -> QuestionClock:
         prep, answer = ask.limits
@@ -236,17 +243,10 @@ class PracticeService:
         store.release_session(session_id, self.holder)
 
 
-def draft_state(
-    ask: Ask, clock: QuestionClock, budget: Budget | None, shown_at: datetime
-) -> dict[str, Any]:
-    """What a resume needs besides the draft's text: the clocks and what was being asked
-    (`PracticeService.resume` reads it back)."""
-    return {
-        "clock": clock.to_dict(),
-        "ask": ask.to_dict(),
-        "budget": budget.to_dict() if budget else None,
-        "shown_at": shown_at.isoformat(),
-    }
+def draft_state(ask: Ask, clock: QuestionClock, shown_at: datetime) -> dict[str, Any]:
+    """What a resume needs besides the draft's text: the question's clock and what was being
+    asked (`PracticeService.resume` reads it back; the budget is rebuilt from the answers)."""
+    return {"clock": clock.to_dict(), "ask": ask.to_dict(), "shown_at": shown_at.isoformat()}
 
 
 def _parse_time(value: Any) -> datetime | None:

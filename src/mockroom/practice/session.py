@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mockroom.practice.ask import Ask
+from mockroom.practice.modes import feedback_each
 
 if TYPE_CHECKING:
     from mockroom.core.models import Question
-    from mockroom.core.timing import Budget
+    from mockroom.core.timing import Budget, QuestionClock
+    from mockroom.practice.last_time import LastTime
     from mockroom.store import AttemptRec
 
 
@@ -20,7 +22,7 @@ class Practice:
     track: str
     questions: list[Question]
     budget: Budget | None = None
-    """A mock interview's total time; None in the other modes."""
+    """The session's total time (None: a session of an older version that had none)."""
     answered: set[str] = field(default_factory=set)
     """Questions with a recorded first answer (retries and follow-ups do not count)."""
     results: list[AttemptRec] = field(default_factory=list)
@@ -28,6 +30,13 @@ class Practice:
     answering: Ask | None = None
     """What the candidate is answering now: only its drafts may be saved. None from the moment
     an answer is submitted, so a late draft save never lands after the attempt it preceded."""
+    last_time: dict[str, LastTime] = field(default_factory=dict)
+    """Per question, its last answer before this session, when it may be shown (last_time.py)."""
+
+    @property
+    def feedback_each(self) -> bool:
+        """Feedback after each answer; an interview keeps it for the end."""
+        return feedback_each(self.mode)
 
     def next_question(self) -> Question | None:
         return next((q for q in self.questions if q.id not in self.answered), None)
@@ -43,6 +52,13 @@ class Practice:
         q = self.next_question()
         return None if self.over or q is None else Ask(q)
 
+    def begin(self, ask: Ask, clock: QuestionClock) -> None:
+        """`ask` is on screen: only its drafts may be saved, and a question's first answer
+        (not a retry or a follow-up) spends the budget while its clock runs."""
+        self.answering = ask
+        if self.budget is not None and ask.kind == "main":
+            self.budget.ask(clock)
+
     def position(self, question: Question) -> tuple[int, int]:
         """(n, total): which of the session's questions this is."""
         ids = [q.id for q in self.questions]
@@ -54,6 +70,8 @@ class Practice:
         self.results.append(attempt)
         if ask.kind == "main":
             self.answered.add(ask.question.id)
+            if self.budget is not None:
+                self.budget.charge(attempt.timing.prep_s, attempt.timing.answer_s)
 
     def replace(self, attempt: AttemptRec) -> None:
         """A stored attempt changed (its self-rating)."""

@@ -12,9 +12,10 @@ from typing import Any, Literal
 
 from mockroom.core.result import ScoreResult
 
-Mode = Literal["single", "mock", "due"]
+Mode = Literal["practice", "interview", "due", "single", "mock"]
 SessionState = Literal["open", "finished", "abandoned"]
-MODES: tuple[str, ...] = ("single", "mock", "due")
+MODES: tuple[str, ...] = ("practice", "interview", "due", "single", "mock")
+"""practice/modes.py says what each means; single and mock are older sessions' modes."""
 LANGS: tuple[str, ...] = ("zh", "en")
 
 
@@ -30,7 +31,7 @@ class SessionRec:
     candidate_id: str
     track: str
     mode: str
-    """single, mock or due."""
+    """practice, interview or due (single or mock: older sessions)."""
     lang: str
     """Prompt language, zh or en."""
     question_ids: tuple[str, ...]

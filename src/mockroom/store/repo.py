@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from mockroom.config.paths import default_db_url
 from mockroom.core.result import ScoreResult
 from mockroom.store import convert, db, evidence, tally
+from mockroom.store.due import DueMixin
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.names import checked_name
 from mockroom.store.progress import ProgressMixin
@@ -51,7 +52,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store(ReviewMixin, ProgressMixin, SessionLockMixin):
+class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
     """Sessions, drafts and attempts here; coach review in review.py, progress in progress.py,
     which app has a session open in session_lock.py."""
 

@@ -36,7 +36,7 @@ from mockroom.tui.practice_flow import PracticeFlow
 from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.page import Page
-from mockroom.tui.screens.start import StartScreen
+from mockroom.tui.screens.start import DueSource, StartScreen
 from mockroom.tui.screens.store_screen import Records
 from mockroom.tui.store_work import StoreDone, StoreFailed, StoreLine, run_store
 from mockroom.tui.strings import t
@@ -195,6 +195,8 @@ class MockroomApp(App[None]):
             if isinstance(screen, StartScreen):
                 screen.candidate_name = self._candidate_name()
                 screen.ready = self.line is not None
+                if self.line is not None and self.candidate is not None:
+                    screen.due_source = DueSource(self.line, self.candidate.id)
         self.refresh_bindings()  # f4, f5 and ^n work once the store is open
 
     # -- the candidate's name ---------------------------------------------------------------

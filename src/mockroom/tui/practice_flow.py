@@ -25,6 +25,7 @@ from mockroom.tui.strings import t
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
     from mockroom.practice.ask import Ask
+    from mockroom.practice.last_time import LastTime
     from mockroom.practice.service import PracticeService, ScoreFailed, Turn, Unfinished
     from mockroom.practice.session import Practice
     from mockroom.store import AttemptRec
@@ -62,9 +63,22 @@ class PracticeFlow:
                 return
             self.practice = practice
             self.next()
+            self._read_last_times(practice, candidate_id)
 
         self.db(lambda store: service.start(store, candidate_id, track, count, mode, lang,
                                             clock_on), started)
+
+    def _read_last_times(self, p: Practice, candidate_id: str) -> None:
+        """What the session's questions missed last time, read once the first is on screen."""
+        service, app = self.service, self.app
+
+        def read(found: dict[str, LastTime]) -> None:
+            p.last_time = found
+            screen = app.screen
+            if isinstance(screen, later.question_screen()) and screen.ask.kind == "main":
+                screen.last_time = found.get(screen.ask.question.id)
+
+        self.db(lambda store: service.last_times(store, candidate_id, p), read, notice=False)
 
     def offer_resume(self, unfinished: Unfinished) -> None:
         """Ask whether to resume the session a closed terminal left open."""
@@ -107,6 +121,7 @@ class PracticeFlow:
             self.next()
         else:
             self.ask(turn)
+        self._read_last_times(practice, unfinished.session.candidate_id)
 
     def heartbeat(self) -> None:
         """Keep this app's claim on its session alive; when another window has taken it over,
@@ -143,6 +158,7 @@ class PracticeFlow:
         ask = p.next_ask()
         if ask is None:
             sid = p.session_id
+            self.practice = None  # closed: no heartbeat may find its claim gone and say "taken"
             self.db(lambda store: service.close(store, sid, True))
             self.app.show(later.summary_screen()(p, self.bank))
             return
@@ -151,10 +167,11 @@ class PracticeFlow:
     def ask(self, turn: Turn) -> None:
         assert self.practice is not None
         p = self.practice
-        p.answering = turn.ask
+        p.begin(turn.ask, turn.clock)
+        last = p.last_time.get(turn.ask.question.id) if turn.ask.kind == "main" else None
         self.app.show(later.question_screen()(
             turn, position=p.position(turn.ask.question), budget=p.budget,
-            score=self.service.score, monotonic=self.monotonic,
+            feedback=p.feedback_each, last_time=last, score=self.service.score, monotonic=self.monotonic,
             cursor_blink=self.app.cursor_blink,
         ))
 
@@ -208,14 +225,22 @@ class PracticeFlow:
                     lambda rated: self._feedback(rated, ask),
                     failed=lambda _: self._feedback(attempt, ask))
 
-        self.app.push_screen(later.rating_dialog()(), rated)
+        scores_at_end = not self.practice.feedback_each
+        self.app.push_screen(later.rating_dialog()(scores_at_end=scores_at_end), rated)
 
     def _feedback(self, attempt: AttemptRec, ask: Ask) -> None:
+        """The score of the answer; in an interview, straight on to the next question."""
         assert self.practice is not None
-        self.practice.replace(attempt)
+        p = self.practice
+        p.replace(attempt)
+        if not p.feedback_each:
+            if not p.over:
+                self.app.notify(t(self.app.lang, "interview.saved"), timeout=2)
+            self.next()
+            return
         self.app.show(later.feedback_screen()(
-            attempt, ask, previous=self.practice.previous_of(ask),
-            follow_up=self.service.follow_up_for(ask, attempt),
+            attempt, ask, previous=p.previous_of(ask),
+            follow_up=self.service.follow_up_for(ask, attempt), budget=p.budget,
         ))
 
     def retry(self, msg: FeedbackScreen.Retry) -> None:

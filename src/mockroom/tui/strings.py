@@ -34,9 +34,45 @@ TEXTS: dict[str, tuple[str, str]] = {
     # The built-in bank's tracks; a track of your own shows its id.
     "track.support": ("技术支持", "Technical support"),
     "track.sales": ("销售与市场", "Sales & marketing"),
-    "mode.single": ("单题练习", "Single questions"),
-    "mode.mock": ("完整模拟面试", "Full mock interview"),
+    "mode.practice": ("练习", "Practice"),
+    "mode.interview": ("模拟面试", "Mock interview"),
     "mode.due": ("到期复习", "Due for review"),
+    "mode.single": ("单题练习", "Single questions"),  # sessions of older versions
+    "mode.mock": ("完整模拟面试", "Full mock interview"),
+    "start.hint.practice": (
+        "每题答完就看讲评，可追问、重答；看讲评时总时间暂停。",
+        "Feedback after each answer; the total time pauses while you read it.",
+    ),
+    "start.hint.interview": (
+        "像真实面试：全部答完才看报告；总时间只在答题时走。",
+        "Like a real interview: no feedback until the end; time runs only on questions.",
+    ),
+    "start.hint.due": (
+        "复习到期的题目，每题答完就看讲评。",
+        "The questions due for review, with feedback after each answer.",
+    ),
+    "start.nothing_due_next": (
+        "这个方向目前没有到期的题目，下一道{when}到期。",
+        "Nothing is due in this track: the next question is due {when}.",
+    ),
+    # the review schedule on the start screen
+    "due.title": ("到期复习", "Due for review"),
+    "due.empty": (
+        "还没有要复习的题：答过的题到期后会出现在这里。",
+        "Nothing to review yet: questions you answer come back here when due.",
+    ),
+    "due.unseen": ("{track}：还没答过", "{track}: not answered yet"),
+    "due.now": ("{track}：{n} 道到期", "{track}: {n} due now"),
+    "due.none": ("{track}：暂无到期", "{track}: nothing due"),
+    "due.next": ("，下一道{when}", " · next {when}"),
+    "when.now": ("现在", "now"),
+    "when.minutes": ("{n} 分钟后", "in {n} min"),
+    "when.hours": ("{n} 小时后", "in {n} h"),
+    "when.day": ("1 天后", "in 1 day"),
+    "when.days": ("{n} 天后", "in {n} days"),
+    "when.minutes_ago": ("{n} 分钟前", "{n} min ago"),
+    "when.hours_ago": ("{n} 小时前", "{n} h ago"),
+    "when.days_ago": ("{n} 天前", "{n} days ago"),
     "lang.name": ("中文", "English"),
     "lang.switched": ("界面语言：中文", "Interface language: English"),
     # dialogs
@@ -87,6 +123,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "看分数前先给自己打分：1 = 没答好，5 = 答得很好。按 Enter 跳过。",
         "Rate yourself before you see the score: 1 = poorly, 5 = very well. Enter skips.",
     ),
+    "rate.body_end": (
+        "给自己打分：1 = 没答好，5 = 答得很好。得分在面试结束后的报告里。按 Enter 跳过。",
+        "Rate yourself: 1 = poorly, 5 = very well. The scores come in the report at the end. "
+        "Enter skips.",
+    ),
     "rate.skip": ("跳过", "Skip"),
     # question screen
     "q.progress": ("第 {n}/{total} 题", "Question {n}/{total}"),
@@ -107,7 +148,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "clock.answer": ("作答 {t}", "Answer {t}"),
     "clock.overtime": ("超时 +{t}", "Overtime +{t}"),
     "clock.off": ("计时已关", "Clock off"),
-    "clock.budget": ("总剩余 {t}", "Total left {t}"),
+    "budget.left": ("总剩余 {t}", "Total left {t}"),
+    "budget.paused": ("总剩余 {t}（暂停）", "Total {t} · paused"),
+    "budget.out": ("总时间到", "Total time up"),
+    "budget.over": ("总时间超 +{t}", "Total over +{t}"),
+    "budget.submitted": (
+        "总时间到，这道题已自动提交。", "The total time is up: this answer was submitted."
+    ),
+    "budget.finish": (
+        "总时间到：答完这道题就结束。", "The total time is up: finish this answer; it is the last."
+    ),
+    "last.head": ("上次作答（{when}，{score} 分）：", "Last time ({when}, score {score}):"),
+    "last.all_hit": ("每个要点都答到了。", "Every point was covered."),
+    "last.point": ("• 没答到 {label}{mark}：{tip}", "• Missed {label}{mark}: {tip}"),
+    "last.required": ("（必答）", " (required)"),
+    "last.negated": ("（你否定了它）", " (you rejected it)"),
+    "interview.saved": ("已保存，下一题。", "Saved. Next question."),
     "count.zh": ("{n} 字 / {lo}–{hi}", "{n} chars / {lo}–{hi}"),
     "count.en": ("{n} 词 / {lo}–{hi}", "{n} words / {lo}–{hi}"),
     "count.plain": ("{n} 字", "{n} chars"),
@@ -178,6 +234,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sum.none": ("本次没有提交回答。", "No answers were submitted in this session."),
     "sum.all_good": ("每个要点都答到了，试试更难的题。", "Every point was covered: try harder questions."),
     "sum.budget_out": ("总时间已用完。", "The time budget is used up."),
+    "time.title": ("时间花在哪里", "How the time was spent"),
+    "time.col.thinking": ("思考", "Thinking"),
+    "time.col.answering": ("作答", "Answering"),
+    "time.col.over": ("超时", "Over"),
+    "time.col.extra": ("重答/追问", "Retry/follow-up"),
+    "time.used": ("共用 {used}，总时间 {budget}，剩 {left}", "Used {used} of {budget}, {left} left"),
+    "time.used_over": ("共用 {used}，总时间 {budget}，超出 {over}", "Used {used} of {budget}, {over} over"),
+    "time.used_plain": ("共用 {used}", "Used {used}"),
+    "time.extra": (
+        "重答和追问另用 {t}，不计入总时间。", "Retries and follow-ups took {t} more, outside the budget."
+    ),
     # commands and notices
     "cmd.lang": ("切换界面语言（中文/English）", "Switch interface language (中文/English)"),
     "cmd.clock": ("显示/隐藏计时", "Turn the clock on/off"),
@@ -376,6 +443,7 @@ KEY_LABELS_ZH: dict[str, str] = {
     "Submit": "提交",
     "Answer now": "开始作答",
     "Intent": "考察点",
+    "Last time": "上次",
     "Next": "下一题",
     "Retry": "重答",
     "Follow-up": "追问",

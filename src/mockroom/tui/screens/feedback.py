@@ -1,4 +1,6 @@
-"""The score of one attempt and the evidence behind it, then the follow-up."""
+"""The score of one attempt and the evidence behind it, then the follow-up.
+
+The session's total time is shown paused here: reading feedback costs none of it."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Header, Label, Static
 
+from mockroom.config.settings import Settings
 from mockroom.core.number_format import score
 from mockroom.core.report import MARKS
 from mockroom.core.report import status as point_status
@@ -31,10 +34,12 @@ from mockroom.tui.render import (
 )
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
+from mockroom.tui.widgets.budget_display import BudgetDisplay
 from mockroom.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mockroom.core.models import FollowUp
+    from mockroom.core.timing import Budget
     from mockroom.store import AttemptRec
 
 
@@ -67,8 +72,12 @@ class FeedbackScreen(Page[None]):
         *,
         previous: AttemptRec | None = None,
         follow_up: FollowUp | None = None,
+        budget: Budget | None = None,
     ) -> None:
         super().__init__()
+        self.budget = budget
+        self.clock_on = True
+        self.watch(self.app, "settings", self._follow_settings, init=True)
         self.attempt = attempt
         self.ask = ask
         self.previous = previous
@@ -85,6 +94,11 @@ class FeedbackScreen(Page[None]):
                 yield Label(t(lang, "fb.score", score=score(r.score)), id="score",
                             classes=_score_class(r.score))
                 yield Static(Wrapped(self.ask.prompt.get(lang)), id="fb-prompt")
+                if self.budget is not None:
+                    budget = BudgetDisplay(id="fb-budget")
+                    budget.show(self.budget.view(), lang)
+                    budget.display = self.clock_on
+                    yield budget
             if self.previous is not None:
                 yield Label(t(lang, "fb.compare"), classes="section")
                 yield Static(self._compare_table(lang), id="compare")
@@ -128,6 +142,11 @@ class FeedbackScreen(Page[None]):
                 )
                 yield Static(t(lang, "fb.follow_up_keys"), classes="muted")
         yield KeysFooter()
+
+    def _follow_settings(self, settings: Settings) -> None:
+        self.clock_on = settings.clock_on
+        if self.is_mounted and self.budget is not None:
+            self.query_one(BudgetDisplay).display = self.clock_on
 
     def _status_styles(self) -> dict[str, str]:
         """Theme colours, so the marks read well in light and dark themes."""

@@ -1,4 +1,8 @@
-"""One question: the prompt, the clock, the editor and the live counters."""
+"""One question: the prompt, the clock and the session's total time, the editor and the
+live counters; on request, what the question's last answer missed.
+
+The clock rules are core/timing's: the screen shows the question clock and the budget, and
+submits when either says the answer is due."""
 
 from __future__ import annotations
 
@@ -6,22 +10,25 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Header, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from mockroom.config.settings import Settings
-from mockroom.core.timing import AttemptTimes, QuestionClock, format_clock
+from mockroom.core.timing import AttemptTimes
 from mockroom.practice.ask import Ask
 from mockroom.practice.service import Turn, draft_state
+from mockroom.tui.due_text import last_time_text
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t, track_name
+from mockroom.tui.widgets.budget_display import BudgetDisplay
 from mockroom.tui.widgets.clock_display import ClockDisplay
 from mockroom.tui.widgets.coverage_meter import CoverageMeter
 from mockroom.tui.widgets.keys_footer import KeysFooter
@@ -30,6 +37,7 @@ from mockroom.tui.widgets.length_counter import LengthCounter
 if TYPE_CHECKING:
     from mockroom.core.result import ScoreResult
     from mockroom.core.timing import Budget
+    from mockroom.practice.last_time import LastTime
 
 TICK_S = 0.2
 """Clock redraw period; the time shown is read from the monotonic clock, never counted."""
@@ -50,7 +58,13 @@ class QuestionScreen(Page[None]):
         Binding("ctrl+s", "submit", "Submit"),
         Binding("ctrl+g", "answer_now", "Answer now"),
         Binding("ctrl+o", "toggle_intent", "Intent"),
+        Binding("ctrl+l", "toggle_last_time", "Last time"),
     ]
+    HIDDEN_PANES: ClassVar[tuple[str, ...]] = ("intent", "last-time")
+
+    last_time: reactive[LastTime | None] = reactive(None, init=False)
+    """What this question's last answer missed (read after the screen is shown; None: not
+    answered before, or not to be shown, as in an interview)."""
 
     @dataclass
     class Submitted(Message):
@@ -80,12 +94,15 @@ class QuestionScreen(Page[None]):
         *,
         position: tuple[int, int] | None = None,
         budget: Budget | None = None,
+        feedback: bool = True,
+        last_time: LastTime | None = None,
         score: Callable[[Ask, str], ScoreResult],
         monotonic: Callable[[], float] = time.monotonic,
         cursor_blink: bool = True,
     ) -> None:
         """`score` scores a draft (in a thread) for the length counter and the live meter;
-        `budget` is the mock interview's total time, shown beside the clock."""
+        `budget` is the session's total time, shown beside the clock; without `feedback`
+        (an interview) the live meter stays hidden, whatever the setting."""
         super().__init__()
         self.ask = turn.ask
         self.clock = turn.clock
@@ -96,9 +113,13 @@ class QuestionScreen(Page[None]):
         self.cursor_blink = cursor_blink
         self.shown_at = turn.shown_at or datetime.now(UTC)
         self.initial_text = turn.text
+        self.feedback = feedback
+        self.set_reactive(QuestionScreen.last_time, last_time)
         self.settings = Settings()
         self.watch(self.app, "settings", self._follow_settings, init=True)
-        self.show_intent = False
+        self.shown_panes: set[str] = set()
+        """Which of HIDDEN_PANES the candidate has opened."""
+        self._budget_told = False
         self.submitting = False
         self._saved_text: str | None = None
         self._last_save = 0.0
@@ -109,7 +130,6 @@ class QuestionScreen(Page[None]):
         self._last_scoring = 0.0
         self._score_every = SCORE_EVERY_S
         self._relabelling = False
-        self._budget_text = ""
         self._answering_shown = self.clock.answering
 
     @property
@@ -121,15 +141,14 @@ class QuestionScreen(Page[None]):
         yield Header()
         with Horizontal(id="q-bar"):
             yield Label(self._where(lang), id="q-where")
-            yield Static(id="budget")
+            yield BudgetDisplay(id="q-budget")
             yield ClockDisplay(id="clock")
         with VerticalScroll(id="q-prompt"):
             yield Static(self.ask.prompt.get(lang), id="prompt")
-            intent = Static(
+            yield Static(
                 t(lang, "q.intent", intent=self.ask.question.intent.get(lang)), id="intent"
             )
-            intent.display = self.show_intent
-            yield intent
+            yield Static(self._last_time_text(), id="last-time")
         editor = TextArea(
             self.initial_text,
             id="answer",
@@ -154,7 +173,20 @@ class QuestionScreen(Page[None]):
             parts.append(t(lang, f"q.{self.ask.kind}"))
         return " · ".join(parts)
 
+    def _last_time_text(self) -> str:
+        last = self.last_time
+        return last_time_text(self.lang, last, datetime.now(UTC)) if last else ""
+
+    def _show_panes(self) -> None:
+        for pane in self.HIDDEN_PANES:
+            self.query_one(f"#{pane}").display = pane in self.shown_panes
+
+    def watch_last_time(self) -> None:
+        self.query_one("#last-time", Static).update(self._last_time_text())
+        self.refresh_bindings()  # ctrl+l shows in the footer once there is something to show
+
     def on_mount(self) -> None:
+        self._show_panes()
         self._refresh_meter_visibility()
         self.editor.focus()
         self.editor.move_cursor(self.editor.document.end)
@@ -172,6 +204,7 @@ class QuestionScreen(Page[None]):
 
     def _after_relabel(self, cursor: tuple[int, int]) -> None:
         self._relabelling = False
+        self._show_panes()
         self._refresh_meter_visibility()
         self.editor.focus()
         self.editor.cursor_location = cursor
@@ -179,7 +212,7 @@ class QuestionScreen(Page[None]):
         self._tick()
 
     def _refresh_meter_visibility(self) -> None:
-        self.query_one(CoverageMeter).display = self.settings.live_meter
+        self.query_one(CoverageMeter).display = self.feedback and self.settings.live_meter
 
     # -- typing and the clock ---------------------------------------------------------------
 
@@ -203,16 +236,7 @@ class QuestionScreen(Page[None]):
             self._answering_shown = self.clock.answering
             self.refresh_bindings()  # prep ran out: "Answer now" leaves the footer
         self.query_one(ClockDisplay).show(view, lang, settings.clock_on)
-        budget = self.budget
-        budget_label = self.query_one("#budget", Static)
-        show_budget = budget is not None and settings.clock_on
-        if budget_label.display != show_budget:
-            budget_label.display = show_budget
-        if budget is not None:
-            text = t(lang, "clock.budget", t=format_clock(budget.remaining()))
-            if text != self._budget_text:
-                self._budget_text = text
-                budget_label.update(text)
+        self._tick_budget()
         now = time.monotonic()
         if (
             self._version != self._scored_version
@@ -228,6 +252,26 @@ class QuestionScreen(Page[None]):
         if view.submit_due and not self.submitting:
             self.notify(t(lang, "q.auto_submitted"))
             self.submit(force=True)
+
+    def _tick_budget(self) -> None:
+        """Show the total time; when it runs out, say so (once), and submit if auto-submit is on."""
+        display = self.query_one(BudgetDisplay)
+        budget = self.budget
+        shown = budget is not None and self.settings.clock_on
+        if display.display != shown:
+            display.display = shown
+        if budget is None:
+            return
+        view = budget.view()
+        display.show(view, self.lang)
+        if not view.out or self._budget_told or not view.running:
+            return
+        self._budget_told = True  # told either way, even with the clock hidden
+        if view.submit_due:
+            self.notify(t(self.lang, "budget.submitted"), severity="warning", timeout=8)
+            self.submit(force=True)
+        else:
+            self.notify(t(self.lang, "budget.finish"), severity="warning", timeout=10)
 
     @property
     def counters_current(self) -> bool:
@@ -269,7 +313,7 @@ class QuestionScreen(Page[None]):
 
     def draft(self) -> QuestionScreen.DraftChanged:
         """The draft as it is now, with what a resume needs besides the text."""
-        state = draft_state(self.ask, self.clock, self.budget, self.shown_at)
+        state = draft_state(self.ask, self.clock, self.shown_at)
         return self.DraftChanged(self.ask, self.editor.text, state)
 
     def _autosave(self) -> None:
@@ -289,6 +333,8 @@ class QuestionScreen(Page[None]):
             return not self.clock.answering
         if action == "submit":
             return not self.submitting
+        if action == "toggle_last_time":
+            return self.last_time is not None
         return True
 
     def action_answer_now(self) -> None:
@@ -298,8 +344,15 @@ class QuestionScreen(Page[None]):
         self._tick()
 
     def action_toggle_intent(self) -> None:
-        self.show_intent = not self.show_intent
-        self.query_one("#intent").display = self.show_intent
+        self._toggle_pane("intent")
+
+    def action_toggle_last_time(self) -> None:
+        if self.last_time is not None:
+            self._toggle_pane("last-time")
+
+    def _toggle_pane(self, pane: str) -> None:
+        self.shown_panes ^= {pane}
+        self._show_panes()
 
     def action_submit(self) -> None:
         self.submit(force=False)
@@ -320,7 +373,8 @@ class QuestionScreen(Page[None]):
     def submit_failed(self, error: str) -> None:
         """The store refused the attempt: keep the draft and let the candidate try again."""
         self.submitting = False
-        self.clock = QuestionClock.from_dict(self.clock.to_dict(), self.monotonic, auto_submit=False)
+        self.clock.restart()  # the same clock: the budget goes on counting it
+        self.clock.auto_submit = False  # or it would submit again at once
         self.editor.read_only = False
         self.query_one("#q-state", Label).update(t(self.lang, "q.save_failed", error=error))
         self.refresh_bindings()

@@ -34,10 +34,15 @@ class RatingDialog(Dialog[int | None]):
     }
     """
 
+    def __init__(self, *, scores_at_end: bool = False) -> None:
+        """`scores_at_end`: an interview, whose scores come in its report, not next."""
+        super().__init__()
+        self.scores_at_end = scores_at_end
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t(self.lang, "rate.title"), classes="dialog-title")
-            yield Label(t(self.lang, "rate.body"))
+            yield Label(t(self.lang, "rate.body_end" if self.scores_at_end else "rate.body"))
             with Horizontal(classes="dialog-buttons"):
                 for n in RATINGS:
                     yield _mouse_only(Button(str(n), variant="primary", id=f"rate-{n}"))

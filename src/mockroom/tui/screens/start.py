@@ -1,13 +1,16 @@
 """Pick a track, how many questions, a mode, the language and the clock; then start.
 
 Shown before the database has opened: Start pressed meanwhile shows a spinner, and the app
-starts the session as soon as the store is ready.
+starts the session as soon as the store is ready. What is due for review per track fills in
+once the store is open (read off the UI thread, again each minute and on coming back here).
+The last track, count and mode are kept as settings, so the next start offers them again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
@@ -16,20 +19,35 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Button, Header, Label, LoadingIndicator, Select, Switch
+from textual.widgets import Button, Header, Label, LoadingIndicator, Select, Static, Switch
 
 from mockroom.config.settings import Settings
+from mockroom.practice.modes import DEFAULT_MODE, START_MODES
+from mockroom.tui.due_text import due_lines, until
 from mockroom.tui.screens.page import Page
+from mockroom.tui.store_work import StoreDone, run_store
 from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from mockroom.core.yamlsafe import Problem
+    from mockroom.store.due import TrackDue
+    from mockroom.tui.store_work import StoreLine
 
 COUNTS = (1, 3, 5, 10)
-MODES = ("single", "mock", "due")
+DEFAULT_COUNT = 3
 SWITCHES = ("clock_on", "auto_submit", "live_meter")
 SHOWN_PROBLEMS = 2
+DUE_EVERY_S = 60.0
+"""How often the due counts are read again while the start screen is shown."""
+
+
+@dataclass(frozen=True)
+class DueSource:
+    """Where the start screen reads the review schedule: the open store, for this candidate."""
+
+    line: StoreLine
+    candidate_id: str
 
 
 class StartScreen(Page[None]):
@@ -60,6 +78,10 @@ class StartScreen(Page[None]):
     """The store is open: Start goes straight on."""
     waiting: reactive[bool] = reactive(False, init=False)
     """Start was pressed before the store was open."""
+    due_source: reactive[DueSource | None] = reactive(None, init=False)
+    """Set by the app once the store is open and the candidate known."""
+    due: reactive[dict[str, TrackDue] | None] = reactive(None, init=False)
+    """Per track, what is due (None until read)."""
 
     def __init__(
         self, tracks: Sequence[str], problems: Sequence[Problem], candidate_name: str | None, *,
@@ -70,11 +92,13 @@ class StartScreen(Page[None]):
         self.problems = list(problems)
         self.set_reactive(StartScreen.candidate_name, candidate_name)
         self.set_reactive(StartScreen.ready, ready)
-        self.track: str | None = self.tracks[0] if self.tracks else None
-        self.count = 3
-        self.mode = "single"
         self.settings = Settings()
         self.watch(self.app, "settings", self._follow_settings, init=True)
+        s = self.settings  # the last choices, where they still fit
+        self.track: str | None = s.last_track if s.last_track in self.tracks else (
+            self.tracks[0] if self.tracks else None)
+        self.count = s.last_count if s.last_count in COUNTS else DEFAULT_COUNT
+        self.mode = s.last_mode if s.last_mode in START_MODES else DEFAULT_MODE
 
     def compose(self) -> ComposeResult:
         lang, tracks, s = self.lang, self.tracks, self.settings
@@ -97,16 +121,21 @@ class StartScreen(Page[None]):
                 yield Select([(str(n), n) for n in COUNTS], value=self.count, allow_blank=False,
                              id="count")
                 yield Label(t(lang, "start.mode"))
-                yield Select([(t(lang, f"mode.{m}"), m) for m in MODES], value=self.mode,
+                yield Select([(t(lang, f"mode.{m}"), m) for m in START_MODES], value=self.mode,
                              allow_blank=False, id="mode")
                 yield Label("Language / 语言")
                 yield Select([("中文", "zh"), ("English", "en")], value=lang, allow_blank=False,
                              id="lang")
+            yield Label(t(lang, f"start.hint.{self.mode}"), id="mode-hint", classes="muted")
             with Horizontal(id="start-switches"):
                 for name in SWITCHES:
                     yield Label(t(lang, f"start.{name.removesuffix('_on')}"))
                     yield Switch(getattr(s, name), id=name)
-            yield Button(t(lang, "start.go"), variant="primary", id="go", disabled=not tracks)
+            with Horizontal(id="start-go"):
+                yield Button(t(lang, "start.go"), variant="primary", id="go", disabled=not tracks)
+                with Vertical(id="due"):
+                    yield Label(t(lang, "due.title"), classes="section")
+                    yield Static(self._due_text(), id="due-lines")
             with Horizontal(id="start-wait"):
                 yield LoadingIndicator()
                 yield Label(t(lang, "start.waiting"))
@@ -128,6 +157,51 @@ class StartScreen(Page[None]):
     def on_mount(self) -> None:
         self.query_one("#go", Button).focus()
         self.watch_waiting()
+        self.set_interval(DUE_EVERY_S, self._read_due)
+
+    def on_screen_resume(self) -> None:
+        self._read_due()  # back from a session: what was answered has moved
+
+    # -- the review schedule --------------------------------------------------------------------
+
+    def watch_due_source(self) -> None:
+        self._read_due()
+
+    def _read_due(self) -> None:
+        source = self.due_source
+        if source is None or not self.is_current:
+            return
+        cid = source.candidate_id
+        run_store(self, source.line, lambda store: store.due_by_track(cid), self._due_read,
+                  group="start-due", exclusive=True)
+
+    @on(StoreDone)
+    def _store_done(self, msg: StoreDone) -> None:
+        msg.stop()
+        msg.callback(msg.value)
+
+    def _due_now(self, track: str) -> bool:
+        """Something of `track` is due; if not, the candidate is told when it will be."""
+        due = (self.due or {}).get(track)
+        if due is not None and due.due_now:
+            return True
+        if due is not None and due.next_due is not None:
+            when = until(self.lang, due.next_due, datetime.now(UTC))
+            self.notify(t(self.lang, "start.nothing_due_next", when=when), severity="warning")
+        else:
+            self.notify(t(self.lang, "start.nothing_due"), severity="warning")
+        return False
+
+    def _due_read(self, due: dict[str, TrackDue]) -> None:
+        self.due = due
+
+    def watch_due(self) -> None:
+        self.query_one("#due-lines", Static).update(self._due_text())
+
+    def _due_text(self) -> str:
+        if self.due is None:
+            return t(self.lang, "page.loading")
+        return "\n".join(due_lines(self.lang, self.tracks, self.due, datetime.now(UTC)))
 
     # -- what the app tells it ----------------------------------------------------------------
 
@@ -155,12 +229,20 @@ class StartScreen(Page[None]):
             return
         if event.select.id == "track":
             self.track = str(event.value)
+            self._remember("last_track", self.track)
         elif event.select.id == "count":
             self.count = int(cast(int, event.value))
+            self._remember("last_count", self.count)
         elif event.select.id == "mode":
             self.mode = str(event.value)
+            self.query_one("#mode-hint", Label).update(t(self.lang, f"start.hint.{self.mode}"))
+            self._remember("last_mode", self.mode)
         elif event.select.id == "lang" and event.value != self.lang:
             self.post_message(self.LanguageChosen(str(event.value)))
+
+    def _remember(self, name: str, value: Any) -> None:
+        if getattr(self.settings, name) != value:
+            self.post_message(self.SettingChanged(name, value))
 
     @on(Switch.Changed)
     def _switch(self, event: Switch.Changed) -> None:
@@ -172,6 +254,8 @@ class StartScreen(Page[None]):
     def action_start(self) -> None:
         if self.track is None:
             self.notify(t(self.lang, "start.no_tracks"), severity="error")
+            return
+        if self.mode == "due" and self.due is not None and not self._due_now(self.track):
             return
         if not self.ready:
             self.waiting = True

@@ -15,10 +15,12 @@ from textual.widgets import Header, Label, Static
 from mockroom.core.number_format import mean, score
 from mockroom.core.timing import format_clock
 from mockroom.practice.session import Practice
+from mockroom.practice.time_report import time_report
 from mockroom.tui.render import Wrapped, average, bullets, short, weakest_points
 from mockroom.tui.screens.page import Page
 from mockroom.tui.strings import t
 from mockroom.tui.widgets.keys_footer import KeysFooter
+from mockroom.tui.widgets.time_spent import TimeSpent
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
@@ -62,7 +64,7 @@ class SummaryScreen(Page[None]):
         lang = self.lang
         attempts: list[AttemptRec] = list(self.practice.results)
         main = [a for a in attempts if a.follow_up_of is None]
-        title = "sum.title_mock" if self.practice.mode == "mock" else "sum.title"
+        title = "sum.title_mock" if self.practice.mode in ("mock", "interview") else "sum.title"
         avg = average([a.result.score for a in main])
         yield Header()
         with VerticalScroll(id="summary"):
@@ -81,6 +83,8 @@ class SummaryScreen(Page[None]):
                 yield Static(self._weakest(lang, main), id="weakest")
                 yield Label(t(lang, "sum.next"), classes="section")
                 yield Static(self._next(lang, main), id="practise-next")
+                yield TimeSpent(time_report(attempts, budget.total_s if budget else None),
+                                self.bank, lang, id="time-spent")
         yield KeysFooter()
 
     def _table(self, lang: str, attempts: list[AttemptRec]) -> Table:
