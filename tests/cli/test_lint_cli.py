@@ -237,7 +237,7 @@ def test_a_duplicate_key_does_not_hide_the_files_other_problems(capsys, bank: Pa
     assert lines_of(q, out) == [
         f"{at(q, 'difficulty: 3')}: duplicate key 'difficulty'",
         f"{at(q, 'prep: 30', 6)}: unknown field 'prep'",
-        f"{at(q, '-5')}: timing.prep_seconds: Input should be greater than or equal to 0 (got -5)",
+        f"{at(q, 'prep_seconds: -5', 14)}: timing.prep_seconds: Input should be greater than or equal to 0 (got -5)",
     ]
 
 
