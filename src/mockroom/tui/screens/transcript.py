@@ -72,7 +72,9 @@ class TranscriptScreen(StoreScreen):
     # -- loading ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.reload()
+        # After the first refresh: recomposing while the Header's own mount is still pending
+        # made Textual's Header look for its title after it was removed (NoMatches).
+        self.call_after_refresh(self.reload)
 
     def reload(self) -> None:
         sid = self.session_id
