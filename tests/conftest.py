@@ -15,4 +15,5 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("MOCKROOM_DB", f"sqlite:///{home / 'mockroom.db'}")
     monkeypatch.delenv("MOCKROOM_BANK", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)  # exports default to ~/Documents
     return home

@@ -169,7 +169,7 @@ def test_export_import_round_trip(db, capsys, tmp_path: Path) -> None:
     again = tmp_path / "again.json"
     run(capsys, "export", sid[:8], "--db", coach, "--format", "json", "-o", str(again))
     assert again.read_bytes() == out_json.read_bytes()
-    for fmt, marker in (("md", "# Mockroom session"), ("html", "<!DOCTYPE html>")):
+    for fmt, marker in (("md", "# Mock interview record"), ("html", "<!DOCTYPE html>")):
         code, out, _ = run(capsys, "export", sid, "--db", coach, "--format", fmt)
         assert code == 0 and out.startswith(marker)
 
@@ -221,3 +221,28 @@ def test_calibrate_pairs_every_graded_attempt_but_not_follow_ups(
     assert rows["support.refund"]["mean_difference"] == -5.0
     # the coach's verdict on the follow-up's point still teaches the rubric
     assert [(p["key"], p["to_miss"]) for p in data["points"]] == [("postmortem", 1)]
+
+
+def test_the_coachs_summary_of_a_session(db, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("MOCKROOM_COACH", raising=False)
+    url, sid = db
+    code, out, _ = run(capsys, "review", sid[:8], "--db", url, "--coach", "Coach Li",
+                       "--summary", "Good structure; lead with the impact.")
+    assert (code, out) == (0, f"summary of session {sid[:8]} written\n")
+    code, out, _ = run(capsys, "review", sid, "--db", url)
+    assert "summary by Coach Li (" in out and "): Good structure; lead with the impact." in out
+    for argv, words in [
+        (["--summary", "x"], "--coach NAME"),
+        (["--summary", "x", "--coach", "Li", "-a", "1", "--reviewed"], "without --attempt"),
+        (["--summary", "x" * 20_001, "--coach", "Li"], "longer than"),
+    ]:
+        code, _, err = run(capsys, "review", sid, "--db", url, *argv)
+        assert code == 2 and words in err and err.count("\n") == 1, err
+    with Store.open(url) as store:
+        t = store.transcript(sid)
+    assert t.session.summary is not None and t.session.summary.coach == "Coach Li"
+    assert all(i.review.coached_at is None for i in t.items)
+    code, out, _ = run(capsys, "review", sid, "--db", url, "--coach", "Li", "--summary", "")
+    assert (code, out) == (0, f"summary of session {sid[:8]} removed\n")
+    code, _, err = run(capsys, "review", "--db", url, "--coach", "Li", "--summary", "x")
+    assert code == 2 and "needs a SESSION" in err

@@ -45,12 +45,12 @@ def mode(path: Path) -> int:
 def test_a_new_and_an_ordinary_file_become_owner_only(capsys, db, tmp_path: Path) -> None:
     new = tmp_path / "new.md"
     assert export(capsys, db, new)[0] == 0
-    assert mode(new) == 0o600 and "# Mockroom session" in new.read_text()
+    assert mode(new) == 0o600 and "# Mock interview record" in new.read_text()
     old = tmp_path / "old.md"
     old.write_text("old")
     old.chmod(0o644)
     assert export(capsys, db, old)[0] == 0
-    assert mode(old) == 0o600 and "# Mockroom session" in old.read_text()
+    assert mode(old) == 0o600 and "# Mock interview record" in old.read_text()
 
 
 def test_a_symlink_stays_and_its_file_is_replaced(capsys, db, tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_a_symlink_stays_and_its_file_is_replaced(capsys, db, tmp_path: Path) ->
     link = tmp_path / "link.md"
     link.symlink_to("real.md")
     assert export(capsys, db, link)[0] == 0
-    assert link.is_symlink() and "# Mockroom session" in real.read_text()
+    assert link.is_symlink() and "# Mock interview record" in real.read_text()
 
 
 def test_a_fifo_is_written_through(capsys, db, tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_a_fifo_is_written_through(capsys, db, tmp_path: Path) -> None:
     code, err = export(capsys, db, fifo)
     thread.join(10)
     assert code == 0, err
-    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and b"# Mockroom session" in got[0]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and b"# Mock interview record" in got[0]
 
 
 def test_a_fifo_nobody_reads_is_refused_not_waited_on(capsys, db, tmp_path: Path) -> None:
@@ -129,4 +129,4 @@ def test_markdown_escapes_the_bank_version(tmp_path: Path) -> None:
     attempt = replace(item.attempt, bank_version="`<img src=x onerror=alert(1)>`")
     md = export_md.render(replace(transcript, items=(replace(item, attempt=attempt),)))
     assert re.search(r"(?<!\\)<", md) is None
-    assert r"Bank version \`\<img src=x onerror=alert\(1\)\>\` · prep" in md
+    assert r"support.outage (\`\<img src=x onerror=alert(1)>\`)" in md

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -258,7 +259,7 @@ def test_markdown_shows_text_as_typed_but_inert(candidate_db: Store) -> None:
     sess, (a,) = practise(candidate_db, [hostile])
     candidate_db.add_comment(a.id, "Coach *Li*", "Use **bold** less")
     md = export_md.render(candidate_db.transcript(sess.id))
-    assert "<script>" not in md and r"\<script\>" in md
-    assert r"Coach \*Li\*" in md
-    assert "**Auto score** 60.0" in md
-    assert "| ✓ | Point restore\\-first (required) | hit | - | restore service (exact 1.00) |" in md
+    assert re.search(r"(?<!\\)<", md) is None and r"\<script>alert('x')\</script>" in md
+    assert r"Coach \*Li\*" in md and r"Use \*\*bold\*\* less" in md
+    assert "Auto score 60 · coach score — · final score 60" in md
+    assert "| Point restore-first (required) | ✓ met | ✓ met | “restore service” |" in md

@@ -13,6 +13,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, default=None,
                    help="md, html or json (default: from the -o suffix, else md)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--lang", choices=("zh", "en"), default=None,
+                   help="language of a Markdown or HTML export (default: the session's)")
     add_bank_option(p)
     add_db_option(p)
 
@@ -34,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
     # The bank is only for the questions' wording; exports work without it.
     bank = None
+    if fmt == "json" and args.lang:
+        raise CliError("--lang is for md and html: a JSON export is data, in no language")
     if fmt != "json":
         from mockroom.cli.common import bank_from
 
@@ -42,14 +46,18 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         if args.output is None:
-            sys.stdout.write(render(transcript, fmt, bank))
+            sys.stdout.write(render(transcript, fmt, bank, args.lang))
             return 0
-        write(transcript, fmt, Path(args.output), bank)
+        write(transcript, fmt, Path(args.output), bank, args.lang)
     except TransferError as e:
         raise CliError(str(e)) from None
     except OSError as e:
         raise CliError(f"cannot write {args.output}: {e.strerror or e}") from None
-    print(f"wrote {args.output} ({fmt}, {len(transcript.items)} answers)", file=sys.stderr)
+    from mockroom.store.session_record import questions_of
+
+    questions = questions_of(transcript.items)
+    print(f"wrote {args.output} ({fmt}, {len(questions)} questions, "
+          f"{len(transcript.items)} answers)", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,7 @@
     mockroom review SESSION [--blind]
     mockroom review SESSION --attempt N --coach NAME [--comment TEXT [--span S:E]]
                     [--point KEY=hit|miss|auto ...] [--score N|auto] [--reviewed|--unreviewed]
+    mockroom review SESSION --summary TEXT --coach NAME
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     mark = act.add_mutually_exclusive_group()
     mark.add_argument("--reviewed", action="store_true", help="mark the answer reviewed")
     mark.add_argument("--unreviewed", action="store_true", help="take the reviewed mark off")
+    p.add_argument("--summary", metavar="TEXT",
+                   help="your overall comment on SESSION, shown atop its exports (\"\" removes it)")
     add_db_option(p)
     add_bank_option(p)
 
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         args.comment or args.point or args.score is not None or args.reviewed or args.unreviewed
     )
     if args.session is None:
-        if acting or args.attempt:
+        if acting or args.attempt or args.summary is not None:
             raise CliError("grading needs a SESSION: mockroom review SESSION --attempt N ...")
         with open_store(args) as store:
             return _list(store, args)
@@ -67,6 +70,12 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             session = store.find_session(args.session)
+            if args.summary is not None:
+                if acting or args.attempt:
+                    raise CliError("--summary is on the whole session: give it without "
+                                   "--attempt and the grading options")
+                _summary(store, session.id, args)
+                return 0
             if acting:
                 if not args.attempt:
                     raise CliError("say which answer: --attempt N (its number in the transcript)")
@@ -142,6 +151,9 @@ def _show(t: Transcript, args: argparse.Namespace) -> None:
           f"{s.started_at:%Y-%m-%d %H:%M} UTC  {s.state}")
     print(f"{len(record.questions)} questions · mean final score "
           f"{'-' if mean is None else f'{mean:.1f}'} (each question's best attempt)")
+    if s.summary is not None:
+        print(f"summary by {s.summary.coach} ({s.summary.written_at:%Y-%m-%d %H:%M} UTC): "
+              f"{s.summary.text}")
     for q in record.questions:
         print()
         print(f"== Question {q.number} of {len(record.questions)}: {_first_line(q.prompt.get(s.lang))}"
@@ -250,6 +262,14 @@ def _grade(store: Store, t: Transcript, args: argparse.Namespace) -> None:
     if args.reviewed or args.unreviewed:
         store.mark_reviewed(aid, coach, reviewed=args.reviewed)
         print(f"answer {item.label} marked {'reviewed' if args.reviewed else 'not reviewed'}")
+
+
+def _summary(store: Store, session_id: str, args: argparse.Namespace) -> None:
+    from mockroom.cli.db_common import coach_name
+
+    rec = store.set_summary(session_id, args.summary, coach_name(args))
+    print(f"summary of session {session_id[:8]} "
+          + ("written" if rec.summary is not None else "removed"))
 
 
 def _pick(record: SessionRecord, ident: str) -> AnswerRecord:

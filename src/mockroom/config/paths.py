@@ -4,6 +4,7 @@ variable, so tests and teams never depend on a real home directory.
 - MOCKROOM_HOME: data folder (database, bank cache). Default: platformdirs' user data dir.
 - MOCKROOM_DB: SQLAlchemy URL of the database. Default: SQLite file in the data folder.
 - MOCKROOM_BANK: extra bank folders, separated by ':' (os.pathsep).
+- XDG_DOCUMENTS_DIR (platformdirs): where the app exports to, unless the settings say.
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP, appauthor=False))
+
+
+def default_export_dir() -> Path:
+    """The platform's documents folder (XDG_DOCUMENTS_DIR, ~/Documents...) when it exists,
+    else `exports/` in the data folder."""
+    from platformdirs import user_documents_dir
+
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else data_dir() / "exports"
 
 
 def default_db_url() -> str:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from mockroom.config.paths import data_dir
+from mockroom.config.paths import data_dir, default_export_dir
 from mockroom.files.bounded import read_limited
 
 LANGS = ("zh", "en")
@@ -48,6 +48,8 @@ class Settings:
     way to its default."""
     last_mode: str = ""
     last_count: int = 3
+    export_dir: str = ""
+    """Folder the app exports sessions to; empty: paths.default_export_dir()."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,14 @@ def _valid(name: str, v: object) -> bool:
         return isinstance(v, str) and len(v) <= 64 and v.isprintable()
     if name == "last_count":
         return isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 50
+    if name == "export_dir":
+        return isinstance(v, str)
     return isinstance(v, bool)
+
+
+def export_folder(settings: Settings) -> Path:
+    """Where the app writes exports: the setting, else the platform's documents folder."""
+    return Path(settings.export_dir).expanduser() if settings.export_dir else default_export_dir()
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -17,6 +17,7 @@ from mockroom.store.records import (
     CommentRec,
     DraftRec,
     SessionRec,
+    SessionSummaryNote,
 )
 from mockroom.store.tables import (
     AttemptRow,
@@ -45,7 +46,14 @@ def session(row: SessionRow) -> SessionRec:
         started_at=row.started_at,
         ended_at=row.ended_at,
         state=row.state,
+        summary=summary_note(row),
     )
+
+
+def summary_note(row: SessionRow) -> SessionSummaryNote | None:
+    if row.summary is None or row.summary_by is None or row.summary_at is None:
+        return None
+    return SessionSummaryNote(row.summary, row.summary_by, row.summary_at)
 
 
 def draft(row: DraftRow) -> DraftRec:

@@ -41,6 +41,17 @@ class SessionRec:
     ended_at: datetime | None
     state: str
     """open, finished or abandoned."""
+    summary: SessionSummaryNote | None = None
+    """The coach's overall comment on the session."""
+
+
+@dataclass(frozen=True)
+class SessionSummaryNote:
+    """A coach's overall comment on a whole session (the comments on answers are CommentRec)."""
+
+    text: str
+    coach: str
+    written_at: datetime
 
 
 @dataclass(frozen=True)

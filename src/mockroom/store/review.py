@@ -205,6 +205,23 @@ class ReviewMixin:
 
     # -- the coach's work ---------------------------------------------------------------------
 
+    def set_summary(self, session_id: str, text: str, coach: str) -> SessionRec:
+        """Write the coach's overall comment on a session; empty text removes it."""
+        coach = checked_name("coach", coach)
+        body = text.strip()
+        if len(body) > COMMENT_MAX:
+            raise StoreError(f"the summary is longer than {COMMENT_MAX} characters")
+        with self._tx() as s:
+            sess = s.get(SessionRow, session_id)
+            if sess is None:
+                raise NotFound(f"no session with id {session_id!r}")
+            sess.summary, sess.summary_by, sess.summary_at = (
+                (body, coach, self._now()) if body else (None, None, None)
+            )
+            s.add(sess)
+            s.flush()
+            return convert.session(sess)
+
     def add_comment(
         self, attempt_id: str, author: str, body: str, span: tuple[int, int] | None = None
     ) -> CommentRec:

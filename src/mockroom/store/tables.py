@@ -88,6 +88,10 @@ class SessionRow(StoreModel, table=True):
     state: str = Field(max_length=16)
     imported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     """When `mockroom import` brought the session in from another machine (None: local)."""
+    summary: str | None = Field(default=None, sa_type=Text)
+    """The coach's overall comment on the session (None: none written)."""
+    summary_by: str | None = Field(default=None, max_length=100)
+    summary_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class DraftRow(StoreModel, table=True):

@@ -1,96 +1,100 @@
-"""A session as Markdown, for reading and pasting: every answer, its scores, evidence and comments.
+"""A session as Markdown, for reading and pasting: an overview table, then every question with
+its answers, scores, evidence and comments, in the session's language (or the one asked for).
 
-User text (answers, names, comments, rubric labels from the file) is
-backslash-escaped, so it reads as written and never turns into markup or
-raw HTML where the Markdown is rendered.
+People's text (answers, names, comments, prompts, rubric labels) goes through markdown_text,
+which escapes only what Markdown would misread, so it reads as typed both raw and rendered.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from mockroom.core.report import MARKS, status
-from mockroom.store.records import Transcript, TranscriptItem
-from mockroom.transfer.common import mean_final, numbered, prompt, score, secs, when
+from mockroom.store.session_record import AnswerRecord, QuestionRecord, of_transcript
+from mockroom.transfer import common as c
+from mockroom.transfer.export_words import word
+from mockroom.transfer.markdown_text import inline, line, lines
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
-
-
-def esc(text: str) -> str:
-    """Escape Markdown punctuation so user text shows as typed."""
-    return _SPECIAL.sub(r"\\\1", text)
+    from mockroom.store.records import Transcript
 
 
-def render(t: Transcript, bank: Bank | None = None) -> str:
-    s, lang = t.session, t.session.lang
-    lines = [
-        f"# Mockroom session: {esc(t.candidate.name)}",
-        "",
-        f"- Session: `{s.id}`",
-        f"- Track: {esc(s.track)} · mode {s.mode} · language {s.lang}",
-        f"- Started: {when(s.started_at)} · ended: {when(s.ended_at)} · {s.state}",
-        f"- Answers: {sum(1 for i in t.items if i.attempt.follow_up_of is None)}"
-        f" · mean final score {score(mean_final(t))}",
-    ]
-    for number, item in numbered(t):
-        lines += ["", *_item(number, item, prompt(bank, item.attempt.question_id, lang), lang)]
-    return "\n".join(lines) + "\n"
+def render(t: Transcript, bank: Bank | None = None, lang: str | None = None) -> str:
+    record = of_transcript(t, bank)
+    lang = lang or t.session.lang
+    out = [f"# {inline(word(lang, 'title', name=t.candidate.name))}", "",
+           inline(c.meta_line(lang, record))]
+    note = t.session.summary
+    if note is not None:
+        by = word(lang, "summary_by", coach=note.coach, when=c.when(note.written_at))
+        out += ["", f"## {word(lang, 'summary')}", "", *_quote(note.text), "", f"— {inline(by)}"]
+    rows, means = c.overview(lang, record)
+    out += ["", f"## {word(lang, 'overview')}", "",
+            _row(["#", *(word(lang, f"col.{k}") for k in ("question", "auto", "coach", "final",
+                                                          "time"))]),
+            "|---|---|--:|--:|--:|--:|"]
+    out += [_row([r.number, r.title, r.auto, r.coach, r.final, r.time]) for r in rows]
+    out += [_row(["", f"**{inline(means.title)}**", means.auto, means.coach, f"**{means.final}**",
+                  means.time], escape=False),
+            "", inline(word(lang, "best_note"))]
+    for q in record.questions:
+        out += ["", *_question(lang, q)]
+    out += ["", "---", "", f"## {word(lang, 'appendix')}", ""]
+    out += [f"- {inline(word(lang, 'ap.item', label=label, value=value))}"
+            for label, value in c.appendix(lang, record)]
+    return "\n".join(out) + "\n"
 
 
-def _item(number: str, item: TranscriptItem, wording: str | None, lang: str) -> list[str]:
-    a, r, tm = item.attempt, item.review, item.attempt.timing
-    title = f"## {number}. {esc(a.question_id)}"
-    if a.follow_up_criterion:
-        title += f" (follow-up on {esc(a.follow_up_criterion)})"
-    out = [title, ""]
-    if wording:
-        out += [*_quote(wording), ""]
-    out += [
-        f"Bank version {esc(a.bank_version)} · prep {secs(tm.prep_s)} · answer {secs(tm.answer_s)}"
-        f" · overtime {secs(tm.overtime_s)}"
-        + (f" · {tm.typing_cpm:.0f} chars/min" if tm.typing_cpm is not None else ""),
-        "",
-        "**Answer**",
-        "",
-        *_quote(a.answer or "(empty)"),
-        "",
-        f"**Auto score** {score(a.auto_score)} · **Coach score** {score(r.coach_score)}"
-        + (f" ({esc(r.coach)})" if r.coach else "")
-        + (f" · reviewed {when(r.reviewed_at)}" if r.reviewed_at else " · not reviewed")
-        + (f" · self-rating {a.self_rating}" if a.self_rating is not None else ""),
-        "",
-        "| | Point | Auto | Coach | Evidence |",
-        "|---|---|---|---|---|",
-    ]
-    for c in a.result.criteria:
-        coach = r.points.get(c.key)
-        best = c.best
-        evidence = f"{esc(best.text)} ({best.kind} {best.similarity:.2f})" if best else ""
-        out.append(
-            f"| {MARKS[status(c)]} | {esc(c.label(lang))}{' (required)' if c.required else ''}"
-            f" | {status(c)} | {'-' if coach is None else 'hit' if coach else 'missed'}"
-            f" | {evidence} |"
-        )
-    if a.result.flags:
-        out += ["", "**Flags**", ""]
-        out += [
-            f"- {esc(f.code)}"
-            + (f" (−{f.penalty:g})" if f.penalty else "")
-            + f": {esc(f.message(lang))}"
-            for f in a.result.flags
-        ]
-    if item.comments:
-        out += ["", "**Comments**", ""]
-        for note in item.comments:
-            passage = f" on “{esc(a.answer[note.span[0] : note.span[1]])}”" if note.span else ""
-            body = esc(note.body).replace("\n", "  \n  ")
-            out.append(f"- **{esc(note.author)}** ({when(note.created_at)}){passage}: {body}")
+def _question(lang: str, q: QuestionRecord) -> list[str]:
+    prompt = q.prompt.get(lang)
+    out = [f"## {q.number}. {inline(c.title(prompt))}", ""]
+    if c.says_more(prompt):
+        out += [*_quote(prompt), ""]
+    out.append(f"**{inline(c.result_line(lang, q))}**")
+    for a in q.answers:
+        out += ["", *_answer(lang, a)]
     return out
 
 
+def _answer(lang: str, a: AnswerRecord) -> list[str]:
+    at = a.attempt
+    out = [f"### {a.label} · {inline(c.kind_label(lang, a))}", ""]
+    if a.kind == "follow_up":
+        out += [word(lang, "asked"), "", *_quote(a.prompt.get(lang)), ""]
+    out += [inline(c.timing_line(lang, a)), "", f"**{word(lang, 'answer')}**", "",
+            *_quote(at.answer if at.answer.strip() else word(lang, "empty_answer")), ""]
+    out += [inline(c.scores(lang, a) + " · " + c.review_state(lang, a)), "",
+            _row([word(lang, f"col.{k}") for k in ("point", "verdict", "auto_call", "evidence")]),
+            "|---|---|---|---|"]
+    for p in a.verdict.points:
+        found = c.evidence(lang, p)
+        shown = "" if found is None else f"“{inline(found[0])}”" + (
+            inline(word(lang, "match.approx")) if found[1] else "")
+        out.append(_row([inline(c.point_label(lang, p)), inline(c.verdict_text(lang, p)),
+                         inline(c.auto_text(lang, p)), shown], escape=False))
+    if a.verdict.flags:
+        out += ["", f"**{word(lang, 'flags')}**", ""]
+        out += [f"- {inline(c.flag_text(lang, f))}" for f in a.verdict.flags]
+    if c.auto_flags_differ(a) and a.verdict.auto_flags:
+        out += ["", f"*{inline(word(lang, 'auto_flags'))}*", ""]
+        out += [f"- {inline(c.flag_text(lang, f))}" for f in a.verdict.auto_flags]
+    if a.comments:
+        out += ["", f"**{word(lang, 'comments')}**", ""]
+        for note in a.comments:
+            on = ""
+            if note.span:
+                on = word(lang, "comment_on", passage=at.answer[note.span[0] : note.span[1]])
+            head = word(lang, "comment_head", author=note.author, when=c.when(note.created_at),
+                        on=on)
+            first, *rest = note.body.splitlines() or [""]
+            body = "  \n  ".join([inline(first), *(line(part) for part in rest)])
+            out.append(f"- {inline(head)}{body}")
+    return out
+
+
+def _row(cells: list[str], escape: bool = True) -> str:
+    return "| " + " | ".join(inline(x) if escape else x for x in cells) + " |"
+
+
 def _quote(text: str) -> list[str]:
-    return [f"> {esc(line)}" if line else ">" for line in text.splitlines()] or [">"]
+    return [f"> {part}" if part else ">" for part in lines(text)] or [">"]

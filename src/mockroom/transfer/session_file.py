@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 FORMATS: tuple[str, ...] = ("md", "html", "json")
 
 
-def render(transcript: Transcript, fmt: str, bank: Bank | None) -> str:
-    """The document; TransferError when the session cannot be written in `fmt`.
+def render(transcript: Transcript, fmt: str, bank: Bank | None, lang: str | None = None) -> str:
+    """The document (Markdown and HTML in `lang`, default the session's language);
+    TransferError when the session cannot be written in `fmt`.
 
     Controls and bidi controls in user text show as visible characters (core.inert) in
     Markdown and HTML, whether they go to a terminal, a file or a browser; JSON keeps them
@@ -40,11 +41,11 @@ def render(transcript: Transcript, fmt: str, bank: Bank | None) -> str:
     if fmt == "html":
         from mockroom.transfer.export_html import render as html
 
-        return inert(html(transcript, bank), block=True)
+        return inert(html(transcript, bank, lang), block=True)
     if fmt == "md":
         from mockroom.transfer.export_md import render as md
 
-        return inert(md(transcript, bank), block=True)
+        return inert(md(transcript, bank, lang), block=True)
     raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
@@ -62,7 +63,9 @@ def with_format(path: str, fmt: str) -> str:
     return path
 
 
-def write(transcript: Transcript, fmt: str, path: Path, bank: Bank | None) -> Path:
+def write(
+    transcript: Transcript, fmt: str, path: Path, bank: Bank | None, lang: str | None = None
+) -> Path:
     """Render and write; raises OSError (with the path) when the file cannot be written.
 
     A new or ordinary file is written to a temporary file (0600) and renamed over it, so a
@@ -73,7 +76,7 @@ def write(transcript: Transcript, fmt: str, path: Path, bank: Bank | None) -> Pa
     symlink (the /tmp trick that aims your export at your own files) is refused, and
     nothing is written.
     """
-    text = render(transcript, fmt, bank)
+    text = render(transcript, fmt, bank, lang)
     given = path.expanduser()
     _check_links(given)
     try:

@@ -32,7 +32,6 @@ from mockroom.tui import boot, later
 from mockroom.tui.commands import MockroomCommands
 from mockroom.tui.heap import BootHeap
 from mockroom.tui.messages import BootDone, BootFailed, StoreOpened
-from mockroom.tui.practice_flow import PracticeFlow
 from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.page import Page
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from mockroom.core.bank import Bank
     from mockroom.practice.session import Practice
     from mockroom.store import CandidateRec
+    from mockroom.tui.practice_flow import PracticeFlow
     from mockroom.tui.screens.feedback import FeedbackScreen
     from mockroom.tui.screens.question import QuestionScreen
 
@@ -147,12 +147,12 @@ class MockroomApp(App[None]):
     def _open_store(self) -> None:
         assert self.bank is not None
         try:
-            line, returning, service = boot.open_practice(self.bank, self.db_url, self.monotonic)
+            flow, returning = boot.open_practice(self, self.bank, self.db_url, self.monotonic)
         except StoreError as e:
             self.post_message(BootFailed(t(self.lang, "db.failed", error=e)))
             return
-        self.post_message(StoreOpened(line, returning, service))
-        boot.warm_up(service, self.bank)
+        self.post_message(StoreOpened(flow, returning))
+        boot.warm_up(flow.service, self.bank)
         self.post_message(BootDone())
 
     @on(BootDone)
@@ -162,9 +162,9 @@ class MockroomApp(App[None]):
     @on(StoreOpened)
     def _store_opened(self, msg: StoreOpened) -> None:
         assert self.bank is not None
-        self.line, self.candidate = msg.line, msg.returning.candidate
-        flow = self.flow = PracticeFlow(self, msg.service, msg.line, self.bank, self.monotonic)
-        self.set_interval(msg.service.HEARTBEAT_S, flow.heartbeat)
+        flow = self.flow = msg.flow
+        self.line, self.candidate = flow.line, msg.returning.candidate
+        self.set_interval(flow.service.HEARTBEAT_S, flow.heartbeat)
         self.update_start_screens()
         unfinished = msg.returning.unfinished
         if self.candidate is None:

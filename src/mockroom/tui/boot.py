@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 
 from mockroom.config.settings import LoadedSettings, load_settings
 from mockroom.tui import later
-from mockroom.tui.store_work import StoreLine, open_store
+from mockroom.tui.store_work import open_store
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
     from mockroom.practice.service import PracticeService, Returning
+    from mockroom.tui.app import MockroomApp
+    from mockroom.tui.practice_flow import PracticeFlow
 
 
 def first_settings(path: Path | None, lang: str | None) -> LoadedSettings:
@@ -32,12 +34,14 @@ def first_settings(path: Path | None, lang: str | None) -> LoadedSettings:
 
 
 def open_practice(
-    bank: Bank, db_url: str | None, monotonic: Callable[[], float]
-) -> tuple[StoreLine, Returning, PracticeService]:
-    """Open the store (raises StoreError) and read who is practising. Runs in a worker."""
+    app: MockroomApp, bank: Bank, db_url: str | None, monotonic: Callable[[], float]
+) -> tuple[PracticeFlow, Returning]:
+    """Open the store (raises StoreError), read who is practising and build the practice
+    flow on it. Runs in the boot worker, so the flow's pages are imported there."""
     service = later.practice_service(bank, monotonic)
     line = open_store(db_url)
-    return line, line.call(service.returning), service
+    returning = line.call(service.returning)
+    return later.practice_flow()(app, service, line, bank, monotonic), returning
 
 
 def warm_up(service: PracticeService, bank: Bank) -> None:

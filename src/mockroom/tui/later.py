@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
     from mockroom.practice.service import PracticeService
+    from mockroom.tui.practice_flow import PracticeFlow
     from mockroom.tui.screens.feedback import FeedbackScreen
     from mockroom.tui.screens.progress import ProgressScreen
     from mockroom.tui.screens.question import QuestionScreen
@@ -40,6 +41,12 @@ def practice_service(bank: Bank, monotonic: Callable[[], float]) -> PracticeServ
     from mockroom.practice.service import PracticeService
 
     return PracticeService(bank, Scorer(bank), monotonic)
+
+
+def practice_flow() -> type[PracticeFlow]:
+    from mockroom.tui.practice_flow import PracticeFlow
+
+    return PracticeFlow
 
 
 def question_screen() -> type[QuestionScreen]:

@@ -12,15 +12,16 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from mockroom.practice.service import PracticeService, Returning
-    from mockroom.tui.store_work import StoreLine
+    from mockroom.practice.service import Returning
+    from mockroom.tui.practice_flow import PracticeFlow
 
 
 @dataclass
 class StoreOpened(Message):
-    line: StoreLine
+    """The store is open; the practice flow runs on it."""
+
+    flow: PracticeFlow
     returning: Returning
-    service: PracticeService
 
 
 @dataclass

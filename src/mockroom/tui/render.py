@@ -15,6 +15,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
+from mockroom.core.answer_pace import Pace
 from mockroom.core.cells import cut
 from mockroom.core.cjk_wrap import line_spans
 from mockroom.core.inert import inert
@@ -115,7 +116,7 @@ def missed_tips(result: ScoreResult, lang: str) -> list[tuple[str, str]]:
 
 
 def timing_line(
-    lang: str, first_key_s: float | None, answer_s: float, overtime_s: float, cpm: float | None
+    lang: str, first_key_s: float | None, answer_s: float, overtime_s: float, pace: Pace | None
 ) -> str:
     parts = [
         t(lang, "fb.first_key", t=f"{first_key_s:.1f}s")
@@ -125,8 +126,8 @@ def timing_line(
     ]
     if overtime_s > 0:
         parts.append(t(lang, "fb.overtime", t=format_clock(overtime_s)))
-    if cpm is not None:
-        parts.append(t(lang, "fb.speed", cpm=f"{cpm:.0f}"))
+    if pace is not None:
+        parts.append(t(lang, f"fb.speed.{pace.unit}", n=f"{pace.per_minute:.0f}"))
     return " · ".join(parts)
 
 

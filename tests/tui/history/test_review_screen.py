@@ -244,7 +244,7 @@ async def test_export_writes_the_chosen_format(make, history, tmp_path: Path) ->
             await settle(pilot)
         assert parse((tmp_path / "out.json").read_bytes()).session.id == sid
         assert json.loads((tmp_path / "out.json").read_text())["candidate"]["name"] == "Wang Fang"
-        assert "<h1>Mockroom session: Wang Fang</h1>" in (tmp_path / "out.html").read_text()
+        assert "<h1>Mock interview record: Wang Fang</h1>" in (tmp_path / "out.html").read_text()
         assert "Wang Fang" in (tmp_path / "out.md").read_text()
 
         await pilot.press("x")  # a folder that does not exist: a notice, no traceback

@@ -19,6 +19,7 @@ LATER = [
     "sqlalchemy", "sqlmodel", "mockroom.store.repo", "mockroom.core.bank", "mockroom.core.scorer",
     "mockroom.practice.service", "mockroom.tui.screens.question", "mockroom.tui.screens.feedback",
     "mockroom.tui.screens.summary", "mockroom.tui.screens.progress", "mockroom.tui.screens.review",
+    "mockroom.tui.practice_flow", "mockroom.tui.render", "mockroom.core.text",
 ]
 
 

@@ -6,6 +6,7 @@ import string
 
 import pytest
 
+from mockroom.core.answer_pace import Pace
 from mockroom.core.report import status as point_status
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.tui.app import MockroomApp
@@ -107,7 +108,8 @@ def test_missed_tips_put_required_points_first() -> None:
 
 
 def test_timing_line() -> None:
-    assert timing_line("en", 3.25, 75, 0, 120.4) == "First key 3.2s · Answered in 1:15 · 120 chars/min"
+    assert timing_line("en", 3.25, 75, 0, Pace(120.4, "chars")) == "First key 3.2s · Answered in 1:15 · 120 chars/min"
+    assert timing_line("zh", 3.25, 75, 0, Pace(98.6, "words")).endswith("99 词/分钟")
     assert "超时 0:05" in timing_line("zh", None, 125, 5, None)
     assert timing_line("en", None, 10, 0, None).startswith("no keystroke")
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select
 
+from mockroom.config.settings import Settings, export_folder
 from mockroom.transfer.session_file import FORMATS, with_format
 from mockroom.transfer.session_file import write as write_session
 from mockroom.tui.screens.page import Dialog
@@ -75,12 +76,16 @@ class ExportDialog(Dialog[tuple[str, str] | None]):
 
 
 def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
-    """Ask for a format and a file, then read the transcript and write it in a worker."""
+    """Ask for a format and a file (in the export folder of the settings), then read the
+    transcript and write it in a worker; the notice gives the file's full path."""
+    settings = getattr(screen.app, "settings", None)
+    folder = export_folder(settings if isinstance(settings, Settings) else Settings())
 
     def chosen(choice: tuple[str, str] | None) -> None:
         if choice is None:
             return
         fmt, typed = choice
+        target = folder / Path(typed).expanduser()  # a relative name lands in the folder
         bank = screen.bank
 
         def write(store: Store) -> str | Exception:
@@ -88,7 +93,9 @@ def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
 
             transcript = store.transcript(session_id)
             try:
-                return str(write_session(transcript, fmt, Path(typed), bank))
+                if target.parent == folder:
+                    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                return str(write_session(transcript, fmt, target, bank).absolute())
             except (OSError, TransferError) as e:  # reported in the interface, not raised
                 return e
 
@@ -102,7 +109,7 @@ def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
 
         screen.load(write, done, group="export", fail_key="export.failed", exclusive=False)
 
-    screen.app.push_screen(ExportDialog(name), chosen)
+    screen.app.push_screen(ExportDialog(str(folder / name)), chosen)
 
 
 def _why(e: Exception) -> str:

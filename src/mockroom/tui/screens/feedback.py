@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Header, Label, Static
 
 from mockroom.config.settings import Settings
+from mockroom.core.answer_pace import answer_pace
 from mockroom.core.number_format import score
 from mockroom.core.report import MARKS
 from mockroom.core.report import status as point_status
@@ -132,7 +133,8 @@ class FeedbackScreen(Page[None]):
             yield Label(t(lang, "fb.timing"), classes="section")
             tm = a.timing
             yield Static(
-                timing_line(lang, tm.first_key_s, tm.answer_s, tm.overtime_s, tm.typing_cpm),
+                timing_line(lang, tm.first_key_s, tm.answer_s, tm.overtime_s,
+                            answer_pace(a.result, tm.answer_s)),
                 id="timing",
             )
             if self.follow_up is not None:

@@ -19,9 +19,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Label, Static, TextArea
 from textual.widgets.text_area import Document
 
+from mockroom.core.answer_pace import answer_pace
 from mockroom.core.inert import inert
 from mockroom.core.report import MARKS
 from mockroom.store.names import NAME_MAX
+from mockroom.store.review import COMMENT_MAX
 from mockroom.store.session_record import of_transcript
 from mockroom.transfer.session_file import default_name
 from mockroom.tui.render import evidence, flag_lines, short, timing_line
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from mockroom.store.session_record import AnswerRecord, SessionRecord
 
 ANSWER_KEYS = Binding.Group("Answer", compact=True)
+COMMENT_KEYS = Binding.Group("Comment", compact=True)
 PASSAGE_CELLS = 40
 LABEL_CELLS = 30
 EVIDENCE_CELLS = 22
@@ -51,7 +54,9 @@ class TranscriptScreen(StoreScreen):
     BINDINGS = [
         Binding("n", "step(1)", "Next", group=ANSWER_KEYS),
         Binding("p", "step(-1)", "Previous", group=ANSWER_KEYS),
-        Binding("c", "comment", "Comment"),
+        # c on the answer, o on the whole session: one footer entry, so all keys fit 80 columns
+        Binding("c", "comment", "Comment", group=COMMENT_KEYS),
+        Binding("o", "summary", "Summary", group=COMMENT_KEYS),
         Binding("t", "point", "Point"),
         Binding("s", "score", "Score"),
         Binding("r", "reviewed", "Reviewed"),
@@ -73,7 +78,9 @@ class TranscriptScreen(StoreScreen):
     # -- loading ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.reload()
+        # After the first refresh: recomposing while the Header's own mount is still pending
+        # made Textual's Header look for its title after it was removed (NoMatches).
+        self.call_after_refresh(self.reload)
 
     def reload(self) -> None:
         sid = self.session_id
@@ -124,6 +131,10 @@ class TranscriptScreen(StoreScreen):
         else:
             yield Label(self._head(tr, item), id="tr-head", classes="top-bar")
             with VerticalScroll(id="tr-body"):
+                if tr.session.summary is not None:
+                    note = tr.session.summary
+                    yield Static(t(lang, "tr.summary", coach=note.coach, text=note.text),
+                                 id="tr-summary", classes="muted")
                 yield from self._item(item)
         yield self.footer()
 
@@ -142,7 +153,8 @@ class TranscriptScreen(StoreScreen):
         yield Static(self._prompt(item), id="tr-prompt")
         tm = a.timing
         yield Static(
-            timing_line(lang, tm.first_key_s, tm.answer_s, tm.overtime_s, tm.typing_cpm),
+            timing_line(lang, tm.first_key_s, tm.answer_s, tm.overtime_s,
+                        answer_pace(a.result, tm.answer_s)),
             id="tr-timing", classes="muted",
         )
         yield Static(self._scores(item, hide), id="tr-scores")
@@ -309,6 +321,28 @@ class TranscriptScreen(StoreScreen):
             self.app.push_screen(
                 TextPrompt(t(lang, "dlg.comment.title"), where,
                            check=lambda v: None if v.strip() else t(lang, "dlg.comment.empty")),
+                written,
+            )
+
+        self._with_coach(ask)
+
+    def action_summary(self) -> None:
+        tr = self.record
+        if tr is None:
+            return
+        lang, sid = self.lang, tr.session.id
+        # The prompt is one line: a summary written with line breaks (`review --summary`) is
+        # offered joined, and kept as it is unless the coach changes it.
+        current = " ".join(tr.session.summary.text.split("\n")) if tr.session.summary else ""
+
+        def ask(coach: str) -> None:
+            def written(text: str | None) -> None:
+                if text is not None and text.strip() != current:
+                    self._save(lambda store: store.set_summary(sid, text, coach))
+
+            self.app.push_screen(
+                TextPrompt(t(lang, "dlg.summary.title"), t(lang, "dlg.summary.body"),
+                           value=current, max_length=COMMENT_MAX),
                 written,
             )
 
