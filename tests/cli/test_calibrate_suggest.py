@@ -70,17 +70,18 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def review(capsys, url: str, sid: str, attempt: int, *extra: str, coach: str = "Li") -> None:
-    code, _, err = run(capsys, "review", sid, "--db", url, "-a", str(attempt), "--coach", coach, *extra)
+def review(capsys, url: str, sid: str, attempt: str, *extra: str, coach: str = "Li") -> None:
+    """Grade answer `attempt`: the session answers one question three times, so 1, 1r1, 1r2."""
+    code, _, err = run(capsys, "review", sid, "--db", url, "-a", attempt, "--coach", coach, *extra)
     assert code == 0, err
 
 
 def coach_the_answers(capsys, url: str, sid: str) -> None:
     start = ANSWERS[0].index("切换到备用机房")
-    review(capsys, url, sid, 1, "--point", "restore=hit", "--comment", "这才是先恢复",
+    review(capsys, url, sid, "1", "--point", "restore=hit", "--comment", "这才是先恢复",
            "--span", f"{start}:{start + 7}")
-    review(capsys, url, sid, 2, "--point", "restore=hit")
-    review(capsys, url, sid, 3, "--point", "review=miss", coach="Zhao")
+    review(capsys, url, sid, "1r1", "--point", "restore=hit")
+    review(capsys, url, sid, "1r2", "--point", "review=miss", coach="Zhao")
 
 
 def test_suggest_proposes_the_credited_words_ready_to_paste(capsys, db, bank_dir: Path) -> None:

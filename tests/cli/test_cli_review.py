@@ -10,7 +10,13 @@ import pytest
 from mockroom.cli.main import main
 from mockroom.core.cells import pad
 from mockroom.store import Store
-from tests.helpers.review_builders import OUTAGE, REFUND, practise
+from tests.helpers.review_builders import (
+    OUTAGE,
+    REFUND,
+    RETRY_SESSION,
+    practise,
+    practise_with,
+)
 
 
 @pytest.fixture
@@ -35,8 +41,41 @@ def test_list_and_show(db, capsys) -> None:
     code, out, _ = run(capsys, "review", "--db", url, "--state", "reviewed")
     assert (code, out.strip()) == (0, "no sessions match")
     code, out, _ = run(capsys, "review", sid[:6], "--db", url)
-    assert code == 0 and "[1] support.outage" in out and "auto score 72.5" in out
+    assert code == 0 and "== Question 1 of 2: support.outage" in out
+    assert "[1] answer" in out and "auto score 72.5" in out
     assert "✓ Point restore-first (required) [restore-first] hit" in out
+
+
+def test_a_retry_and_a_follow_up_count_with_their_question(tmp_path: Path, clock, capsys) -> None:
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    with Store.open(url, clock=clock) as store:
+        sess, recs = practise_with(store, RETRY_SESSION)
+    code, out, _ = run(capsys, "review", "--db", url)
+    header, row = out.splitlines()[:2]
+    assert "QUESTIONS" in header
+    assert row.split()[6:8] == ["3", "75.8"]  # 3 questions; auto mean of the best attempts
+    assert row.endswith("unreviewed 0/3")
+
+    code, out, _ = run(capsys, "review", sess.id, "--db", url)
+    assert "3 questions · mean final score 75.8 (each question's best attempt)" in out
+    assert [line.split()[0] for line in out.splitlines() if line.startswith("[")] == [
+        "[1]", "[1a]", "[2]", "[2r1]", "[3]"
+    ]
+    assert "[2r1] retry" in out and "[1a] follow-up: About the point: Point postmortem  (id" in out
+    assert "== Question 2 of 3: support.refund  (result: answer 2r1, 75.0)" in out
+    assert "Question 4" not in out
+
+    code, out, _ = run(capsys, "review", sess.id, "--db", url, "-a", "2r1", "--coach", "Li",
+                       "--score", "85", "--reviewed")
+    assert code == 0 and "answer 2r1 marked reviewed" in out
+    with Store.open(url) as store:
+        assert store.coach_review(recs[3].id).coach_score == 85.0
+    _, out, _ = run(capsys, "review", "--db", url)
+    # the coach's mean is over the graded results: 1 of the 3 questions
+    assert "85.0 · 1/3" in out and "partial 0/3" in out
+    code, out, _ = run(capsys, "review", "--db", url, "--json")
+    [listed] = json.loads(out)
+    assert (listed["questions"], listed["coached"], listed["mean_coach"]) == (3, 1, 85.0)
 
 
 def test_the_session_list_stays_in_columns_with_chinese_names(db, capsys) -> None:
@@ -162,6 +201,26 @@ def test_calibrate(db, capsys) -> None:
     ]
     code, out, _ = run(capsys, "calibrate", "--db", url)
     assert "support.outage" in out and "inform" in out and "100%" in out
+
+
+def test_calibrate_pairs_every_graded_attempt_but_not_follow_ups(
+    tmp_path: Path, clock, capsys
+) -> None:
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    with Store.open(url, clock=clock) as store:
+        sess, _ = practise_with(store, RETRY_SESSION)
+    for label, score in (("1a", "90"), ("2", "50"), ("2r1", "70")):
+        run(capsys, "review", sess.id, "--db", url, "-a", label, "--coach", "Li", "--score", score)
+    run(capsys, "review", sess.id, "--db", url, "-a", "1a", "--coach", "Li",
+        "--point", "postmortem=miss")
+    code, out, _ = run(capsys, "calibrate", "--db", url, "--json")
+    data = json.loads(out)
+    rows = {r["question_id"]: r for r in data["questions"]}
+    # the first answer and the retry of refund: (55, 50) and (75, 70); the follow-up's 90 is not
+    assert set(rows) == {"support.refund", "*"} and rows["*"]["graded"] == 2
+    assert rows["support.refund"]["mean_difference"] == -5.0
+    # the coach's verdict on the follow-up's point still teaches the rubric
+    assert [(p["key"], p["to_miss"]) for p in data["points"]] == [("postmortem", 1)]
 
 
 def test_the_coachs_summary_of_a_session(db, capsys, monkeypatch) -> None:

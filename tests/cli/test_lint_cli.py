@@ -142,6 +142,15 @@ def test_a_comma_splitting_a_flow_mapping_says_quote_this_value_and_nothing_else
         "1 problem; 2 files: 1 question, 0 rubrics, 0 examples checked\n"
     )  # no knock-on "unknown rubric" for the question whose rubric this is
 
+    # Linting the question alone, the rubric's file is not linted: the question says which it is.
+    q = question(bank)
+    code, out, _ = run(capsys, "lint", str(q), "--bank", str(bank))
+    assert code == 1
+    assert lines_of(q, out) == [
+        f"{at(q, f'rubric: {QID}', 8)}: {QID}: unknown rubric '{QID}': {r} defines it but has "
+        "problems; lint it"
+    ]
+
     edit(r, "en: follow up and feed back, then review, then close}",
          'en: "follow up and feed back, then review, then close"}')
     assert run(capsys, "lint", str(bank))[0] == 0
@@ -228,7 +237,7 @@ def test_a_duplicate_key_does_not_hide_the_files_other_problems(capsys, bank: Pa
     assert lines_of(q, out) == [
         f"{at(q, 'difficulty: 3')}: duplicate key 'difficulty'",
         f"{at(q, 'prep: 30', 6)}: unknown field 'prep'",
-        f"{at(q, '-5')}: timing.prep_seconds: Input should be greater than or equal to 0 (got -5)",
+        f"{at(q, 'prep_seconds: -5', 14)}: timing.prep_seconds: Input should be greater than or equal to 0 (got -5)",
     ]
 
 
@@ -279,3 +288,14 @@ def test_a_check_across_fields_points_at_the_field_it_names(
     code, out, _ = run(capsys, "lint", str(bank))
     assert code == 1
     assert lines_of(q, out) == [f"{at(q, place[0], place[1])}: {expected}"]
+
+
+def test_scoring_a_question_left_out_says_why_and_where(capsys, bank: Path, tmp_path: Path) -> None:
+    edit(rubric(bank), "      en: Review afterwards", "      en: Review afterwards: always")
+    answer = tmp_path / "answer.txt"
+    answer.write_text("我会先评估业务影响，再主动联系每位客户。", "utf-8")
+    for _ in range(2):  # the second load comes from the bank cache
+        code, out, err = run(capsys, "score", "--bank", str(bank), "-q", QID, "-f", str(answer))
+        assert (code, out) == (2, "")
+        assert err == (f"mockroom: question '{QID}' ({question(bank)}) cannot be used: its rubric "
+                       f"is missing or has problems; `mockroom lint {question(bank)}` says which\n")

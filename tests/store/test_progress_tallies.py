@@ -230,7 +230,7 @@ def test_trend_skips_sessions_without_answers(store: Store, clock) -> None:
     empty = store.start_session(cand.id, "support", "mock", "en", ["support.outage"], None, True)
     store.abandon_session(empty.id)
     [trend] = store.session_trend(cand.id, last=1)
-    assert trend.session_id != empty.id and trend.answers == 2
+    assert trend.session_id != empty.id and trend.questions == 2
 
 
 def test_review_states_with_a_limit(store: Store, clock) -> None:
@@ -254,6 +254,6 @@ def test_review_states_with_a_limit(store: Store, clock) -> None:
     assert listed("partial", limit=1) == [partial.id]
     assert listed("reviewed", limit=5) == [done.id]
     [row] = store.list_sessions(review_state="partial")
-    assert (row.attempts, row.reviewed, row.mean_auto) == (2, 1, round((72.5 + 55) / 2, 1))
+    assert (row.questions, row.reviewed, row.mean_auto) == (2, 1, round((72.5 + 55) / 2, 1))
     assert [s.id for s in store.list_sessions(limit=2)] == [empty.id, todo.id]
     assert store.list_sessions(since=clock.now + timedelta(days=1)) == []

@@ -40,7 +40,7 @@ def test_overrides_keep_the_auto_score_and_verdicts(store: Store) -> None:
 def test_mark_reviewed_and_session_review_state(store: Store, clock) -> None:
     sess, (outage, refund) = practise(store, [OUTAGE, REFUND])
     [row] = store.list_sessions()
-    assert (row.review_state, row.attempts, row.reviewed) == ("unreviewed", 2, 0)
+    assert (row.review_state, row.questions, row.reviewed) == ("unreviewed", 2, 0)
     assert row.mean_auto == round((72.5 + 55.0) / 2, 1) and row.mean_coach is None
 
     store.mark_reviewed(outage.id, "Coach Li")

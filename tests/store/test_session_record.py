@@ -43,8 +43,8 @@ def test_a_follow_up_reads_its_own_prompt_never_the_point_key(store: Store) -> N
     sess, _ = practise_with(store, RETRY_SESSION)
     record = sr.load(store, sess.id)  # no bank: wording falls back, but never to "postmortem"
     follow_up = record.questions[0].follow_ups[0]
-    assert follow_up.prompt.get("en") == "Follow-up: Point postmortem"
-    assert follow_up.prompt.get("zh") == "追问：要点 postmortem"
+    assert follow_up.prompt.get("en") == "About the point: Point postmortem"
+    assert follow_up.prompt.get("zh") == "追问要点：要点 postmortem"
     assert record.questions[0].prompt.get("en") == "support.outage"
 
 
@@ -71,3 +71,12 @@ def test_a_coach_override_changes_the_question_result_and_weakest(store: Store) 
     flags = q.best.verdict.flags
     assert [f.code for f in flags] == ["missed-required"]
     assert flags[0].message_en == "Missing a required point: Point restore-first"
+
+
+def test_the_progress_trend_counts_a_session_by_its_questions(store: Store) -> None:
+    sess, _ = practise_with(store, RETRY_SESSION)
+    cand = store.get_candidate()
+    assert cand is not None
+    [trend] = store.session_trend(cand.id)
+    assert (trend.session_id, trend.questions) == (sess.id, 3)
+    assert trend.mean_score == sr.load(store, sess.id).mean_score == 75.8

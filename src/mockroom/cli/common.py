@@ -21,6 +21,10 @@ def bank_from(args: argparse.Namespace) -> Bank:
 
 def question(bank: Bank, qid: str) -> Question:
     q = bank.questions.get(qid)
+    origin = bank.question_origin(qid)
+    if q is None and origin is not None:  # defined, but left out for want of its rubric
+        raise CliError(f"question {qid!r} ({origin.path}) cannot be used: its rubric is missing "
+                       f"or has problems; `mockroom lint {origin.path}` says which")
     if q is None:
         hint = ""
         close = [i for i in bank.questions if qid.split(".")[-1] in i]

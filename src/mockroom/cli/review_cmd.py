@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from mockroom.cli.main import CliError, add_db_option
+from mockroom.cli.main import CliError, add_bank_option, add_db_option
 
 if TYPE_CHECKING:
-    from mockroom.store.records import SessionSummary, Transcript, TranscriptItem
+    from mockroom.store.records import SessionSummary, Transcript
     from mockroom.store.repo import Store
+    from mockroom.store.session_record import AnswerRecord, SessionRecord
 
 STATES = ("unreviewed", "partial", "reviewed")
 LIMIT_MAX = 2**31 - 1
@@ -34,7 +35,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--blind", action="store_true", help="hide auto scores until you have graded")
     p.add_argument("--json", action="store_true", help="print JSON")
     act = p.add_argument_group("grading one answer of SESSION")
-    act.add_argument("--attempt", "-a", metavar="N|ID", help="answer number in the transcript (2, 2a) or id")
+    act.add_argument("--attempt", "-a", metavar="N|ID",
+                     help="answer as the transcript numbers it (2; 2r1 its retry; 2a its follow-up) or id")
     act.add_argument("--coach", metavar="NAME", help="your name (default: MOCKROOM_COACH)")
     act.add_argument("--comment", metavar="TEXT", help="add a comment")
     act.add_argument("--span", metavar="START:END", help="the comment is on answer[START:END]")
@@ -49,6 +51,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--summary", metavar="TEXT",
                    help="your overall comment on SESSION, shown atop its exports (\"\" removes it)")
     add_db_option(p)
+    add_bank_option(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,14 +106,15 @@ def _list(store: Store, args: argparse.Namespace) -> int:
     if not rows:
         print("no sessions match")
         return 0
-    print(f"{'SESSION':<10} {'STARTED':<16} {'CANDIDATE':<18} {'TRACK':<12} {'ANSWERS':>7} "
-          f"{'AUTO':>5} {'COACH':>5}  REVIEW")
+    # A question counts once: its result is its best attempt (store/session_record.py).
+    print(f"{'SESSION':<10} {'STARTED':<16} {'CANDIDATE':<18} {'TRACK':<12} {'QUESTIONS':>9} "
+          f"{'AUTO':>5} {'COACH':>11}  REVIEW")
     for r in rows:
         auto = "" if args.blind or r.mean_auto is None else f"{r.mean_auto:.1f}"
-        coach = "" if r.mean_coach is None else f"{r.mean_coach:.1f}"
+        coach = "" if r.mean_coach is None else f"{r.mean_coach:.1f} · {r.coached}/{r.questions}"
         print(f"{r.id[:8]:<10} {r.started_at:%Y-%m-%d %H:%M} {pad(r.candidate_name, 18)} "
-              f"{r.track[:12]:<12} {r.attempts:>7} {auto:>5} {coach:>5}  "
-              f"{r.review_state} {r.reviewed}/{r.attempts}{' (imported)' if r.imported else ''}")
+              f"{r.track[:12]:<12} {r.questions:>9} {auto:>5} {coach:>11}  "
+              f"{r.review_state} {r.reviewed}/{r.questions}{' (imported)' if r.imported else ''}")
     return 0
 
 
@@ -120,15 +124,15 @@ def _summary_json(r: SessionSummary, blind: bool) -> dict[str, object]:
         "track": r.track, "mode": r.mode, "state": r.state,
         "started_at": r.started_at.isoformat(),
         "ended_at": r.ended_at.isoformat() if r.ended_at else None,
-        "answers": r.attempts, "reviewed": r.reviewed, "review_state": r.review_state,
+        "questions": r.questions, "reviewed": r.reviewed, "review_state": r.review_state,
         "mean_auto": None if blind else r.mean_auto, "mean_coach": r.mean_coach,
-        "imported": r.imported,
+        "coached": r.coached, "imported": r.imported,
     }
 
 
 def _show(t: Transcript, args: argparse.Namespace) -> None:
     from mockroom.cli.common import print_json
-    from mockroom.transfer.common import numbered
+    from mockroom.store.session_record import of_transcript
 
     if args.json:
         from mockroom.transfer.export_json import to_dict
@@ -138,15 +142,30 @@ def _show(t: Transcript, args: argparse.Namespace) -> None:
             data = _blinded(data, t)
         print_json(data)
         return
-    s = t.session
+    from mockroom.cli.common import bank_from
+
+    # The bank gives the questions' and follow-ups' wording; without one, ids and point labels.
+    s, record = t.session, of_transcript(t, bank_from(args))
+    mean = record.mean_score
     print(f"session {s.id}  {t.candidate.name}  track {s.track}  mode {s.mode}  "
           f"{s.started_at:%Y-%m-%d %H:%M} UTC  {s.state}")
+    print(f"{len(record.questions)} questions · mean final score "
+          f"{'-' if mean is None else f'{mean:.1f}'} (each question's best attempt)")
     if s.summary is not None:
         print(f"summary by {s.summary.coach} ({s.summary.written_at:%Y-%m-%d %H:%M} UTC): "
               f"{s.summary.text}")
-    for number, item in numbered(t):
+    for q in record.questions:
         print()
-        print(_format_item(number, item, s.lang, hide=args.blind and not item.review.graded))
+        print(f"== Question {q.number} of {len(record.questions)}: {_first_line(q.prompt.get(s.lang))}"
+              + (f"  (result: answer {q.best.label}, {q.score:.1f})" if len(q.attempts) > 1 else ""))
+        for a in q.answers:
+            print()
+            print(_format_item(a, s.lang, hide=args.blind and not a.review.graded))
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def _blinded(data: dict[str, Any], t: Transcript) -> dict[str, Any]:
@@ -164,13 +183,17 @@ def _blinded(data: dict[str, Any], t: Transcript) -> dict[str, Any]:
     return data
 
 
-def _format_item(number: str, item: TranscriptItem, lang: str, hide: bool) -> str:
-    from mockroom.core.report import MARKS, excerpt, status
+KINDS = {"first": "answer", "retry": "retry", "follow_up": "follow-up"}
 
-    a, r, tm = item.attempt, item.review, item.attempt.timing
-    head = f"[{number}] {a.question_id}  (answer {a.id[:8]})"
-    if a.follow_up_criterion:
-        head += f"  follow-up on {a.follow_up_criterion}"
+
+def _format_item(item: AnswerRecord, lang: str, hide: bool) -> str:
+    from mockroom.core.report import MARKS, excerpt
+
+    a, r, v, tm = item.attempt, item.review, item.verdict, item.attempt.timing
+    head = f"[{item.label}] {KINDS[item.kind]}"
+    if item.kind == "follow_up":
+        head += f": {_first_line(item.prompt.get(lang))}"
+    head += f"  (id {a.id[:8]})"
     lines = [
         head,
         f"    prep {tm.prep_s:.0f} s · answer {tm.answer_s:.0f} s · overtime {tm.overtime_s:.0f} s"
@@ -179,27 +202,33 @@ def _format_item(number: str, item: TranscriptItem, lang: str, hide: bool) -> st
         *(f"    │ {line}" for line in (a.answer or "(empty)").splitlines()),
         "    └",
     ]
-    auto = "hidden (blind)" if hide else f"{a.auto_score:.1f}"
+    auto = "hidden (blind)" if hide else f"{v.auto_score:.1f}"
     coach = "-" if r.coach_score is None else f"{r.coach_score:.1f}"
+    final = "" if hide else f" · final {v.score:.1f}"
     done = f"reviewed {r.reviewed_at:%Y-%m-%d %H:%M} by {r.coach}" if r.reviewed_at else "not reviewed"
-    lines.append(f"    auto score {auto} · coach score {coach} · {done}")
-    for c in a.result.criteria:
-        verdict = r.points.get(c.key)
-        coach_mark = "" if verdict is None else f"  coach: {'hit' if verdict else 'missed'}"
+    lines.append(f"    auto score {auto} · coach score {coach}{final} · {done}")
+    # Each point's final verdict (the coach's over the scorer's), the scorer's beside it.
+    for p in v.points:
+        c = p.criterion
         req = " (required)" if c.required else ""
+        coach_mark = "" if p.coach is None else f"  coach: {'hit' if p.coach else 'missed'}"
         if hide:
-            lines.append(f"    · {c.label(lang)}{req} [{c.key}]{coach_mark}")
+            mark = "·" if p.coach is None else MARKS[p.final]
+            lines.append(f"    {mark} {c.label(lang)}{req} [{c.key}]{coach_mark}")
             continue
-        mark = MARKS[status(c)]
-        lines.append(f"    {mark} {c.label(lang)}{req} [{c.key}] {status(c)}{coach_mark}")
+        lines.append(f"    {MARKS[p.final]} {c.label(lang)}{req} [{c.key}] {p.final}"
+                     f"{f' (auto: {p.auto})' if p.overridden else ''}{coach_mark}")
         best = c.best
         if best is not None:
             lines.append(f"        {best.kind} {best.similarity:.2f}: "
                          f"{excerpt(a.answer, best.start, best.end)}")
     if not hide:
-        for f in a.result.flags:
+        for f in v.flags:
             lines.append(f"    ! {f.code}" + (f" (-{f.penalty:g})" if f.penalty else "")
                          + f": {f.message(lang)}")
+        for f in v.auto_flags:
+            if f not in v.flags:
+                lines.append(f"    (lifted by the coach's verdict) {f.code}: {f.message(lang)}")
     for n in item.comments:
         where = f" on “{a.answer[n.span[0]:n.span[1]]}”" if n.span else ""
         lines.append(f"    ✎ {n.author} {n.created_at:%Y-%m-%d %H:%M}{where}: {n.body}")
@@ -208,11 +237,11 @@ def _format_item(number: str, item: TranscriptItem, lang: str, hide: bool) -> st
 
 def _grade(store: Store, t: Transcript, args: argparse.Namespace) -> None:
     from mockroom.cli.db_common import coach_name
-    from mockroom.transfer.common import numbered
+    from mockroom.store.session_record import of_transcript
 
     coach = coach_name(args)
-    item = _pick(numbered(t), args.attempt)
-    aid = item.attempt.id
+    item = _pick(of_transcript(t), args.attempt)
+    aid = item.id
     keys = {c.key for c in item.attempt.result.criteria}
     points = [_verdict(p, keys) for p in args.point]
     span = _span(args.span) if args.span else None
@@ -222,7 +251,7 @@ def _grade(store: Store, t: Transcript, args: argparse.Namespace) -> None:
     # Validated everything above; now change the database.
     if args.comment:
         store.add_comment(aid, coach, args.comment, span)
-        print(f"comment added to answer {aid[:8]}")
+        print(f"comment added to answer {item.label} ({aid[:8]})")
     for key, hit in points:
         store.override_criterion(aid, key, hit, coach)
         print(f"point {key}: {'back to the scorer' if hit is None else 'hit' if hit else 'missed'}")
@@ -232,7 +261,7 @@ def _grade(store: Store, t: Transcript, args: argparse.Namespace) -> None:
               f"(auto score {item.attempt.auto_score:.1f} kept)")
     if args.reviewed or args.unreviewed:
         store.mark_reviewed(aid, coach, reviewed=args.reviewed)
-        print(f"answer {aid[:8]} marked {'reviewed' if args.reviewed else 'not reviewed'}")
+        print(f"answer {item.label} marked {'reviewed' if args.reviewed else 'not reviewed'}")
 
 
 def _summary(store: Store, session_id: str, args: argparse.Namespace) -> None:
@@ -243,16 +272,12 @@ def _summary(store: Store, session_id: str, args: argparse.Namespace) -> None:
           + ("written" if rec.summary is not None else "removed"))
 
 
-def _pick(items: list[tuple[str, TranscriptItem]], ident: str) -> TranscriptItem:
-    ident = ident.strip().lower()
-    for number, item in items:
-        if number == ident or item.attempt.id == ident:
-            return item
-    found = [i for _, i in items if len(ident) >= 4 and i.attempt.id.startswith(ident)]
-    if len(found) == 1:
-        return found[0]
-    numbers = ", ".join(n for n, _ in items) or "none"
-    raise CliError(f"no answer {ident!r} in this session (answers: {numbers})")
+def _pick(record: SessionRecord, ident: str) -> AnswerRecord:
+    found = record.find(ident)
+    if found is None:
+        labels = ", ".join(a.label for a in record.answers) or "none"
+        raise CliError(f"no answer {ident.strip()!r} in this session (answers: {labels})")
+    return found
 
 
 def _verdict(text: str, keys: set[str]) -> tuple[str, bool | None]:

@@ -40,13 +40,13 @@ def lint(targets: Iterable[str | Path] = (), extra_dirs: Iterable[str | Path] = 
     given = [Path(t) for t in targets]
     context = paths.bank_dirs(list(extra_dirs))
     bank = load_paths([*context, *given], keep_nodes=True)
-    problems = _loading_problems(bank, bool(given))
+    roots = [t.resolve() for t in given]
+    problems = _loading_problems(bank, roots)
     problems += _example_scores(bank)
     problems += _red_flag_overlap(bank)
     problems += _ascii_punctuation(bank)
     problems += _phrase_languages(bank)
     if given:
-        roots = [t.resolve() for t in given]
         problems = [p for p in problems if _inside(Path(p.path).resolve(), roots)]
     return bank, sorted(set(problems))
 
@@ -84,12 +84,12 @@ def checked(bank: Bank, targets: Iterable[str | Path] = ()) -> Checked:
     )
 
 
-def _loading_problems(bank: Bank, given: bool) -> list[Problem]:
+def _loading_problems(bank: Bank, roots: list[Path]) -> list[Problem]:
     """The loading problems, with "unknown rubric" made useful: none for a rubric whose own
-    file was refused (a comma that split a label, a duplicate key: that file's problems say
-    what to fix), the id meant when one is close, and, when paths were given, where else
-    the rubric can come from."""
-    refused = {rid for name in bank.skipped if (rid := _refused_rubric(bank, name))}
+    file was refused and is linted too (a comma that split a label, a duplicate key: that
+    file's problems say what to fix), else which file that is; the id meant when one is
+    close; and, when paths were given, where else the rubric can come from."""
+    refused = {rid: name for name in bank.skipped if (rid := _refused_rubric(bank, name))}
     said: dict[str, str | None] = {}
     for key in bank.origins:
         if key.startswith("q:") and key[2:] not in bank.questions:  # left out
@@ -97,10 +97,11 @@ def _loading_problems(bank: Bank, given: bool) -> list[Problem]:
                 message = unknown_rubric(key[2:], rid)
                 near = difflib.get_close_matches(rid, list(bank.rubrics), n=1, cutoff=0.85)
                 if rid in refused:
-                    said[message] = None
+                    linted = not roots or _inside(Path(refused[rid]).resolve(), roots)
+                    said[message] = None if linted else f"{message}: {refused[rid]} defines it but has problems; lint it"
                 elif near:
                     said[message] = f"{message}: did you mean {near[0]!r}?"
-                elif given:
+                elif roots:
                     said[message] = f"{message}: lint the file or folder that holds it too, or add --bank DIR"
     out = []
     for p in bank.problems:

@@ -8,11 +8,14 @@ as covering a required point never still says "Missing a required point".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from mockroom.core.report import Status, status
 from mockroom.core.result import CriterionResult, Flag, ScoreResult
+
+T = TypeVar("T")
 
 POINT_FLAGS = frozenset({"missed-required", "negated", "off-topic"})
 """Flags that say which rubric points were met: re-derived from the final verdicts. The
@@ -128,3 +131,9 @@ def _flags(result: ScoreResult, points: tuple[PointCall, ...]) -> tuple[Flag, ..
             )
         )
     return tuple(out)
+
+
+def best_attempt(attempts: Sequence[T], score: Callable[[T], float]) -> T:
+    """The attempt that is a question's result: the highest final score, the earliest of
+    equals (`attempts` oldest first). Retries exist to improve, so the best one counts."""
+    return max(attempts, key=score)  # max keeps the first of equals

@@ -2,9 +2,9 @@
 
 A mixin of class Store (repo.py). `due_by_track` counts, per track, the questions due now
 and finds when the next one will be, in one grouped query over the candidate's review
-cards (indexed by candidate and due time). `last_answers` reads, for a few questions, the
-latest main answer given before a moment, with the coach's review, so a question can show
-what was missed last time before it is answered.
+cards (indexed by candidate and due time). `last_answers` reads, for a session's
+questions, the latest main answer given before a moment, with the coach's review, so a
+question can show what was missed last time before it is answered.
 """
 
 from __future__ import annotations
@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import case, func, type_coerce
+from sqlalchemy import and_, case, func, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from mockroom.store import convert
 from mockroom.store.records import AttemptRec, CoachReview
-from mockroom.store.review_merge import criteria_of
-from mockroom.store.tables import AttemptRow, ReviewCardRow, UTCDateTime
+from mockroom.store.tables import AttemptRow, CriterionRow, ReviewCardRow, UTCDateTime
 
 
 @dataclass(frozen=True)
@@ -78,23 +77,45 @@ class DueMixin:
         self, candidate_id: str, question_ids: Iterable[str], before: datetime | None = None
     ) -> dict[str, LastAnswer]:
         """For each question answered before `before` (default: ever), its latest main answer
-        then. One indexed query per question: a session asks at most a handful."""
-        found: dict[str, LastAnswer] = {}
+        then. Three queries whatever the number of questions: the latest answers' ids (an
+        index range per question), their rows, and the rubric points a coach overrode."""
+        ids = list(dict.fromkeys(question_ids))
+        if not ids:
+            return {}
+        own = [
+            col(AttemptRow.candidate_id) == candidate_id,
+            col(AttemptRow.question_id).in_(ids),
+            col(AttemptRow.follow_up_of).is_(None),
+        ]
+        if before is not None:
+            own.append(col(AttemptRow.created_at) < before)
+        latest = (
+            sa_select(col(AttemptRow.question_id), func.max(col(AttemptRow.created_at)))
+            .where(*own)
+            .group_by(col(AttemptRow.question_id))
+            .subquery()
+        )
+        query = (
+            select(AttemptRow)
+            .join(latest, and_(col(AttemptRow.question_id) == latest.c[0],
+                               col(AttemptRow.created_at) == latest.c[1]))
+            .where(*own)
+            .order_by(col(AttemptRow.id))
+        )
         with self._read() as s:
-            for qid in dict.fromkeys(question_ids):
-                query = select(AttemptRow).where(
-                    AttemptRow.candidate_id == candidate_id,
-                    AttemptRow.question_id == qid,
-                    col(AttemptRow.follow_up_of).is_(None),
+            rows = {row.question_id: row for row in s.exec(query).all()}  # a tie: one of them
+            attempts = convert.attempts(s.connection(), list(rows.values()))
+            overrides: dict[str, list[CriterionRow]] = {}
+            for c in s.exec(
+                select(CriterionRow).where(
+                    col(CriterionRow.attempt_id).in_([r.id for r in rows.values()]),
+                    col(CriterionRow.coach_hit).is_not(None),
                 )
-                if before is not None:
-                    query = query.where(col(AttemptRow.created_at) < before)
-                row = s.exec(
-                    query.order_by(col(AttemptRow.created_at).desc(), col(AttemptRow.id).desc())
-                    .limit(1)
-                ).first()
-                if row is None:
-                    continue
-                [attempt] = convert.attempts(s.connection(), [row])
-                found[qid] = LastAnswer(attempt, convert.coach_review(row, criteria_of(s, row.id)))
-        return found
+            ).all():
+                overrides.setdefault(c.attempt_id, []).append(c)
+        return {
+            a.question_id: LastAnswer(
+                a, convert.coach_review(rows[a.question_id], overrides.get(a.id, []))
+            )
+            for a in attempts
+        }

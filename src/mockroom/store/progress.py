@@ -71,8 +71,9 @@ class SessionTrend:
     session_id: str
     started_at: datetime
     track: str
-    answers: int
+    questions: int
     mean_score: float
+    """Mean of the questions' results, each its best attempt (store/session_record.py)."""
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,9 @@ class ProgressMixin:
             return [PointRate(r, k, int(n), int(h or 0)) for r, k, n, h in s.exec(query).all()]
 
     def session_trend(self, candidate_id: str, last: int = 10) -> list[SessionTrend]:
-        """Mean score of each of the last sessions with answers, oldest first."""
+        """Mean score of each of the last sessions with answers, oldest first: the mean of its
+        questions' results, a question's result its best attempt (retries exist to improve),
+        as the end-of-session summary counts it."""
         main = and_(
             col(AttemptRow.session_id) == col(SessionRow.id), col(AttemptRow.follow_up_of).is_(None)
         )
@@ -227,16 +230,21 @@ class ProgressMixin:
             .limit(max(last, 1))
             .correlate(None)
         )
+        results = (
+            sa_select(col(AttemptRow.session_id).label("session_id"), func.max(SCORE).label("best"))
+            .where(col(AttemptRow.session_id).in_(page), col(AttemptRow.follow_up_of).is_(None))
+            .group_by(col(AttemptRow.session_id), col(AttemptRow.question_id))
+            .subquery()
+        )
         query = (
             sa_select(
                 col(SessionRow.id),
                 col(SessionRow.started_at),
                 col(SessionRow.track),
                 func.count(),
-                func.avg(SCORE),
+                func.avg(results.c.best),
             )
-            .join(AttemptRow, main)
-            .where(col(SessionRow.id).in_(page))
+            .join(results, results.c.session_id == col(SessionRow.id))
             .group_by(col(SessionRow.id))
             .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id).desc())
         )

@@ -175,15 +175,15 @@ class SessionSummary:
     state: str
     started_at: datetime
     ended_at: datetime | None
-    attempts: int
+    questions: int
+    """Questions answered (retries and follow-ups belong to their question)."""
     reviewed: int
-    """Answers the coach has marked reviewed."""
+    """Questions whose every attempt the coach has marked reviewed."""
+    review_state: str
+    """unreviewed (no answer marked reviewed), reviewed (every question) or partial."""
     mean_auto: float | None
+    """Mean over the questions of their result's auto score (the result: the best attempt)."""
     mean_coach: float | None
+    """Mean coach score of the results a coach scored; over `coached` of the questions."""
+    coached: int
     imported: bool
-
-    @property
-    def review_state(self) -> str:
-        if self.reviewed == 0:
-            return "unreviewed"
-        return "reviewed" if self.reviewed >= self.attempts else "partial"

@@ -13,12 +13,13 @@ import uuid
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_
+from sqlalchemy import ColumnElement, and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from mockroom.core.verdict import best_attempt
 from mockroom.store import convert, evidence, lineage, tally
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.names import checked_name
@@ -128,12 +129,7 @@ class ReviewMixin:
             .limit(limit)
             .correlate(None)
         )
-        # Counting session_id, not id: ix_attempt_session_totals then covers every aggregate.
-        attempts = func.count(col(AttemptRow.session_id))
-        reviewed = func.coalesce(
-            func.sum(case((col(AttemptRow.reviewed_at).is_not(None), 1), else_=0)), 0
-        )
-        query = (
+        sessions = (
             sa_select(
                 col(SessionRow.id),
                 col(SessionRow.candidate_id),
@@ -144,50 +140,32 @@ class ReviewMixin:
                 col(SessionRow.ended_at),
                 col(SessionRow.imported_at),
                 col(CandidateRow.name),
-                attempts,
-                reviewed,
-                func.avg(col(AttemptRow.auto_score)),
-                func.avg(col(AttemptRow.coach_score)),
             )
             .join(CandidateRow, col(CandidateRow.id) == col(SessionRow.candidate_id))
-            .outerjoin(AttemptRow, main)
             .where(col(SessionRow.id).in_(page))
-            .group_by(col(SessionRow.id), col(CandidateRow.id))
             .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id))
         )
+        answers = (
+            sa_select(
+                col(AttemptRow.session_id),
+                col(AttemptRow.question_id),
+                col(AttemptRow.auto_score),
+                col(AttemptRow.coach_score),
+                col(AttemptRow.reviewed_at).is_not(None),
+            )
+            .where(col(AttemptRow.session_id).in_(page), col(AttemptRow.follow_up_of).is_(None))
+            .order_by(col(AttemptRow.created_at), col(AttemptRow.id))
+        )
         with self._read() as s:
-            return [
-                SessionSummary(
-                    id=sid,
-                    candidate_id=cid,
-                    candidate_name=name,
-                    track=track,
-                    mode=mode,
-                    state=state,
-                    started_at=started,
-                    ended_at=ended,
-                    attempts=int(n),
-                    reviewed=int(done),
-                    mean_auto=_round(auto),
-                    mean_coach=_round(coach),
-                    imported=imported is not None,
-                )
-                for (
-                    sid,
-                    cid,
-                    track,
-                    mode,
-                    state,
-                    started,
-                    ended,
-                    imported,
-                    name,
-                    n,
-                    done,
-                    auto,
-                    coach,
-                ) in s.connection().execute(query).all()
-            ]
+            conn = s.connection()
+            rows = conn.execute(sessions).all()
+            by_session: dict[str, dict[str, list[_Main]]] = {}
+            for sid, qid, auto, coach, done in conn.execute(answers).all():
+                main_answer = _Main(float(auto), None if coach is None else float(coach), bool(done))
+                by_session.setdefault(sid, {}).setdefault(qid, []).append(main_answer)
+        return [
+            _summary(row, list(by_session.get(row[0], {}).values())) for row in rows
+        ]
 
     def transcript(self, session_id: str) -> Transcript:
         """A session with every answer, its evidence, the coach's review and the comments."""
@@ -336,7 +314,14 @@ class ReviewMixin:
     def calibration_data(
         self, track: str | None = None, coach: str | None = None
     ) -> tuple[list[GradedPair], list[PointVerdict]]:
-        """Scores of answers the coach graded, and rubric points of answers a coach touched."""
+        """Scores of answers the coach graded, and rubric points of answers a coach touched.
+
+        Every graded attempt is a pair, first answers and retries alike: each is a whole
+        answer to the question that both the scorer and the coach judged. (Pairing only a
+        question's best attempt would pick, among graded attempts, the one the coach rated
+        highest, and so bias coach - auto upwards.) Follow-ups are left out of the scores:
+        they answer one point, scored against it alone, on another scale. A coach's verdict
+        on a point counts wherever it was given, follow-ups included."""
         from mockroom.core.calibrate import GradedPair, PointVerdict
 
         touched: list[ColumnElement[bool]] = [col(AttemptRow.coached_at).is_not(None)]
@@ -347,7 +332,11 @@ class ReviewMixin:
         pairs_q = (
             select(AttemptRow.question_id, AttemptRow.auto_score, AttemptRow.coach_score)
             .join(SessionRow, col(SessionRow.id) == col(AttemptRow.session_id))
-            .where(*touched, col(AttemptRow.coach_score).is_not(None))
+            .where(
+                *touched,
+                col(AttemptRow.coach_score).is_not(None),
+                col(AttemptRow.follow_up_of).is_(None),
+            )
             .order_by(col(AttemptRow.question_id), col(AttemptRow.created_at), col(AttemptRow.id))
         )
         points_q = (
@@ -491,8 +480,51 @@ def _attempt(s: Session, attempt_id: str) -> AttemptRow:
     return row
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(float(value), 1)
+@dataclass(frozen=True)
+class _Main:
+    """A main answer (first or retry) as the session list counts it."""
+
+    auto: float
+    coach: float | None
+    reviewed: bool
+
+    @property
+    def score(self) -> float:
+        return self.auto if self.coach is None else self.coach
+
+
+def _summary(row: Any, questions: list[list[_Main]]) -> SessionSummary:
+    """A line of the session list, counted as session_record.py counts a session (which
+    reads whole transcripts; this, only the scores): per question, its best attempt; a
+    question is reviewed when each of its attempts is."""
+    sid, cid, track, mode, state, started, ended, imported, name = row
+    results = [best_attempt(attempts, lambda a: a.score) for attempts in questions]
+    graded = [r.coach for r in results if r.coach is not None]
+    reviewed = sum(all(a.reviewed for a in attempts) for attempts in questions)
+    touched = any(a.reviewed for attempts in questions for a in attempts)
+    return SessionSummary(
+        id=sid,
+        candidate_id=cid,
+        candidate_name=name,
+        track=track,
+        mode=mode,
+        state=state,
+        started_at=started,
+        ended_at=ended,
+        questions=len(questions),
+        reviewed=reviewed,
+        review_state=(
+            "unreviewed" if not touched else "reviewed" if reviewed == len(questions) else "partial"
+        ),
+        mean_auto=_mean([r.auto for r in results]),
+        mean_coach=_mean(graded),
+        coached=len(graded),
+        imported=imported is not None,
+    )
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
 
 
 def _new_id() -> str:

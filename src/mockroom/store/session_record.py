@@ -8,7 +8,7 @@ and the exports) counts from the model built here, so they agree:
 - a session has questions, in the order first answered; a question has attempts (its
   first answer, then retries) and follow-ups (each asked on one rubric point);
 - a question's result is its BEST attempt by final score (retries exist to improve);
-  ties go to the earlier attempt;
+  ties go to the earlier attempt (core/verdict.best_attempt);
 - the final verdict on an answer is the coach's over the scorer's, per point and for the
   score (core/verdict.py), with the scorer's call kept beside it;
 - a rubric point counts as met for the question when its result met it, or a follow-up
@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from mockroom.core.verdict import PointCall, Verdict, final_verdict
+from mockroom.core.verdict import PointCall, Verdict, best_attempt, final_verdict
 from mockroom.store.records import (
     AttemptRec,
     CandidateRec,
@@ -40,9 +40,15 @@ from mockroom.store.records import (
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
-    from mockroom.store.repo import Store
 
 AnswerKind = Literal["first", "retry", "follow_up"]
+
+
+class Transcripts(Protocol):
+    """Where a session's transcript comes from: the Store (no import of it here, so the
+    store's own modules may use this one)."""
+
+    def transcript(self, session_id: str) -> Transcript: ...
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,7 @@ class QuestionRecord:
     @property
     def best(self) -> AnswerRecord:
         """The attempt that is the question's result: the highest final score, earliest on ties."""
-        return max(self.attempts, key=lambda a: a.score)  # max keeps the first of equals
+        return best_attempt(self.attempts, lambda a: a.score)
 
     @property
     def score(self) -> float:
@@ -226,7 +232,7 @@ class SessionRecord:
 # -- building it ------------------------------------------------------------------------------
 
 
-def load(store: Store, session_id: str, bank: Bank | None = None) -> SessionRecord:
+def load(store: Transcripts, session_id: str, bank: Bank | None = None) -> SessionRecord:
     """The record of a stored session (NotFound when there is none)."""
     return of_transcript(store.transcript(session_id), bank)
 
@@ -338,7 +344,7 @@ def _follow_up_prompt(bank: Bank | None, item: TranscriptItem) -> Wording:
         return Wording(asked.prompt.zh, asked.prompt.en)
     point = next((c for c in a.result.criteria if c.key == a.follow_up_criterion), None)
     if point is not None:
-        return Wording(f"追问：{point.label_zh}", f"Follow-up: {point.label_en}")
+        return Wording(f"追问要点：{point.label_zh}", f"About the point: {point.label_en}")
     return Wording("追问", "Follow-up")
 
 

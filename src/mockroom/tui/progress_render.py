@@ -63,7 +63,7 @@ def few_scores(values: Sequence[float], lang: str) -> str:
 
 
 def session_rows(trend: Sequence[SessionTrend], lang: str) -> Text:
-    """One line per session: day, mean score as a bar and a number, answers, track."""
+    """One line per session: day, mean score as a bar and a number, questions, track."""
     text = Text()
     for i, s in enumerate(trend):
         if i:
@@ -71,7 +71,7 @@ def session_rows(trend: Sequence[SessionTrend], lang: str) -> Text:
         text.append(s.started_at.strftime("%m-%d "), style="dim")
         text.append(hbar(s.mean_score), style="bold")
         text.append(f" {mean(s.mean_score):>5}  ")
-        text.append(t(lang, "pr.session_of", n=s.answers, track=track_name(lang, s.track)))
+        text.append(t(lang, "pr.session_of", n=s.questions, track=track_name(lang, s.track)))
     return text
 
 

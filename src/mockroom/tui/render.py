@@ -6,7 +6,7 @@ highlighted, how flags read and what the summary recommends.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -129,40 +129,6 @@ def timing_line(
     if pace is not None:
         parts.append(t(lang, f"fb.speed.{pace.unit}", n=f"{pace.per_minute:.0f}"))
     return " · ".join(parts)
-
-
-@dataclass(frozen=True)
-class WeakPoint:
-    key: str
-    label: str
-    tip: str
-    missed: int
-    seen: int
-
-
-def weakest_points(results: Sequence[ScoreResult], lang: str, top: int = 3) -> list[WeakPoint]:
-    """Points missed most often (by share, then weight) across a session's answers."""
-    seen: dict[str, int] = {}
-    missed: dict[str, int] = {}
-    info: dict[str, CriterionResult] = {}
-    for r in results:
-        for c in r.criteria:
-            seen[c.key] = seen.get(c.key, 0) + 1
-            missed[c.key] = missed.get(c.key, 0) + (0 if c.hit else 1)
-            info[c.key] = c
-    ranked = sorted(
-        (k for k in seen if missed[k]),
-        key=lambda k: (-missed[k] / seen[k], -info[k].weight, -missed[k], k),
-    )
-    return [
-        WeakPoint(k, info[k].label(lang), info[k].tip(lang), missed[k], seen[k])
-        for k in ranked[:top]
-    ]
-
-
-def average(scores: Sequence[float]) -> float | None:
-    """The mean, unrounded (core/number_format.py shows it)."""
-    return sum(scores) / len(scores) if scores else None
 
 
 class Wrapped:

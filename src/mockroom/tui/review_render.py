@@ -16,6 +16,7 @@ from mockroom.tui.render import short
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
+    from mockroom.store.records import SessionSummary
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -76,6 +77,13 @@ def day(moment: datetime) -> str:
 
 score_text = number_format.score
 """One answer's score, as every screen shows it (core/number_format.py)."""
+
+
+def coach_text(s: SessionSummary) -> str:
+    """What the coach's mean is over: "85.0 · 1/4" (mean of the graded results · graded/all)."""
+    if s.mean_coach is None:
+        return number_format.NONE
+    return f"{number_format.mean(s.mean_coach)} · {s.coached}/{s.questions}"
 
 
 def signed(value: float, unit: str = "") -> str:

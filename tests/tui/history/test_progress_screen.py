@@ -94,7 +94,7 @@ async def test_overview_shows_weakest_points_trend_and_self_ratings(make, histor
         sessions = plain(screen.query_one("#pr-trend", Static)).splitlines()
         assert len(trend) == 3 and len(sessions) == 3
         for row, s in zip(sessions, trend, strict=True):  # a bar and the mean, one decimal
-            assert f"█ {mean(s.mean_score):>5}  2 answers · Technical support" in row.replace("░", "█")
+            assert f"█ {mean(s.mean_score):>5}  2 questions · Technical support" in row.replace("░", "█")
         words = plain(screen.query_one("#pr-trend-words", Static))
         assert words == f"Rising: {mean(trend[0].mean_score)} → {mean(trend[-1].mean_score)}"
         ratings = plain(screen.query_one("#pr-ratings", Static)).splitlines()

@@ -92,7 +92,7 @@ async def test_transcript_shows_each_answer_with_timing_scores_and_evidence(make
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_latest(pilot)
-        assert "answer 1 of 2" in plain(screen.query_one("#tr-head", Label))
+        assert "Question 1 of 2 · " in plain(screen.query_one("#tr-head", Label))
         assert screen.query_one("#tr-answer", TextArea).text == first.answer
         assert "Answered in 1:35" in plain(screen.query_one("#tr-timing", Static))
         scores = plain(screen.query_one("#tr-scores", Static))
@@ -100,11 +100,11 @@ async def test_transcript_shows_each_answer_with_timing_scores_and_evidence(make
         points = screen.query_one("#tr-points", DataTable)
         hit = next(c for c in first.result.criteria if c.hit and c.best)
         row = cells(points, hit.key)
-        assert row[0] == "✓" and row[1] == "—"
-        assert row[3].strip("“”…") in hit.best.text if hit.best else False
+        assert row[0] == "✓" and row[1] == "—" and row[2] == "✓"  # auto, coach, final
+        assert row[4].strip("“”…") in hit.best.text if hit.best else False
         await pilot.press("n")
         await settle(pilot)
-        assert "answer 2 of 2" in plain(screen.query_one("#tr-head", Label))
+        assert "Question 2 of 2 · " in plain(screen.query_one("#tr-head", Label))
         assert screen.query_one("#tr-answer", TextArea).text == t.items[1].attempt.answer
 
 
@@ -162,7 +162,7 @@ async def test_grading_actions_are_stored(make, history) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         row = cells(app.screen.query_one("#rv-sessions", DataTable), sid)
-        assert row[5] == "88.0" and row[6] == "partial 1/2"  # a mean: one decimal
+        assert row[5] == "88.0 · 1/2" and row[6] == "partial 1/2"  # a mean: one decimal
 
 
 async def test_bad_score_and_empty_comment_are_refused(make, history) -> None:
@@ -211,7 +211,8 @@ async def test_blind_mode_hides_the_auto_score_until_the_coach_grades(make, hist
         assert "Auto score hidden" in scores and f"Auto score {score(first.auto_score)}" not in scores
         points = screen.query_one("#tr-points", DataTable)
         assert {cells(points, c.key)[0] for c in first.result.criteria} == {"·"}
-        assert {cells(points, c.key)[3] for c in first.result.criteria} == {""}  # no evidence
+        assert {cells(points, c.key)[2] for c in first.result.criteria} == {"·"}  # final: hidden
+        assert {cells(points, c.key)[4] for c in first.result.criteria} == {""}  # no evidence
         await pilot.press("s")
         await _answer_dialog(pilot, "Coach Li")
         await _answer_dialog(pilot, "75")

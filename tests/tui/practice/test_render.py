@@ -19,7 +19,6 @@ from mockroom.tui.render import (
     missed_tips,
     short,
     timing_line,
-    weakest_points,
 )
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.name_dialog import check_name
@@ -113,16 +112,6 @@ def test_timing_line() -> None:
     assert timing_line("zh", 3.25, 75, 0, Pace(98.6, "words")).endswith("99 词/分钟")
     assert "超时 0:05" in timing_line("zh", None, 125, 5, None)
     assert timing_line("en", None, 10, 0, None).startswith("no keystroke")
-
-
-def test_weakest_points_rank_by_share_missed_then_weight() -> None:
-    results = [
-        result((crit("a", False), crit("b", False, weight=2), crit("c", True))),
-        result((crit("a", True), crit("b", False, weight=2), crit("c", True))),
-    ]
-    weak = weakest_points(results, "en")
-    assert [(w.key, w.missed, w.seen) for w in weak] == [("b", 2, 2), ("a", 1, 2)]
-    assert weakest_points([result((crit("a", True),))], "en") == []
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from mockroom.core.inert import inert
 from mockroom.core.number_format import mean
 from mockroom.transfer.session_file import default_name
 from mockroom.tui.review_context import ReviewContext
-from mockroom.tui.review_render import day, parse_since
+from mockroom.tui.review_render import coach_text, day, parse_since
 from mockroom.tui.screens.export_dialog import export_session
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.store_screen import HistoryPage, Records
@@ -104,7 +104,7 @@ class ReviewScreen(HistoryPage):
                 prompt=t(lang, "rv.state"), id="rv-state",
             )
         table: DataTable[str | Text] = DataTable(id="rv-sessions", cursor_type="row")
-        for key in ("date", "candidate", "track", "answers", "auto", "coach", "review"):
+        for key in ("date", "candidate", "track", "questions", "auto", "coach", "review"):
             table.add_column(t(lang, f"rv.col.{key}"), key=key)
         self._add_rows(table)
         yield table
@@ -130,10 +130,10 @@ class ReviewScreen(HistoryPage):
                 day(s.started_at),
                 inert(s.candidate_name),
                 track_name(lang, s.track),
-                Text(str(s.attempts), justify="right"),
+                Text(str(s.questions), justify="right"),
                 Text(auto, justify="right"),
-                Text(mean(s.mean_coach), justify="right"),
-                f"{t(lang, f'state.{s.review_state}')} {s.reviewed}/{s.attempts}",
+                Text(coach_text(s), justify="right"),
+                f"{t(lang, f'state.{s.review_state}')} {s.reviewed}/{s.questions}",
                 key=s.id,
             )
 

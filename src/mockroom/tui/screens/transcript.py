@@ -9,6 +9,7 @@ auto score and the scorer's verdicts stay hidden until the coach has graded.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -21,10 +22,9 @@ from textual.widgets.text_area import Document
 from mockroom.core.answer_pace import answer_pace
 from mockroom.core.inert import inert
 from mockroom.core.report import MARKS
-from mockroom.core.report import status as point_status
 from mockroom.store.names import NAME_MAX
 from mockroom.store.review import COMMENT_MAX
-from mockroom.transfer.common import numbered
+from mockroom.store.session_record import of_transcript
 from mockroom.transfer.session_file import default_name
 from mockroom.tui.render import evidence, flag_lines, short, timing_line
 from mockroom.tui.review_context import ReviewContext
@@ -35,13 +35,14 @@ from mockroom.tui.screens.text_prompt import TextPrompt
 from mockroom.tui.strings import mode_name, t, track_name
 
 if TYPE_CHECKING:
-    from mockroom.store.records import Transcript, TranscriptItem
+    from mockroom.store.records import Transcript
     from mockroom.store.repo import Store
+    from mockroom.store.session_record import AnswerRecord, SessionRecord
 
 ANSWER_KEYS = Binding.Group("Answer", compact=True)
 COMMENT_KEYS = Binding.Group("Comment", compact=True)
 PASSAGE_CELLS = 40
-LABEL_CELLS = 34
+LABEL_CELLS = 30
 EVIDENCE_CELLS = 22
 """The points table fits 80 columns; the answer above shows the evidence in full."""
 NEXT_VERDICT: dict[bool | None, bool | None] = {None: True, True: False, False: None}
@@ -70,7 +71,7 @@ class TranscriptScreen(StoreScreen):
         super().__init__(records)
         self.session_id = session_id
         self.context = context or ReviewContext()
-        self.transcript: Transcript | None = None
+        self.record: SessionRecord | None = None
         self.index = 0
         self.point_row = 0
 
@@ -86,8 +87,9 @@ class TranscriptScreen(StoreScreen):
         self.load(lambda store: store.transcript(sid), self._loaded, group="transcript")
 
     def _loaded(self, transcript: Transcript) -> None:
-        self.transcript = transcript
-        self.index = min(self.index, max(len(transcript.items) - 1, 0))
+        # Counted as every report counts a session (store/session_record.py).
+        self.record = of_transcript(transcript, self.bank)
+        self.index = min(self.index, max(len(self.record.answers) - 1, 0))
         self.redraw()
 
     def redraw(self) -> None:
@@ -108,11 +110,11 @@ class TranscriptScreen(StoreScreen):
         self.redraw()
 
     @property
-    def item(self) -> TranscriptItem | None:
-        tr = self.transcript
-        return tr.items[self.index] if tr and tr.items else None
+    def item(self) -> AnswerRecord | None:
+        answers = self.record.answers if self.record else ()
+        return answers[self.index] if answers else None
 
-    def hidden(self, item: TranscriptItem) -> bool:
+    def hidden(self, item: AnswerRecord) -> bool:
         """Blind mode hides the scorer's side of an answer the coach has not graded yet."""
         return self.context.blind and not item.review.graded
 
@@ -121,13 +123,13 @@ class TranscriptScreen(StoreScreen):
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Header()
-        tr, item = self.transcript, self.item
+        tr, item = self.record, self.item
         if tr is None:
             yield Label(t(lang, "page.loading"), classes="muted")
         elif item is None:
             yield Label(t(lang, "tr.empty"), id="tr-empty", classes="muted")
         else:
-            yield Label(self._head(tr), id="tr-head", classes="top-bar")
+            yield Label(self._head(tr, item), id="tr-head", classes="top-bar")
             with VerticalScroll(id="tr-body"):
                 if tr.session.summary is not None:
                     note = tr.session.summary
@@ -136,15 +138,16 @@ class TranscriptScreen(StoreScreen):
                 yield from self._item(item)
         yield self.footer()
 
-    def _head(self, tr: Transcript) -> str:
-        numbers = numbered(tr)
-        total = sum(1 for i in tr.items if i.attempt.follow_up_of is None)
-        s = tr.session
-        return t(self.lang, "tr.head", name=tr.candidate.name, track=track_name(self.lang, s.track),
-                  mode=mode_name(self.lang, s.mode),
-                  day=day(s.started_at), n=numbers[self.index][0], total=total)
+    def _head(self, tr: SessionRecord, item: AnswerRecord) -> str:
+        s, lang = tr.session, self.lang
+        n = next(q.number for q in tr.questions if item in q.answers)
+        # Which question first, so it shows at 80 columns; a retry or follow-up says so.
+        kind = "" if item.kind == "first" else f" · {t(lang, f'q.{item.kind}')}"
+        return t(lang, "tr.head", n=n, total=len(tr.questions), kind=kind,
+                 name=tr.candidate.name, track=track_name(lang, s.track),
+                 mode=mode_name(lang, s.mode), day=day(s.started_at))
 
-    def _item(self, item: TranscriptItem) -> ComposeResult:
+    def _item(self, item: AnswerRecord) -> ComposeResult:
         lang, a = self.lang, item.attempt
         hide = self.hidden(item)
         yield Static(self._prompt(item), id="tr-prompt")
@@ -160,26 +163,36 @@ class TranscriptScreen(StoreScreen):
                        show_line_numbers=False)
         yield Label(t(lang, "tr.points"), classes="section")
         yield self._points(item, hide)
-        flags = [] if hide else flag_lines(a.result, lang)
+        flags = [] if hide else self._flags(item)
         if flags:
             yield Label(t(lang, "tr.flags"), classes="section")
-            yield Static("\n".join(f"• {f}" for f in flags), id="tr-flags")
+            yield Static("\n".join(flags), id="tr-flags")
         yield Label(t(lang, "tr.comments"), classes="section")
         yield Static(self._comments(item), id="tr-comments")
 
-    def _prompt(self, item: TranscriptItem) -> Text:
-        lang, a = self.lang, item.attempt
-        bank = self.bank
-        q = bank.questions.get(a.question_id) if bank else None
-        text = Text(q.prompt.get(lang).strip() if q else a.question_id, style="bold")
-        if a.follow_up_criterion:
-            fu = next((f for f in q.follow_ups if f.criterion == a.follow_up_criterion), None) if q else None
-            text.append("\n" + t(lang, "tr.follow_up", point=a.follow_up_criterion), style="italic")
-            if fu is not None:
-                text.append(" " + fu.prompt.get(lang), style="italic")
+    def _prompt(self, item: AnswerRecord) -> Text:
+        """What was asked: a retry or a follow-up says so, then its own wording."""
+        lang = self.lang
+        text = Text()
+        if item.kind != "first":
+            text.append(t(lang, f"q.{item.kind}") + "\n", style="italic")
+        text.append(inert(item.prompt.get(lang).strip(), block=True), style="bold")
+        point = next((p.criterion for p in item.verdict.points
+                      if p.key == item.attempt.follow_up_criterion), None)
+        if item.kind == "follow_up" and point is not None:
+            text.append("\n" + t(lang, "tr.follow_up", point=point.label(lang)), style="italic")
         return text
 
-    def _scores(self, item: TranscriptItem, hide: bool) -> Text:
+    def _flags(self, item: AnswerRecord) -> list[str]:
+        """The flags as the final verdict has them; those a coach's verdict lifted, marked."""
+        lang, v = self.lang, item.verdict
+        final = flag_lines(replace(v.result, flags=v.flags), lang)
+        lifted = [f.message(lang) for f in v.auto_flags if f not in v.flags]
+        return [f"• {f}" for f in final] + [
+            "• " + t(lang, "tr.flag_lifted", flag=m) for m in lifted
+        ]
+
+    def _scores(self, item: AnswerRecord, hide: bool) -> Text:
         lang, a, r = self.lang, item.attempt, item.review
         text = Text()
         if hide:
@@ -192,7 +205,7 @@ class TranscriptScreen(StoreScreen):
         else:
             text.append(t(lang, "tr.coach", score=score_text(r.coach_score)), style="bold")
         if not hide:
-            text.append(" · " + t(lang, "tr.final", score=score_text(item.final_score)))
+            text.append(" · " + t(lang, "tr.final", score=score_text(item.score)))
         text.append(" · ")
         if r.reviewed_at is not None:
             ok = self.app.current_theme.success or ""
@@ -201,31 +214,35 @@ class TranscriptScreen(StoreScreen):
             text.append(t(lang, "tr.not_reviewed"), style="italic")
         return text
 
-    def _points(self, item: TranscriptItem, hide: bool) -> DataTable[str | Text]:
+    def _points(self, item: AnswerRecord, hide: bool) -> DataTable[str | Text]:
         lang = self.lang
         theme = self.app.current_theme
         styles = {"hit": theme.success, "missed": theme.error, "negated": theme.warning}
         table: DataTable[str | Text] = DataTable(id="tr-points", cursor_type="row")
-        for key in ("auto", "coach", "point", "evidence"):
+        for key in ("auto", "coach", "final", "point", "evidence"):
             table.add_column(t(lang, f"tr.col.{key}"), key=key)
-        for c in item.attempt.result.criteria:
-            status = point_status(c)
-            auto = Text("·") if hide else Text(MARKS[status], style=f"bold {styles[status]}")
-            verdict = item.review.points.get(c.key)
+        for p in item.verdict.points:
+            c = p.criterion
+            auto = Text("·") if hide else Text(MARKS[p.auto], style=f"bold {styles[p.auto]}")
             coach = (
-                Text("—", style="dim") if verdict is None
-                else Text("✓", style=f"bold {theme.success}") if verdict
-                else Text("✗", style=f"bold {theme.error}")
+                Text("—", style="dim") if p.coach is None
+                else Text(MARKS[p.final], style=f"bold {styles[p.final]}")
+            )
+            # The verdict that counts: the coach's, else the scorer's (hidden while blind).
+            final = (
+                Text("·") if hide and p.coach is None
+                else Text(MARKS[p.final], style=f"bold {styles[p.final]}")
             )
             found = None if hide else evidence(c)
             table.add_row(
-                auto, coach, short(c.label(lang), LABEL_CELLS) + (" *" if c.required else ""),
+                auto, coach, final,
+                short(c.label(lang), LABEL_CELLS) + (" *" if c.required else ""),
                 Text(f"“{short(found, EVIDENCE_CELLS)}”", style="italic") if found else "",
                 key=c.key,
             )
         return table
 
-    def _comments(self, item: TranscriptItem) -> Text:
+    def _comments(self, item: AnswerRecord) -> Text:
         lang, answer = self.lang, item.attempt.answer
         if not item.comments:
             return Text(t(lang, "tr.no_comments"), style="italic")
@@ -310,7 +327,7 @@ class TranscriptScreen(StoreScreen):
         self._with_coach(ask)
 
     def action_summary(self) -> None:
-        tr = self.transcript
+        tr = self.record
         if tr is None:
             return
         lang, sid = self.lang, tr.session.id
@@ -383,10 +400,10 @@ class TranscriptScreen(StoreScreen):
     # -- moving around ----------------------------------------------------------------------
 
     def action_step(self, step: int) -> None:
-        tr = self.transcript
-        if tr is None or not tr.items:
+        answers = self.record.answers if self.record else ()
+        if not answers:
             return
-        index = min(max(self.index + step, 0), len(tr.items) - 1)
+        index = min(max(self.index + step, 0), len(answers) - 1)
         if index != self.index:
             self.index, self.point_row = index, 0
             self.redraw()
@@ -398,7 +415,7 @@ class TranscriptScreen(StoreScreen):
         self.redraw()
 
     def action_export(self) -> None:
-        tr = self.transcript
+        tr = self.record
         if tr is not None:
             name = default_name(tr.candidate.name, tr.session.started_at, tr.session.id, "md")
             export_session(self, tr.session.id, name)
