@@ -74,7 +74,7 @@ def main() -> int:
             gen.Answer(q, a.text)
             for q, a in zip(picked, gen.answers(bank, len(picked), sizes=(200, 400)), strict=True)
         ]
-        rows += guarded("progress", lambda: progress.run(root / "progress.db", bank, progress_answers))
+        rows += guarded("progress", lambda: progress.run(bank, progress_answers))
     print()
     print(render(rows))
     print(f"\n({time.perf_counter() - started:.0f} s; python {sys.version.split()[0]})")
@@ -82,12 +82,9 @@ def main() -> int:
 
 
 def kept_bank(questions: int) -> Path:
-    """The generated bank of `questions`, written once per generator and built-in bank."""
-    from mockroom.config.paths import bank_dirs
-
-    sources = [f for d in bank_dirs(builtin=True) for f in d.rglob("*.y*ml")]
-    return inputs.kept(f"bank{questions}", inputs.key(questions, files=sources),
-                       lambda folder: gen.write_bank(folder, questions, gen.builtin()))
+    """The generated bank of `questions`, written once per generator version and seed."""
+    return inputs.kept(f"bank{questions}", inputs.key(questions, files=gen.seed_files()),
+                       lambda folder: gen.write_bank(folder, questions, gen.seed()))
 
 
 def compile_mockroom() -> None:
