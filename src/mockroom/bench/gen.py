@@ -107,10 +107,10 @@ def answers(
 ) -> list[Answer]:
     """Mixed Chinese/English answers (200-3,000 characters by default) to the bank's questions."""
     rng = random.Random(seed)
-    questions = sorted(bank.questions.values(), key=lambda q: q.id)
+    ids = sorted(bank.questions)  # only the questions chosen are built (a bank builds on use)
     out = []
     for _ in range(count):
-        q = rng.choice(questions)
+        q = bank.questions[rng.choice(ids)]
         zh = [*q.outline.zh, *(e.answer for e in q.examples if _mostly_cjk(e.answer)), *FILLER_ZH]
         en = [*q.outline.en, *(e.answer for e in q.examples if not _mostly_cjk(e.answer)), *FILLER_EN]
         target = rng.randint(*sizes)
