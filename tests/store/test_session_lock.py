@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mockroom.store import Store
-from mockroom.store import StoreError
+from mockroom.store import Store, StoreError
 from mockroom.store.session_lock import (
     STALE_AFTER_S,
     Claimant,
