@@ -377,6 +377,9 @@ class MockroomApp(App[None]):
 
     async def action_quit(self) -> None:
         screen = self.screen
+        if isinstance(screen, later.quit_dialog()):
+            screen.dismiss(True)  # ctrl+q again means "yes": quit the way y does, draft kept
+            return
         if isinstance(screen, later.question_screen()) and not screen.submitting:
             self.push_screen(later.quit_dialog()(), self._quit_chosen)
             return
