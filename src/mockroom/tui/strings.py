@@ -251,6 +251,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "重答和追问另用 {t}，不计入总时间。", "Retries and follow-ups took {t} more, outside the budget."
     ),
     # commands and notices
+    "cmd.help": ("帮助：本页说明、可用按键、数据位置（F1）", "Help: this screen, its keys, where data is (F1)"),
+    # the help dialog (f1)
+    "help.title": ("帮助", "Help"),
+    "help.keys": ("本页按键", "Keys on this screen"),
+    "help.data": ("你的数据", "Your data"),
+    "help.db": ("数据库：{where}", "Database: {where}"),
+    "help.db_opening": ("正在打开…", "opening…"),
+    "help.settings": ("设置：{where}", "Settings: {where}"),
+    "help.exports": ("导出到：{where}", "Exports go to: {where}"),
     "cmd.lang": ("切换界面语言（中文/English）", "Switch interface language (中文/English)"),
     "cmd.clock": ("显示/隐藏计时", "Turn the clock on/off"),
     "cmd.auto_submit": ("到时自动提交 开/关", "Submit at the time limit on/off"),
@@ -447,6 +456,8 @@ ONE_EN: dict[str, str] = {
 # Footer: English binding descriptions -> Chinese.
 KEY_LABELS_ZH: dict[str, str] = {
     "Quit": "退出",
+    "Help": "帮助",
+    "Close": "关闭",
     "Review": "审阅",
     "Progress": "进度",
     "中/En": "中/En",
