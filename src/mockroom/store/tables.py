@@ -92,6 +92,10 @@ class SessionRow(StoreModel, table=True):
     """The coach's overall comment on the session (None: none written)."""
     summary_by: str | None = Field(default=None, max_length=100)
     summary_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    summary_digest: str | None = Field(default=None, max_length=ID_LEN)
+    """The digest of the summary's state (store/summary_lineage.py); None: never written."""
+    summary_ancestors: list[str] | None = Field(default=None, sa_type=JSON)
+    """Digests of the states before it, oldest first."""
 
 
 class DraftRow(StoreModel, table=True):
