@@ -272,3 +272,44 @@ def _folded_one_by_one(text: str) -> tuple[str, tuple[int, ...] | None]:
 def test_normalize_folds_each_character_on_its_own(text: str) -> None:
     n = normalize(text)
     assert (n.text, n.to_orig) == _folded_one_by_one(text)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "expected"),
+    [
+        # Irregular verb forms fold to their base.
+        ("hear out", "I heard him out before saying anything.", "heard him out"),
+        ("take ownership", "I took ownership of the outage.", "took ownership"),
+        ("take ownership", "Taking ownership mattered most.", "Taking ownership"),
+        ("hold a review", "We held a review the next week.", "held a review"),
+        # A phrasal verb split around its object.
+        ("roll back", "We rolled the customer's two sites back.", "rolled the customer's two sites back"),
+        # Pronouns are not what a phrase says: "hear them out" is found for "her".
+        ("hear them out", "I heard her out first.", "heard her out"),
+        # A phrase is said within one clause: its words never straddle a comma.
+        ("roll back", "We had to roll, back then it was risky.", None),
+        ("check the logs", "We did a check, the logs came later.", None),
+        # "note" is not "not".
+        ("status note", "This is not a status update.", None),
+    ],
+)
+def test_english_inflections_phrasal_verbs_and_clauses(phrase: str, answer: str, expected: str | None) -> None:
+    assert first(phrase, answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "answer", "expected"),
+    [
+        ("access", "客户名单只给两个人access，其他人看不到。", "access"),
+        ("approval", "export都要approval并留log", "approval"),
+        ("log", "export都要approval并留log", "log"),
+        ("masking", "敏感字段做masking再导出", "masking"),
+        # ASCII word boundaries still hold next to Chinese characters.
+        ("log", "先看blog再说", None),
+        ("access", "accessible的页面", None),
+    ],
+)
+def test_english_terms_inside_chinese_are_found_at_word_boundaries(
+    phrase: str, answer: str, expected: str | None
+) -> None:
+    assert first(phrase, answer) == expected

@@ -525,3 +525,13 @@ def test_notes_that_say_why_are_not_capped(incident) -> None:
 
 def test_the_same_points_in_sentences_are_not_notes(incident) -> None:
     assert "notes" not in codes(score(incident, STRONG_ZH))
+
+
+def test_terse_concrete_steps_earn_more_than_the_same_points_named_bare(incident) -> None:
+    """A short clause that says what is done (an object, a when) is a step, not a named term:
+    it earns part of the elaboration a full sentence would, and bare terms earn none."""
+    steps = score(incident, "先回滚到上个版本；拉研发查日志；当面向客户道歉；按合同给费用减免；一周内复盘。")
+    named = score(incident, "回滚。查日志。道歉。费用减免。复盘。")
+    for key in ("restore", "rca", "apologise"):
+        assert by_key(steps, key).credit > by_key(named, key).credit
+    assert steps.score - named.score >= 15

@@ -5,7 +5,7 @@ starts sessions, "types" answers and saves a draft every 0.2 s, and records atte
 each step only AFTER the store call returned. The parent kills it at random moments, many times,
 some of them during the first migration of a fresh database, then reopens the database and checks:
 the integrity check passes, every logged session and attempt is there with its text, and the
-saved draft holds at least what had been typed 2 s before the kill.
+saved draft holds at least what the last save that returned had written.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from mockroom.core.scorer import Scorer
 from mockroom.store import NotFound, Store
 
 GOOD_BANK = Path(__file__).resolve().parent.parent / "data" / "good"
-MAX_DRAFT_LOSS_S = 2.0
 WORK_KILLS = 15
 MIGRATION_KILLS = 8
 BASE = "我会先道歉并说明影响，然后回滚恢复业务。Then I keep the customer updated every hour. " * 20
@@ -62,7 +61,7 @@ while True:
         for _ in range(120):  # about 2.4 s of typing, 3 characters at a time
             time.sleep(0.02)
             n += 3
-            say("typed", rid, n, repr(time.monotonic()))
+            say("typed", rid, n)
             if time.monotonic() - last_save >= 0.2:
                 store.save_draft(sess.id, qid, text[:n], {"round": rid})
                 last_save = time.monotonic()
@@ -128,14 +127,12 @@ def _wait_for_wal(db: Path, log: Path, proc: subprocess.Popen[bytes]) -> None:
         time.sleep(0.0005)
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> float:
-    killed_at = time.monotonic()
+def _kill(proc: subprocess.Popen[bytes]) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     if proc.stderr:
         proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL, "the child ended before it was killed"
-    return killed_at
 
 
 def _integrity_ok(db: Path) -> None:
@@ -147,7 +144,7 @@ def _integrity_ok(db: Path) -> None:
         conn.close()
 
 
-def _check(url: str, db: Path, log: Log, killed_at: float) -> None:
+def _check(url: str, db: Path, log: Log) -> None:
     with Store.open(url) as store:  # also finishes a migration the kill interrupted
         for e in log.events:
             if e[0] == "session":
@@ -157,20 +154,19 @@ def _check(url: str, db: Path, log: Log, killed_at: float) -> None:
                 assert store.get_attempt(attempt_id).answer == _text(rid)[: int(n)]
         typed = [e for e in log.events if e[0] == "typed"]
         if typed:
-            _check_draft(store, log, typed, killed_at)
+            _check_draft(store, log, typed)
     _integrity_ok(db)
 
 
-def _check_draft(store: Store, log: Log, typed: list[list[str]], killed_at: float) -> None:
+def _check_draft(store: Store, log: Log, typed: list[list[str]]) -> None:
     rid = typed[-1][1]
     if any(e[0] == "attempt" and e[2] == rid for e in log.events):
         return  # this answer was submitted: checked as an attempt
     session_id = rid.rsplit("-", 1)[0]
-    # Everything typed up to 2 s before the kill must be on disk.
-    needed = max(
-        (int(e[2]) for e in typed if e[1] == rid and float(e[3]) <= killed_at - MAX_DRAFT_LOSS_S),
-        default=0,
-    )
+    # Everything a save had written before the kill must be on disk: the child logs "draft"
+    # only after save_draft returned. (Not "what was typed 2 s before the kill": on a loaded
+    # machine one save can take longer than that, which measures the machine, not the store.)
+    needed = max((int(e[2]) for e in log.events if e[0] == "draft" and e[1] == rid), default=0)
     full = _text(rid)
     draft = store.load_draft(session_id)
     if draft is not None and draft.clock.get("round") == rid:
@@ -180,7 +176,7 @@ def _check_draft(store: Store, log: Log, typed: list[list[str]], killed_at: floa
     # Killed after record_attempt committed but before the child logged it: that is fine too.
     submitted = [a.answer for a in store.attempts_for_session(session_id)]
     assert needed == 0 or any(a.startswith(f"{rid}|") and len(a) >= needed for a in submitted), (
-        f"no draft and no attempt for {rid}, though {needed} characters were typed 2 s before"
+        f"no draft and no attempt for {rid}, though a save of {needed} characters had returned"
     )
 
 
@@ -198,8 +194,8 @@ def test_kills_during_the_first_migration(tmp_path: Path, result_json: str) -> N
             # The WAL file appears as the migration's connection opens; its DDL runs next.
             _wait_for_wal(db, log, proc)
             time.sleep(rng.uniform(0, 0.08))
-        killed_at = _kill(proc)
-        _check(url, db, Log.read(log), killed_at)
+        _kill(proc)
+        _check(url, db, Log.read(log))
 
 
 def test_kills_while_answering_and_saving(tmp_path: Path, result_json: str) -> None:
@@ -210,11 +206,13 @@ def test_kills_while_answering_and_saving(tmp_path: Path, result_json: str) -> N
     for i in range(WORK_KILLS):
         log = tmp_path / f"run{i}.log"
         proc = _spawn(url, log, result_json)
-        _wait_for(log, "opened", proc)
+        # Every third run is killed after a submission, so some attempts are always checked
+        # however slowly a loaded machine lets the child type.
+        _wait_for(log, "attempt" if i % 3 == 0 else "opened", proc, timeout=120)
         time.sleep(rng.uniform(0, 3.0))
-        killed_at = _kill(proc)
+        _kill(proc)
         events = Log.read(log)
-        _check(url, db, events, killed_at)
+        _check(url, db, events)
         attempts += sum(e[0] == "attempt" for e in events.events)
     assert attempts > 0, "no run lived long enough to submit: the test tested nothing"
 
@@ -226,4 +224,4 @@ def test_the_check_catches_a_lost_attempt(tmp_path: Path, result_json: str) -> N
     Store.open(url).close()
     fake = Log([["attempt", "0" * 32, "r-0", "5"]])
     with pytest.raises(NotFound):
-        _check(url, db, fake, time.monotonic())
+        _check(url, db, fake)

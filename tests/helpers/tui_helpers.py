@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,11 +39,28 @@ def open_store(db_url: str) -> Store:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let workers finish and their messages be handled (twice: a result may start more work)."""
+    """Let workers finish and their messages be handled (a few rounds: a result may start more
+    work). Enough for one step; when a test waits for a chain of steps, use `until`."""
     app = pilot.app
-    for _ in range(3):
+    for _ in range(4):
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def until(
+    pilot: Pilot[None], done: Callable[[], bool], what: str, timeout: float = 20
+) -> None:
+    """Settle until `done()` holds: a loaded machine may need more rounds than `settle` gives.
+    Fails naming `what` and the screen on top if it never does."""
+    end = time.monotonic() + timeout
+    while True:
+        await settle(pilot)
+        if done():
+            return
+        if time.monotonic() > end:
+            screen = pilot.app.screen
+            raise AssertionError(f"waited {timeout} s for {what}; the screen is {screen!r}")
+        await pilot.pause(0.05)
 
 
 async def rate(pilot: Pilot[None], key: str = "escape") -> None:

@@ -23,6 +23,7 @@ from mockroom.tui.review_context import ReviewContext
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.review import ReviewScreen
 from mockroom.tui.screens.transcript import TranscriptScreen
+from tests.helpers.tui_helpers import settle as settle  # re-exported: one way to settle
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 INTRO = "support.self-introduction"
@@ -121,13 +122,6 @@ def build_history(folder: Path) -> History:
             history.sessions[f"wang{i}"] = _session(store, clock, bank, scorer, "support", plan)
         store.set_candidate_name("Wang Fang")  # touch: stays the most recently used
     return history
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let workers finish and their messages be handled (a result may start more work)."""
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 Page = Callable[[MockroomApp], Screen[None]]

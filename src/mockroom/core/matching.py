@@ -41,6 +41,10 @@ from mockroom.core.text import (
 
 MAX_HITS_PER_PHRASE = 10
 WORD_GAP = 2
+PARTICLE_GAP = 4
+"""Words allowed before the particle of a phrasal verb, which English splits around its
+object ("rolled the customer's sites back" for "roll back", "heard him out")."""
+PARTICLES = frozenset(["back", "out", "up", "down", "off", "over", "through", "away"])
 FUZZY_WORD_MIN_LEN = 5
 FUZZY_WORD_CUTOFF = 80.0
 MAX_FUZZY_WORD_LEN = 30
@@ -56,8 +60,11 @@ CLAUSE_BREAK = re.compile(f"[{re.escape(''.join(sorted(CLAUSE_END)))}]")
 HOMOPHONE_SIMILARITY = 0.9
 STEM_SIMILARITY = 0.97
 STOPWORDS = frozenset(
-    ["a", "an", "the", "to", "of", "and", "or", "our", "your", "their", "my", "we", "i", "is", "are", "be", "with", "for", "in", "at", "by", "will", "would"]
+    ["a", "an", "the", "to", "of", "and", "or", "our", "your", "their", "my", "we", "i", "is", "are", "be", "with", "for", "in", "at", "by", "will", "would",
+     "him", "her", "them", "us", "me", "his", "its", "he", "she", "they", "you"]
 )
+"""Left out of a phrase's words (unless too few are left): "hear them out" is found in "heard
+him out", whoever the pronoun names."""
 
 
 @dataclass(frozen=True)
@@ -457,12 +464,15 @@ class AnswerView:
         found: list[Found] = []
         for start in sorted(steps[0]):
             pos, sims = start, [steps[0][start]]
-            for step in steps[1:]:
-                for nxt in range(pos + 1, pos + 2 + WORD_GAP):
+            for w, step in zip(ws[1:], steps[1:], strict=True):
+                gap = PARTICLE_GAP if w in PARTICLES else WORD_GAP
+                for nxt in range(pos + 1, pos + 2 + gap):
                     if nxt in step:
                         break
                 else:
                     break  # the next word is not close enough
+                if CLAUSE_BREAK.search(self.text, self._words[pos][2], self._words[nxt][1]):
+                    break  # a phrase is said within one clause
                 pos = nxt
                 sims.append(step[nxt])
             else:

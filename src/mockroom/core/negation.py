@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from mockroom.core.text import is_past_form
+
 ZH_WINDOW = 8
 """Characters between a Chinese cue and the match it reaches (不会一上来就 道歉)."""
 EN_WINDOW_WORDS = 6
@@ -157,7 +159,7 @@ class NegationIndex:
         if _HYPOTHETICAL.search(text, cs, start):
             return negated_inside(text[start:end], phrase)
         return (
-            negated_before(text[cs:start])
+            negated_before(text[cs:start], text[start:end])
             or rejected_after(text[end:ce])
             or refused_next(self._next_clause(ce))
             or negated_inside(text[start:end], phrase)
@@ -186,8 +188,8 @@ def _blank(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def negated_before(before: str) -> bool:
-    return _zh_cue_reaches(before) or _en_cue_reaches(before)
+def negated_before(before: str, matched: str = "") -> bool:
+    return _zh_cue_reaches(before) or _en_cue_reaches(before, matched)
 
 
 def _zh_cue_reaches(before: str) -> bool:
@@ -202,7 +204,7 @@ def _zh_cue_reaches(before: str) -> bool:
     return _ZH_RESULT.search(zh, 0, cue.start()) is None
 
 
-def _en_cue_reaches(before: str) -> bool:
+def _en_cue_reaches(before: str, matched: str = "") -> bool:
     contrasts = list(_EN_CONTRAST.finditer(before)) + list(_EN_NEW_CLAUSE.finditer(before))
     contrasts.sort(key=lambda m: m.end())
     en = before[contrasts[-1].end() :] if contrasts else before
@@ -212,9 +214,41 @@ def _en_cue_reaches(before: str) -> bool:
     if not cues:
         return False
     cue = cues[-1]
-    if len(en[cue.end() :].split()) > EN_WINDOW_WORDS:
+    between = en[cue.end() :]
+    if len(between.split()) > EN_WINDOW_WORDS:
+        return False
+    auxiliary = en[: cue.start()].split()[-1:]
+    takes_base = bool(_EN_BASE_FORM_CUES.fullmatch(cue.group())) or (
+        cue.group() == "not" and auxiliary[0] in _EN_DO_OR_MODAL if auxiliary else False
+    )
+    if _en_new_predicate(cue.group(), takes_base, f"{between} {matched}"):
         return False
     return _EN_RESULT.search(en[: cue.start()]) is None
+
+
+_EN_NEXT_VERB = re.compile(r"\b(?:and|then|so)\s+(?:then\s+)?(?:\w+ly\s+)?(\w+)")
+_EN_MODAL = frozenset(["would", "will", "could", "should", "can", "must", "might", "i'd", "we'd"])
+_EN_DO_OR_MODAL = _EN_MODAL | {"do", "does", "did"}
+_EN_BASE_FORM_CUES = re.compile(
+    r"(?:do|does|did|wo|would|ca|could|should|must)n't|dont|wont|cannot|without|refus\w*|avoid\w*"
+)
+"""Cues followed by a base form or an -ing form: a past form joined after them by "and" is a
+verb of its own ("didn't argue and apologised", "without interrupting and listened")."""
+_EN_SUBJECT = re.compile(r"\b(?:i|we|he|she|they)\b")
+
+
+def _en_new_predicate(cue: str, takes_base: bool, after: str) -> bool:
+    """Whether a new verb phrase starts between the cue and the match, out of the cue's reach:
+    "had not been good enough and would own it" (a modal after "and"), "didn't wait and
+    rolled back" (a past form after a cue that takes a base form), "without waiting I
+    apologised" (the subject of the main clause after a "without" phrase)."""
+    if cue == "without" and _EN_SUBJECT.search(after):
+        return True
+    for m in _EN_NEXT_VERB.finditer(after):
+        verb = m.group(1)
+        if verb in _EN_MODAL or (takes_base and is_past_form(verb)):
+            return True
+    return False
 
 
 def rejected_after(after: str) -> bool:

@@ -58,6 +58,12 @@ BASE_CREDIT = 0.6
 ELABORATION_UNITS = 36.0
 """Units said beside a point's phrases in its sentence that make it fully explained (a Chinese
 character is a unit, an English word two: see `shape`)."""
+STEP_UNITS = 3
+"""Units said beside the points' phrases in a match's own clause that make it a concrete step
+("拉研发查日志", "先回退恢复再出补丁", "每天定时同步进展") rather than a named term..."""
+STEP_ELABORATION = 0.5
+"""...and the elaboration such a step has at least: terse answers that say what they would
+do are not keyword lists."""
 FULL_COVERAGE = 1.0
 """The weighted share of points, well explained, that earns full marks."""
 CONTENT_EXPONENT = 0.8
@@ -216,9 +222,13 @@ def _score(
     mentions = rejections = 0
     final: list[CriterionResult] = []
     orig = view.norm.orig
-    for c in crits:
-        # Negation is looked at once per place: synonym variants often land on the same words.
-        found = [(p, f, is_negated(f.start, f.end, p.norm)) for p, f in _best_per_span(c.phrases, view)]
+    # Negation is looked at once per place: synonym variants often land on the same words.
+    found_by_point = [
+        [(p, f, is_negated(f.start, f.end, p.norm)) for p, f in _best_per_span(c.phrases, view)] for c in crits
+    ]
+    # Every point's phrases: a clause of rubric terms only is a list, not a step.
+    named_anywhere = _merged([(f.start, f.end) for found in found_by_point for _, f, neg in found if not neg])
+    for c, found in zip(crits, found_by_point, strict=True):
         own = [(f.start, f.end) for _, f, neg in found if not neg]
         mentions += len(found)
         rejections += len(found) - len(own)
@@ -234,6 +244,8 @@ def _score(
                     if sentence not in said_by_sentence:
                         said_by_sentence[sentence] = 0 if sentence is None else shape.said_in(sentence, own)
                     elaboration = min(1.0, said_by_sentence[sentence] / ELABORATION_UNITS)
+                    if elaboration < STEP_ELABORATION and _is_step(shape, f.start, named_anywhere):
+                        elaboration = STEP_ELABORATION
                     credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elaboration))
             s, e = orig(f.start), orig(f.end)
             matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
@@ -452,6 +464,13 @@ def _best_per_span(phrases: tuple[Phrase, ...], view: AnswerView) -> list[tuple[
             if span not in best or f.similarity > best[span][1].similarity:
                 best[span] = (p, f)
     return list(best.values())
+
+
+def _is_step(shape: Shape, x: int, named: list[tuple[int, int]]) -> bool:
+    """Whether the match at x is a concrete step: its clause says something beside the phrases
+    of any point (an object, a when, a how), where a bare term or a run of terms says nothing."""
+    clause = shape.clause_of(x)
+    return clause is not None and shape.said_in(clause, named) >= STEP_UNITS
 
 
 def _content(coverage: float) -> float:

@@ -139,6 +139,16 @@ class Shape:
         k = bisect_right(sentences, (x, len(self.text) + 1)) - 1
         return sentences[k] if k >= 0 and x < sentences[k][1] else None
 
+    @cached_property
+    def _clauses(self) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, bare in self.fragments if not bare]
+
+    def clause_of(self, x: int) -> tuple[int, int] | None:
+        """The clause holding offset x, when it reads as language (not a bare term)."""
+        clauses = self._clauses
+        k = bisect_right(clauses, (x, len(self.text) + 1)) - 1
+        return clauses[k] if k >= 0 and x < clauses[k][1] else None
+
     def said_beside(self, x: int, spans: list[tuple[int, int]]) -> int:
         """Units of the sentence holding x, in its clauses that read as language (bare terms
         left out), outside `spans` (a point's own matched phrases, merged and sorted: see

@@ -106,12 +106,41 @@ def words(text: str) -> list[re.Match[str]]:
 
 _SPELLING = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"))
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "es", "s", "ly")
+_IRREGULAR = {
+    form: base
+    for base, *forms in (
+        line.split()
+        for line in """
+        be was were been; begin began begun; break broke broken; bring brought; build built;
+        buy bought; catch caught; choose chose chosen; come came; do did done; draw drew drawn;
+        drive drove driven; fall fell fallen; feel felt; fight fought; find found; forget forgot
+        forgotten; get got gotten; give gave given; go went gone; grow grew grown; hear heard;
+        hide hid hidden; hold held; keep kept; know knew known; lead led; leave left; lose lost;
+        make made; mean meant; meet met; pay paid; rebuild rebuilt; rewrite rewrote rewritten;
+        rise rose risen; run ran; say said; see saw seen; sell sold; send sent; show shown;
+        sit sat; speak spoke spoken; spend spent; stand stood; take took taken; teach taught;
+        tell told; think thought; throw threw thrown; understand understood; win won;
+        withdraw withdrew withdrawn; write wrote written
+        """.replace("\n", " ").split(";")
+    )
+    for form in forms
+}
+"""Irregular verb forms, by their base: "heard him out" is "hear out", "took ownership" is
+"take ownership". Only verbs an answer about work is likely to use."""
+_VOWELS = frozenset("aeiou")
+
+
+def is_past_form(word: str) -> bool:
+    """Whether `word` looks like a past tense or participle ("rolled", "heard")."""
+    return word in _IRREGULAR or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A deliberately light English stemmer: inflections and -ise/-ize only."""
-    w = word.replace("’", "'")
+    """A deliberately light English stemmer: inflections, common irregular verb forms and
+    -ise/-ize only. A full stemmer (Porter, Snowball) folds further than answers need and
+    joins words apart (organization and organ) while leaving "heard" and "hear" apart."""
+    w = _IRREGULAR.get(word.replace("’", "'"), word.replace("’", "'"))
     for brit, us in _SPELLING:
         if w.endswith(brit):
             w = w[: -len(brit)] + us
@@ -121,12 +150,18 @@ def stem(word: str) -> str:
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             w = w[: -len(suf)]
+            if suf != "ly" and len(w) == 3 and _consonant_vowel_consonant(w):
+                w += "e"  # taking, noted -> take, note (as "take", "note" themselves)
             break
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
     elif len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "lsz":
         w = w[:-1]  # stepping -> stepp -> step, planned -> plann -> plan
     return w
+
+
+def _consonant_vowel_consonant(w: str) -> bool:
+    return w[0] not in _VOWELS and w[1] in _VOWELS and w[2] not in _VOWELS and w[2] not in "wxy"
 
 
 def pinyin_of(ch: str) -> str:

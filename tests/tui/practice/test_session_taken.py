@@ -9,7 +9,7 @@ from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.taken_dialog import TakenDialog
 from mockroom.tui.screens.transcript import TranscriptScreen
-from tests.helpers.tui_helpers import AppFactory, FakeClock, open_store, paste, settle
+from tests.helpers.tui_helpers import AppFactory, FakeClock, open_store, paste, settle, until
 
 
 async def _left_open(make: AppFactory, db_url: str, clock: FakeClock) -> str:
@@ -34,15 +34,14 @@ async def test_resume_of_a_session_open_elsewhere_offers_read_only(
     session_id = await _left_open(make, named, clock)
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, ResumeDialog)
+        await until(pilot, lambda: isinstance(app.screen, ResumeDialog), "the resume dialog")
         await pilot.press("y")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, TakenDialog), "the taken dialog")
         assert isinstance(app.screen, TakenDialog)
         assert "laptop pid 42" in str(app.screen.lines())
         await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(app.screen, TranscriptScreen) and app.practice is None
+        await until(pilot, lambda: isinstance(app.screen, TranscriptScreen), "the transcript")
+        assert app.practice is None
     holder = open_store(named).session_holder(session_id)
     assert holder is not None and holder.owner == "laptop pid 42"  # still the other window's
 
@@ -53,12 +52,11 @@ async def test_taking_over_resumes_and_the_other_window_is_refused(
     session_id = await _left_open(make, named, clock)
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ResumeDialog), "the resume dialog")
         await pilot.press("y")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, TakenDialog), "the taken dialog")
         await pilot.press("y")
-        await settle(pilot)
-        assert isinstance(app.screen, QuestionScreen)
+        await until(pilot, lambda: isinstance(app.screen, QuestionScreen), "the question")
         assert app.practice is not None and app.practice.session_id == session_id
         assert app.flow is not None
         holder = open_store(named).session_holder(session_id)
