@@ -122,3 +122,17 @@ async def test_a_folder_that_cannot_take_the_file_is_said_in_the_dialog(
         assert not any(n.severity == "error" for n in app._notifications)
         await pilot.press("escape")
         assert not isinstance(pilot.app.screen, ExportDialog)
+
+
+async def test_the_language_switch_keeps_what_was_typed_and_said(make, history, tmp_path) -> None:
+    typed = str(tmp_path / "nowhere" / "x.md")
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(pilot, review())
+        await _export(pilot, typed)
+        await pilot.press("f2")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#export-path", Input).value == typed
+        assert f"没有这个文件夹：{tmp_path / 'nowhere'}" in _error(dialog)

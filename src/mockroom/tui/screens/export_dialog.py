@@ -53,6 +53,9 @@ class ExportDialog(Dialog[str | None]):
         self.writer = writer
         self.fmt = fmt
         self._busy = False
+        self._target = folder
+        self._said: tuple[str, dict[str, str]] | None = None
+        """The message in the dialog, as its string key and fields: kept through F2."""
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -65,7 +68,8 @@ class ExportDialog(Dialog[str | None]):
             )
             yield Label(t(lang, "dlg.export.path"))
             yield Input(self.path, id="export-path")
-            yield Label("", id="export-error", classes="error")
+            yield Label(t(lang, self._said[0], **self._said[1]) if self._said else "",
+                        id="export-error", classes="error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(lang, "ok"), variant="primary", id="ok")
                 yield Button(t(lang, "cancel"), id="cancel")
@@ -80,6 +84,10 @@ class ExportDialog(Dialog[str | None]):
         box = self.query_one("#export-path", Input)
         box.value = with_format(box.value, self.fmt)
 
+    @on(Input.Changed, "#export-path")
+    def _typed(self, event: Input.Changed) -> None:
+        self.path = event.value  # kept when the language switch redraws the dialog
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
@@ -87,30 +95,31 @@ class ExportDialog(Dialog[str | None]):
             return
         typed = self.query_one("#export-path", Input).value.strip()
         if not typed:
-            self._say(t(self.lang, "dlg.export.empty"))
+            self._say("dlg.export.empty")
             return
         target = self.folder / Path(typed).expanduser()  # a relative name lands in the folder
         problem = self._problem(target)
         if problem:
-            self._say(problem)
+            self._say(*problem)
             return
         self._busy = True
-        self._say(t(self.lang, "dlg.export.writing"))
+        self._say("dlg.export.writing")
         fmt, writer = self.fmt, self.writer
+        self._target = target
         run_store(self, self.line, lambda store: writer(store, fmt, target), self._written,
                   group="export", fail_key="export.failed", failed=self._failed)
 
-    def _problem(self, target: Path) -> str | None:
+    def _problem(self, target: Path) -> tuple[str, dict[str, str]] | None:
         """What stops a file being written at `target`, found before trying; None: try."""
         folder = target.parent
         if target.is_dir():
-            return t(self.lang, "dlg.export.is_folder", path=str(target))
+            return "dlg.export.is_folder", {"path": str(target)}
         if folder == self.folder:
             return None  # the export folder is made when missing
         if not folder.exists():
-            return t(self.lang, "dlg.export.no_folder", folder=str(folder))
+            return "dlg.export.no_folder", {"folder": str(folder)}
         if not folder.is_dir():
-            return t(self.lang, "dlg.export.not_folder", folder=str(folder))
+            return "dlg.export.not_folder", {"folder": str(folder)}
         return None
 
     @on(StoreDone)
@@ -121,7 +130,7 @@ class ExportDialog(Dialog[str | None]):
     def _written(self, result: str | Exception) -> None:
         self._busy = False
         if isinstance(result, Exception):
-            self._failed(_why(result))
+            self._failed(_why(result, self._target))
             return
         folder = Path(result).resolve().parent
         if folder != self.folder.resolve():
@@ -130,10 +139,11 @@ class ExportDialog(Dialog[str | None]):
 
     def _failed(self, error: str) -> None:
         self._busy = False
-        self._say(t(self.lang, "export.failed", error=error))
+        self._say("export.failed", {"error": error})
 
-    def _say(self, text: str) -> None:
-        self.query_one("#export-error", Label).update(text)
+    def _say(self, key: str, fields: dict[str, str] | None = None) -> None:
+        self._said = (key, fields or {})
+        self.query_one("#export-error", Label).update(t(self.lang, key, **self._said[1]))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -165,8 +175,9 @@ def export_session(screen: StoreScreen, session_id: str, name: str) -> None:
     screen.app.push_screen(ExportDialog(folder, name, screen.records.line, write), written)
 
 
-def _why(e: Exception) -> str:
+def _why(e: Exception, target: Path) -> str:
+    """The file asked for and the system's reason (not the name of the temporary file the
+    atomic write made beside it)."""
     if isinstance(e, OSError) and e.strerror:
-        where = f"{e.filename}: " if e.filename else ""
-        return f"{where}{e.strerror}"
+        return f"{target}: {e.strerror}"
     return str(e)
