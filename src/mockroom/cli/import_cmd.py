@@ -86,7 +86,9 @@ def _note(note: SessionSummaryNote | None) -> str:
 
 def _said(r: CoachReview) -> str:
     """A review in a few words: revision, coach, score, verdicts, reviewed or not."""
-    score = "no score" if r.coach_score is None else f"score {r.coach_score:g}"
+    from mockroom.core.number_format import score as shown
+
+    score = "no score" if r.coach_score is None else f"score {shown(r.coach_score)}"
     points = f", {len(r.points)} point verdicts" if r.points else ""
     done = "reviewed" if r.reviewed_at else "not reviewed"
     when = f" at {r.coached_at:%Y-%m-%d %H:%M} UTC" if r.coached_at else ""
