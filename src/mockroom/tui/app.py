@@ -26,7 +26,8 @@ from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from mockroom.config.settings import Settings, save_settings
+from mockroom.config.settings import Settings, export_folder, save_settings
+from mockroom.config.settings import settings_path as settings_file
 from mockroom.store.errors import StoreError
 from mockroom.tui import boot, later
 from mockroom.tui.commands import MockroomCommands
@@ -55,6 +56,7 @@ class MockroomApp(App[None]):
     COMMANDS = App.COMMANDS | {MockroomCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help", priority=True, show=False),  # in the palette and README
         Binding("f2", "toggle_lang", "中/En", priority=True),
         Binding("f3", "toggle_clock", "Clock", priority=True, show=False),
         # Shown in the footer by the start and summary screens, where there is room.
@@ -375,8 +377,24 @@ class MockroomApp(App[None]):
         if msg.then is not None:
             msg.then(msg.error)
 
+    def action_help(self) -> None:
+        """What the screen below is for, its keys, and where this run keeps its data."""
+        about = self._page()
+        if isinstance(about, later.help_dialog()):
+            about.dismiss(None)  # f1 again closes it
+            return
+        self.push_screen(later.help_dialog()(
+            about,
+            database=self.line.store.url if self.line else None,
+            settings=self.settings_path or settings_file(),
+            exports=export_folder(self.settings),
+        ))
+
     async def action_quit(self) -> None:
         screen = self.screen
+        if isinstance(screen, later.quit_dialog()):
+            screen.dismiss(True)  # ctrl+q again means "yes": quit the way y does, draft kept
+            return
         if isinstance(screen, later.question_screen()) and not screen.submitting:
             self.push_screen(later.quit_dialog()(), self._quit_chosen)
             return

@@ -11,6 +11,7 @@ from mockroom.tui.strings import t
 
 # (string key, app action) — actions are `action_*` methods of MockroomApp.
 COMMANDS: tuple[tuple[str, str], ...] = (
+    ("cmd.help", "help"),
     ("cmd.lang", "toggle_lang"),
     ("cmd.clock", "toggle_clock"),
     ("cmd.auto_submit", "toggle_auto_submit"),

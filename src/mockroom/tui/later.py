@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from mockroom.practice.service import PracticeService
     from mockroom.tui.practice_flow import PracticeFlow
     from mockroom.tui.screens.feedback import FeedbackScreen
+    from mockroom.tui.screens.help_dialog import HelpDialog
     from mockroom.tui.screens.progress import ProgressScreen
     from mockroom.tui.screens.question import QuestionScreen
     from mockroom.tui.screens.quit_dialog import QuitDialog
@@ -71,6 +72,12 @@ def rating_dialog() -> type[RatingDialog]:
     from mockroom.tui.screens.rating_dialog import RatingDialog
 
     return RatingDialog
+
+
+def help_dialog() -> type[HelpDialog]:
+    from mockroom.tui.screens.help_dialog import HelpDialog
+
+    return HelpDialog
 
 
 def quit_dialog() -> type[QuitDialog]:

@@ -14,3 +14,5 @@ class ReviewContext:
     """The coach's name (asked for before the first change when MOCKROOM_COACH is unset)."""
     blind: bool = False
     """Hide auto scores and the scorer's verdicts on answers the coach has not graded."""
+    changing: set[str] = field(default_factory=set)
+    """Other graders whose work this coach has said, by name, they are changing."""

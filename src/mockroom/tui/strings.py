@@ -251,6 +251,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "重答和追问另用 {t}，不计入总时间。", "Retries and follow-ups took {t} more, outside the budget."
     ),
     # commands and notices
+    "cmd.help": ("帮助：本页说明、可用按键、数据位置（F1）", "Help: this screen, its keys, where data is (F1)"),
+    # the help dialog (f1)
+    "help.title": ("帮助", "Help"),
+    "help.keys": ("本页按键", "Keys on this screen"),
+    "help.data": ("你的数据", "Your data"),
+    "help.db": ("数据库：{where}", "Database: {where}"),
+    "help.db_opening": ("正在打开…", "opening…"),
+    "help.settings": ("设置：{where}", "Settings: {where}"),
+    "help.exports": ("导出到：{where}", "Exports go to: {where}"),
     "cmd.lang": ("切换界面语言（中文/English）", "Switch interface language (中文/English)"),
     "cmd.clock": ("显示/隐藏计时", "Turn the clock on/off"),
     "cmd.auto_submit": ("到时自动提交 开/关", "Submit at the time limit on/off"),
@@ -372,15 +381,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tr.flag_lifted": ("{flag}（按教练的判定已不适用）", "{flag} (lifted by the coach's verdict)"),
     "tr.auto": ("自动得分 {score}", "Auto score {score}"),
     "tr.auto_hidden": ("自动得分已隐藏（盲评，先打分）", "Auto score hidden (blind: grade first)"),
-    "tr.coach": ("教练得分 {score}", "Coach score {score}"),
+    "tr.coach": ("教练得分 {score}（{coach}）", "Coach score {score} ({coach})"),
     "tr.coach_none": ("教练未打分", "no coach score"),
     "tr.final": ("最终 {score}", "final {score}"),
     "tr.reviewed": ("已审阅（{coach}）", "reviewed ({coach})"),
     "tr.not_reviewed": ("未审阅", "not reviewed"),
     "tr.answer": (
-        "回答（shift+方向键选中一段，再按 c 评论这一段）",
-        "Answer (select a passage with shift+arrows, then c comments on it)",
+        "回答 · c 评论整段回答（shift+方向键可选中一段）",
+        "Answer · c comments on the whole answer (shift+arrows select a passage)",
     ),
+    "tr.answer_passage": ("回答 · c 评论选中的“{passage}”", "Answer · c comments on “{passage}”"),
     "tr.points": ("要点（t 切换教练判定：自动 → 答到 → 未答到）", "Rubric points (t: auto → met → missed)"),
     "tr.col.auto": ("自动", "Auto"),
     "tr.col.coach": ("教练", "Coach"),
@@ -395,13 +405,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tr.empty": ("这场练习没有作答。", "This session has no answers."),
     "tr.saved": ("已保存", "Saved"),
     "tr.no_point": ("先在要点表里选一行。", "Pick a row in the rubric points first."),
-    "tr.span_lost": (
-        "选中的片段与原回答对不上，已改为评论整段回答。",
-        "The selection does not map onto the stored answer; commenting on the whole answer.",
-    ),
     # dialogs
     "dlg.coach.title": ("你的名字（教练）", "Your name (coach)"),
     "dlg.coach.body": ("评论、改判和评分都会记上这个名字。", "Comments, overrides and scores carry this name."),
+    "dlg.coach.others": (
+        "这里的评分是 {coach} 给的。你的修改会记上你的名字：",
+        "{coach} graded this. Your change will carry your name:",
+    ),
     "dlg.coach.empty": ("名字不能为空。", "The name cannot be empty."),
     "dlg.comment.title": ("评论这段回答", "Comment on this answer"),
     "dlg.comment.passage": ("针对：“{passage}”", "On: “{passage}”"),
@@ -451,6 +461,8 @@ ONE_EN: dict[str, str] = {
 # Footer: English binding descriptions -> Chinese.
 KEY_LABELS_ZH: dict[str, str] = {
     "Quit": "退出",
+    "Help": "帮助",
+    "Close": "关闭",
     "Review": "审阅",
     "Progress": "进度",
     "中/En": "中/En",

@@ -16,6 +16,7 @@ from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.review import ReviewScreen
 from mockroom.tui.screens.text_prompt import TextPrompt
 from mockroom.tui.screens.transcript import TranscriptScreen
+from mockroom.tui.widgets.answer_text import AnswerText
 from tests.helpers.tui_review_helpers import INTRO, cells, plain, review, settle, show, transcript
 
 
@@ -93,7 +94,7 @@ async def test_transcript_shows_each_answer_with_timing_scores_and_evidence(make
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_latest(pilot)
         assert "Question 1 of 2 · " in plain(screen.query_one("#tr-head", Label))
-        assert screen.query_one("#tr-answer", TextArea).text == first.answer
+        assert screen.query_one("#tr-answer", AnswerText).answer == first.answer
         assert "Answered in 1:35" in plain(screen.query_one("#tr-timing", Static))
         scores = plain(screen.query_one("#tr-scores", Static))
         assert f"Auto score {score(first.auto_score)}" in scores and "no coach score" in scores
@@ -105,7 +106,7 @@ async def test_transcript_shows_each_answer_with_timing_scores_and_evidence(make
         await pilot.press("n")
         await settle(pilot)
         assert "Question 2 of 2 · " in plain(screen.query_one("#tr-head", Label))
-        assert screen.query_one("#tr-answer", TextArea).text == t.items[1].attempt.answer
+        assert screen.query_one("#tr-answer", AnswerText).answer == t.items[1].attempt.answer
 
 
 async def test_grading_actions_are_stored(make, history) -> None:

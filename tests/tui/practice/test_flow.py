@@ -40,6 +40,22 @@ async def test_first_run_asks_for_a_name_and_stores_it(make: AppFactory, db_url:
     assert cand is not None and cand.name == "Li Lei"
 
 
+async def test_dialogs_sit_in_the_middle_over_the_screen_they_ask_about(
+    make: AppFactory, db_url: str
+) -> None:
+    """Every dialog (screens/page.py's Dialog) is centred, and the screen below shows through:
+    on a first run the start screen and its footer stay visible around the name dialog."""
+    app = make(db_url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, NameDialog)
+        box = app.screen.query_one(".dialog").region
+        assert abs(box.x - (80 - box.right)) <= 1 and abs(box.y - (24 - box.bottom)) <= 1, box
+        assert app.screen.styles.background.a < 1  # translucent: the start screen shows
+        picture = app.export_screenshot()
+        assert "Track" in picture and "Quit" in picture  # the start screen and its footer
+
+
 async def test_answer_feedback_follow_up_and_summary_are_stored(
     make: AppFactory, named: str, clock: FakeClock
 ) -> None:

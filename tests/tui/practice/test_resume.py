@@ -63,7 +63,8 @@ async def test_resume_after_a_crash_restores_draft_and_clock(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ResumeDialog)
-        assert footer_keys(app) == [("y", "Resume"), ("n", "Discard")]  # its own keys, not the start screen's
+        # Its own keys and the app's that work over it, not the start screen's:
+        assert footer_keys(app) == [("y", "Resume"), ("n", "Discard"), ("^q", "Quit"), ("f2", "中/En")]
         await pilot.press("y")
         await settle(pilot)
         q = question_screen(app)
@@ -133,7 +134,9 @@ async def test_quit_mid_question_asks_and_keeps_the_draft(
         await paste(pilot, "half an answer")
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, QuitDialog)
-        assert footer_keys(app) == [("y", "Quit"), ("n", "Keep answering")]
+        assert footer_keys(app) == [
+            ("y", "Quit"), ("n", "Keep answering"), ("^q", "Quit"), ("f2", "中/En")
+        ]
         await pilot.press("n")  # changed my mind
         question_screen(app)
         await paste(pilot, ", and more")
@@ -145,6 +148,24 @@ async def test_quit_mid_question_asks_and_keeps_the_draft(
     assert app.return_code == 0
     draft = open_store(named).load_draft(session_id)
     assert draft is not None and draft.text == "half an answer, and more"
+
+
+async def test_ctrl_q_twice_quits_and_keeps_the_draft(
+    make: AppFactory, named: str, clock: FakeClock
+) -> None:
+    app = make(named)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await paste(pilot, "typed just now")
+        await pilot.press("ctrl+q", "ctrl+q")  # the reflex: the second one answers the dialog
+        await settle(pilot)
+        assert app.practice is not None
+        session_id = app.practice.session_id
+    assert app.return_code == 0
+    draft = open_store(named).load_draft(session_id)
+    assert draft is not None and draft.text == "typed just now"
 
 
 async def test_quit_outside_a_question_does_not_ask(make: AppFactory, named: str) -> None:

@@ -45,10 +45,11 @@ class NameDialog(Dialog[str | None]):
                 yield Button(t(self.lang, "ok"), variant="primary", id="ok")
                 if not self.required:
                     yield Button(t(self.lang, "cancel"), id="cancel")
-        if not self.required:
-            # A modal's footer shows only its own keys: on first run (no Cancel) the screen
-            # below keeps its footer, with the app's quit and language keys that still work.
-            yield KeysFooter()
+        yield KeysFooter()  # the keys that work here (the start screen's below do not)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """On first run there is nothing to cancel to: no Cancel key in the footer."""
+        return not (action == "cancel" and self.required)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

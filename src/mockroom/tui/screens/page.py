@@ -81,6 +81,18 @@ class Page(Screen[ResultT]):
 class Dialog(Page[ResultT], ModalScreen[ResultT]):
     """A modal page: a ModalScreen that follows the language like every page."""
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The dialog's keys and the app's priority keys (quit, language), which work here
+        too: Textual fires them over a modal but leaves them out of its footer."""
+        keys = super().active_bindings
+        app = self.app
+        for binding in Binding.make_bindings(type(app).BINDINGS):
+            shown = binding.priority and binding.show and binding.key not in keys
+            if shown and app.check_action(binding.action, ()) is not False:
+                keys[binding.key] = ActiveBinding(app, _described(binding, self.lang), True)
+        return keys
+
 
 def _described(binding: Binding, lang: str) -> Binding:
     """The binding with its description (and its group's) in `lang`."""

@@ -13,11 +13,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Label, Static, TextArea
-from textual.widgets.text_area import Document
 
 from mockroom.core.answer_pace import answer_pace
 from mockroom.core.inert import inert
@@ -33,6 +33,8 @@ from mockroom.tui.screens.export_dialog import export_session
 from mockroom.tui.screens.store_screen import Records, StoreScreen
 from mockroom.tui.screens.text_prompt import TextPrompt
 from mockroom.tui.strings import mode_name, t, track_name
+from mockroom.tui.widgets.answer_text import AnswerText
+from mockroom.tui.widgets.fitted_table import Fit, FittedTable
 
 if TYPE_CHECKING:
     from mockroom.store.records import Transcript
@@ -43,14 +45,18 @@ ANSWER_KEYS = Binding.Group("Answer", compact=True)
 COMMENT_KEYS = Binding.Group("Comment", compact=True)
 PASSAGE_CELLS = 40
 LABEL_CELLS = 30
+"""A point label's width until the table is laid out; then it gets what the screen leaves."""
+LABEL_MIN_CELLS = 8
 EVIDENCE_CELLS = 22
 """The points table fits 80 columns; the answer above shows the evidence in full."""
+REQUIRED = " *"
 NEXT_VERDICT: dict[bool | None, bool | None] = {None: True, True: False, False: None}
 """What `t` does to the coach's verdict on a point: auto -> met -> missed -> auto."""
 
 
 class TranscriptScreen(StoreScreen):
-    AUTO_FOCUS = "#tr-points"
+    AUTO_FOCUS = "#tr-answer"
+    """The keyboard starts in the answer, as its heading says: shift+arrows select, then c."""
     BINDINGS = [
         Binding("n", "step(1)", "Next", group=ANSWER_KEYS),
         Binding("p", "step(-1)", "Previous", group=ANSWER_KEYS),
@@ -102,7 +108,7 @@ class TranscriptScreen(StoreScreen):
         for table in self.query("#tr-points").results(DataTable):
             if table.row_count:
                 table.move_cursor(row=min(self.point_row, table.row_count - 1))
-        target = self.query(f"#{focused or 'tr-points'}")
+        target = self.query(f"#{focused or 'tr-answer'}")
         if target:
             target.first().focus()
 
@@ -130,7 +136,8 @@ class TranscriptScreen(StoreScreen):
             yield Label(t(lang, "tr.empty"), id="tr-empty", classes="muted")
         else:
             yield Label(self._head(tr, item), id="tr-head", classes="top-bar")
-            with VerticalScroll(id="tr-body"):
+            # Not a Tab stop of its own: Tab goes from the answer to the points.
+            with VerticalScroll(id="tr-body", can_focus=False):
                 if tr.session.summary is not None:
                     note = tr.session.summary
                     yield Static(t(lang, "tr.summary", coach=note.coach, text=note.text),
@@ -158,9 +165,8 @@ class TranscriptScreen(StoreScreen):
             id="tr-timing", classes="muted",
         )
         yield Static(self._scores(item, hide), id="tr-scores")
-        yield Label(t(lang, "tr.answer"), classes="section")
-        yield TextArea(inert(a.answer, block=True), id="tr-answer", read_only=True, soft_wrap=True,
-                       show_line_numbers=False)
+        yield Label(t(lang, "tr.answer"), id="tr-answer-label", classes="section")
+        yield AnswerText(a.answer, id="tr-answer")
         yield Label(t(lang, "tr.points"), classes="section")
         yield self._points(item, hide)
         flags = [] if hide else self._flags(item)
@@ -168,7 +174,9 @@ class TranscriptScreen(StoreScreen):
             yield Label(t(lang, "tr.flags"), classes="section")
             yield Static("\n".join(flags), id="tr-flags")
         yield Label(t(lang, "tr.comments"), classes="section")
-        yield Static(self._comments(item), id="tr-comments")
+        comments = Static(self._comments(item), id="tr-comments")
+        comments.can_focus = True  # the last Tab stop: it scrolls the comments into view
+        yield comments
 
     def _prompt(self, item: AnswerRecord) -> Text:
         """What was asked: a retry or a follow-up says so, then its own wording."""
@@ -203,7 +211,9 @@ class TranscriptScreen(StoreScreen):
         if r.coach_score is None:
             text.append(t(lang, "tr.coach_none"))
         else:
-            text.append(t(lang, "tr.coach", score=score_text(r.coach_score)), style="bold")
+            # Whose grade it is: a review imported with the session shows its coach.
+            text.append(t(lang, "tr.coach", score=score_text(r.coach_score), coach=r.coach or "?"),
+                        style="bold")
         if not hide:
             text.append(" · " + t(lang, "tr.final", score=score_text(item.score)))
         text.append(" · ")
@@ -214,11 +224,11 @@ class TranscriptScreen(StoreScreen):
             text.append(t(lang, "tr.not_reviewed"), style="italic")
         return text
 
-    def _points(self, item: AnswerRecord, hide: bool) -> DataTable[str | Text]:
+    def _points(self, item: AnswerRecord, hide: bool) -> FittedTable:
         lang = self.lang
         theme = self.app.current_theme
         styles = {"hit": theme.success, "missed": theme.error, "negated": theme.warning}
-        table: DataTable[str | Text] = DataTable(id="tr-points", cursor_type="row")
+        table = FittedTable("point", LABEL_CELLS, LABEL_MIN_CELLS, id="tr-points")
         for key in ("auto", "coach", "final", "point", "evidence"):
             table.add_column(t(lang, f"tr.col.{key}"), key=key)
         for p in item.verdict.points:
@@ -234,9 +244,8 @@ class TranscriptScreen(StoreScreen):
                 else Text(MARKS[p.final], style=f"bold {styles[p.final]}")
             )
             found = None if hide else evidence(c)
-            table.add_row(
-                auto, coach, final,
-                short(c.label(lang), LABEL_CELLS) + (" *" if c.required else ""),
+            table.add_fitted_row(
+                auto, coach, final, Fit(c.label(lang), REQUIRED if c.required else ""),
                 Text(f"“{short(found, EVIDENCE_CELLS)}”", style="italic") if found else "",
                 key=c.key,
             )
@@ -259,20 +268,29 @@ class TranscriptScreen(StoreScreen):
 
     # -- grading ----------------------------------------------------------------------------
 
-    def _with_coach(self, then: Callable[[str], None]) -> None:
-        """Run `then(coach)`, asking for the coach's name first if it is not known yet."""
-        if self.context.coach:
-            then(self.context.coach)
+    def _with_coach(self, then: Callable[[str], None], owner: str | None = None) -> None:
+        """Run `then(coach)`, asking for the coach's name first if it is not known yet.
+
+        `owner` is whoever made what is being changed (a coach whose review came with an
+        imported session, say). Changing another grader's work asks who is changing it, as
+        the CLI's `--coach` must be given, once per other grader while the list is open.
+        """
+        ctx, lang = self.context, self.lang
+        other = owner if owner and owner != ctx.coach and owner not in ctx.changing else None
+        if ctx.coach and other is None:
+            then(ctx.coach)
             return
-        lang = self.lang
 
         def named(name: str | None) -> None:
             if name:
-                self.context.coach = " ".join(name.split())
-                then(self.context.coach)
+                ctx.coach = " ".join(name.split())
+                if other is not None:
+                    ctx.changing.add(other)
+                then(ctx.coach)
 
+        body = t(lang, "dlg.coach.others", coach=other) if other else t(lang, "dlg.coach.body")
         self.app.push_screen(
-            TextPrompt(t(lang, "dlg.coach.title"), t(lang, "dlg.coach.body"),
+            TextPrompt(t(lang, "dlg.coach.title"), body, value=ctx.coach or "",
                        check=lambda v: None if v.strip() else t(lang, "dlg.coach.empty"),
                        max_length=NAME_MAX),
             named,
@@ -288,18 +306,28 @@ class TranscriptScreen(StoreScreen):
         self.load(change, done, group="transcript-save", fail_key="save.failed", exclusive=False)
 
     def _selected_span(self, answer: str) -> tuple[int, int] | None:
-        editor = self.query_one("#tr-answer", TextArea)
-        start, end = editor.selection
-        if start == end:
-            return None
-        if editor.text != inert(answer, block=True):  # newlines changed on the way in: offsets would not match
-            self.notify(t(self.lang, "tr.span_lost"), severity="warning")
-            return None
-        doc = editor.document
-        if not isinstance(doc, Document):
-            return None
-        return passage(answer, doc.get_index_from_location(start),
-                       doc.get_index_from_location(end))
+        """The passage selected in the answer, as offsets into it (None: the whole answer)."""
+        for editor in self.query("#tr-answer").results(AnswerText):
+            span = editor.chosen
+            if span is not None and answer[span[0] : span[1]].strip():  # blanks are no passage
+                return passage(answer, *span)
+        return None
+
+    @on(TextArea.SelectionChanged, "#tr-answer")
+    def _selection_changed(self) -> None:
+        """The answer's heading says what `c` will comment on: the passage or the whole answer."""
+        item = self.item
+        if item is None:
+            return
+        answer, lang = item.attempt.answer, self.lang
+        span = self._selected_span(answer)
+        text = (
+            t(lang, "tr.answer_passage",
+              passage=short(" ".join(answer[span[0] : span[1]].split()), PASSAGE_CELLS))
+            if span else t(lang, "tr.answer")
+        )
+        for label in self.query("#tr-answer-label").results(Label):
+            label.update(text)
 
     def action_comment(self) -> None:
         item = self.item
@@ -346,7 +374,7 @@ class TranscriptScreen(StoreScreen):
                 written,
             )
 
-        self._with_coach(ask)
+        self._with_coach(ask, tr.session.summary.coach if tr.session.summary else None)
 
     def action_point(self) -> None:
         item = self.item
@@ -362,7 +390,8 @@ class TranscriptScreen(StoreScreen):
         verdict = NEXT_VERDICT[item.review.points.get(key)]
         aid = item.attempt.id
         self._with_coach(
-            lambda coach: self._save(lambda store: store.override_criterion(aid, key, verdict, coach))
+            lambda coach: self._save(lambda store: store.override_criterion(aid, key, verdict, coach)),
+            item.review.coach,
         )
 
     def action_score(self) -> None:
@@ -386,7 +415,7 @@ class TranscriptScreen(StoreScreen):
                 typed,
             )
 
-        self._with_coach(ask)
+        self._with_coach(ask, item.review.coach)
 
     def action_reviewed(self) -> None:
         item = self.item
@@ -394,7 +423,8 @@ class TranscriptScreen(StoreScreen):
             return
         aid, done = item.attempt.id, item.review.reviewed_at is not None
         self._with_coach(
-            lambda coach: self._save(lambda store: store.mark_reviewed(aid, coach, not done))
+            lambda coach: self._save(lambda store: store.mark_reviewed(aid, coach, not done)),
+            item.review.coach,
         )
 
     # -- moving around ----------------------------------------------------------------------
