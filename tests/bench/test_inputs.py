@@ -57,3 +57,37 @@ def test_a_folder_others_can_write_is_not_used(kept_in: Path) -> None:
     kept_in.mkdir(parents=True)
     kept_in.chmod(0o777)
     assert inputs.folder() != kept_in
+
+
+def test_a_kept_database_keeps_its_own_files_and_dead_builds_are_removed(kept_in: Path) -> None:
+    def build(path: Path) -> None:
+        path.write_text("db", "utf-8")
+
+    db = inputs.kept("progress", "aaa.db", build)
+    wal = db.with_name(db.name + "-wal")
+    wal.write_text("", "utf-8")  # SQLite's, beside the database it opened
+    left = kept_in / ".progress-old.db-999999999"  # a build whose process is gone
+    left.write_text("half", "utf-8")
+    assert inputs.kept("progress", "aaa.db", build) == db
+    assert wal.exists() and not left.exists()
+
+
+def test_the_generated_banks_name_reads_only_the_frozen_seed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Editing the built-in bank (a rubric) must not rebuild the benchmark's inputs."""
+    from mockroom.bench import gen
+    from mockroom.bench.__main__ import bank_name
+
+    read: list[Path] = []
+    real = Path.read_bytes
+
+    def reading(path: Path) -> bytes:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    assert bank_name(10) == bank_name(10) != bank_name(11)
+    assert read and all(gen.SEED in f.parents for f in read)
+    monkeypatch.undo()
+    assert gen.seed().tracks() == ["sales", "support"]  # and the seed still loads

@@ -59,3 +59,21 @@ def test_a_pattern_phrase_names_its_pattern() -> None:
     assert t.pattern("percent") is None
     assert t.unknown_pattern("<no-such-pattern>") == "no-such-pattern"
     assert t.unknown_pattern("<percent>") is None
+
+
+@pytest.mark.parametrize(
+    ("group", "refused"),
+    [
+        ("[roll back, roll]", True),  # "roll" is a whole word of "roll back"
+        ("[rollback, roll]", False),  # not a whole word of "rollback"
+        ("[follow-up, follow]", True),  # a hyphen ends a word
+        ("[复盘, 内部复盘]", True),  # Chinese members hold one another anywhere
+    ],
+)
+def test_members_holding_one_another_are_found_as_whole_english_words(group: str, refused: bool) -> None:
+    text = f"groups:\n  - {group}\n"
+    if refused:
+        with pytest.raises(ThesaurusError, match="hold one another"):
+            parse(text, "t.yaml")
+    else:
+        assert len(parse(text, "t.yaml").groups) == 1

@@ -92,6 +92,8 @@ def test_a_session_with_a_retry_and_a_follow_up(service: PracticeService, store:
     assert cand is not None
     p = service.start(store, cand.id, "demo", 3, "single", "en", True)
     assert p is not None and [q.id for q in p.questions] == ["demo.intro", "demo.outage"]
+    held = store.session_holder(p.session_id)  # started claimed by this app
+    assert held is not None and held.holder == service.holder
     first = p.next_ask()
     assert first is not None and first.question.id == "demo.intro"
     weak = _answer(service, store, p, first, "I currently do support.")

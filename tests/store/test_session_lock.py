@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from mockroom.store import Store
+from mockroom.store import Store, StoreError
 from mockroom.store.session_lock import (
     STALE_AFTER_S,
+    Claimant,
     SessionTaken,
     new_holder,
     this_process,
@@ -65,3 +66,30 @@ def test_finishing_the_session_drops_its_claim(store: Store, session_id: str) ->
     store.finish_session(session_id)
     assert store.session_holder(session_id) is None
     assert store.claim_session(session_id, new_holder(), "other") is None
+
+
+def test_a_session_started_with_a_claimant_is_claimed_by_it(store: Store) -> None:
+    cand = store.set_candidate_name("Wang Fang")
+    mine = Claimant(new_holder(), "laptop pid 1")
+    s = store.start_session(cand.id, "support", "single", "en", ["support.outage"], None, True,
+                            mine)
+    held = store.session_holder(s.id)
+    assert held is not None and (held.holder, held.owner) == (mine.holder, mine.owner)
+    assert held.acquired_at == held.heartbeat_at == s.started_at
+    other = store.claim_session(s.id, new_holder(), "laptop pid 2")
+    assert other is not None and other.holder == mine.holder  # a second app is told
+
+
+def test_a_start_whose_claim_fails_leaves_neither_session_nor_claim(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cand = store.set_candidate_name("Wang Fang")
+
+    def disk_full(*_args: object) -> None:
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(Store, "_claim_new", staticmethod(disk_full))
+    with pytest.raises(StoreError, match="disk full"):
+        store.start_session(cand.id, "support", "single", "en", ["support.outage"], None, True,
+                            Claimant(new_holder(), "laptop pid 1"))
+    assert store.unfinished_session(cand.id) is None  # the session row was rolled back too

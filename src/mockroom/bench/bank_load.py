@@ -1,5 +1,5 @@
 """Loading a generated bank in a fresh process: cold (empty cache: every file parsed and
-validated; a 1,000-question bank, as parsing costs the same per file and 10,000 took over a
+validated; a small bank (bench/__main__.py: COLD_QUESTIONS), as parsing costs the same per file and 10,000 took over a
 minute on a busy machine) and warm (the 10,000-question bank: every file listed and stat'ed,
 the bank taken from the cache; see core/bank/cache.py for when a stat is trusted), with each
 process's peak memory. The warm bank's cache is kept between runs (bench/inputs.py) and

@@ -1,8 +1,8 @@
 """Inputs the benchmarks build for themselves: a large bank, answers to score, a full database.
 
-The bank is the built-in one copied under new ids (each copy's own rubric
-included, shared rubrics once), with one example answer per question, so
-files have realistic shapes and sizes. Answers mix Chinese and English
+The bank is the frozen seed (bench/seed: six built-in questions as they were, with their
+rubrics) copied under new ids (each copy's own rubric included, shared rubrics once), with
+one example answer per question, so files have realistic shapes and sizes. Answers mix Chinese and English
 sentences from the rubric's outlines and examples with filler, 200 to 3,000
 characters long.
 """
@@ -21,8 +21,11 @@ try:
 except ImportError:  # pragma: no cover - libyaml missing on this platform
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
-from mockroom.core.bank import Bank, load_bank
+from mockroom.core.bank import Bank, load_bank, load_paths
 from mockroom.core.models import Question
+
+SEED = Path(__file__).resolve().parent / "seed"
+"""What the generated banks copy (see seed/README.md)."""
 
 FILLER_ZH = [
     "我觉得这一点在实际工作中非常重要。",
@@ -36,6 +39,20 @@ FILLER_EN = [
     "That is something I often share with new colleagues.",
     "Concretely, I would first confirm the situation with the people involved.",
 ]
+
+
+def seed_files() -> list[Path]:
+    return sorted(SEED.rglob("*.yaml"))
+
+
+def seed() -> Bank:
+    bank = load_paths([SEED])
+    if bank.problems or not bank.questions:
+        first = bank.problems[0] if bank.problems else None
+        where = f"{first.path}:{first.line}: {first.message}" if first else "no questions"
+        raise SystemExit(f"bench: the frozen seed bank does not load ({where}); update "
+                         "bench/seed and bump inputs.GENERATOR_VERSION")
+    return bank
 
 
 def builtin() -> Bank:
@@ -90,10 +107,10 @@ def answers(
 ) -> list[Answer]:
     """Mixed Chinese/English answers (200-3,000 characters by default) to the bank's questions."""
     rng = random.Random(seed)
-    questions = sorted(bank.questions.values(), key=lambda q: q.id)
+    ids = sorted(bank.questions)  # only the questions chosen are built (a bank builds on use)
     out = []
     for _ in range(count):
-        q = rng.choice(questions)
+        q = bank.questions[rng.choice(ids)]
         zh = [*q.outline.zh, *(e.answer for e in q.examples if _mostly_cjk(e.answer)), *FILLER_ZH]
         en = [*q.outline.en, *(e.answer for e in q.examples if not _mostly_cjk(e.answer)), *FILLER_EN]
         target = rng.randint(*sizes)

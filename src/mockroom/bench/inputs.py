@@ -2,9 +2,10 @@
 
 Writing the 10,000-question bank, and the database of 100,000 answers, took most of a
 `make bench` run (minutes on a busy 2-core machine) and measured nothing. Each input is
-kept under a name that covers everything it is made from: the generator's version, the
-built-in bank it copies, its size, and for the database the schema revisions it is written
-at. A changed input gets a new name; old ones are removed.
+kept under a name that covers everything it is made from, and nothing else: the
+generator's version, the frozen seed bank it copies (bench/seed, not the built-in bank, so
+editing a rubric rebuilds nothing), its size, and for the database the schema revisions it
+is written at. A changed input gets a new name; old ones are removed.
 
 The folder is `$MOCKROOM_BENCH_CACHE`, else the user's cache folder (`mockroom-bench`),
 used only when it is the user's own and not writable by others; else a temporary one (the
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from mockroom.files import cache_folder
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bump when gen.py or progress.py write different inputs for the same sources."""
 
 
@@ -67,10 +68,28 @@ def kept(kind: str, name: str, build: Callable[[Path], object]) -> Path:
         _remove(work)
         build(work)
         os.replace(work, final)
-    for old in top.glob(f"{kind}-*"):
-        if old != final:
+    # Older inputs, and what interrupted builds left; not the final one's own files (a
+    # database's -wal and -shm).
+    for old in (*top.glob(f"{kind}-*"), *top.glob(f".{kind}-*")):
+        if old != final and not old.name.startswith(f"{final.name}-") and _not_building(old):
             _remove(old)
     return final
+
+
+def _not_building(path: Path) -> bool:
+    """False for a build under way in another live process (`.<kind>-<name>-<pid>`)."""
+    if not path.name.startswith("."):
+        return True
+    pid = path.name.rsplit("-", 1)[-1]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _remove(path: Path) -> None:

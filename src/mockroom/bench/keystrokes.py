@@ -6,9 +6,20 @@ through Textual's pilot, mixed English and Chinese, one character at a time; dra
 and the meter scores the draft meanwhile, as in a real session. Floor: the same typing into a
 bare Textual app showing one TextArea.
 
+What the longest stall is: a full pass of Python's garbage collector, which walks every
+object the collector tracks (gc callbacks put a 80-123 ms full pass under each of the bare
+app's longest stalls, at load 4; a key's own work stalled 20-35 ms there). mockroom freezes
+what its boot made once it has booted (tui/heap.py), so its passes walk only what was made
+since; a bare app left as Python starts it walks all of Textual every pass. Its longest stall
+(148.6 ms at load 1.2 on 2026-12-03) was above mockroom's (76.7 ms) and above the target:
+the floor measured the bare app's heap, not what typing into a TextArea costs. So the bare
+app's heap is handled as mockroom's (BootHeap: collection paused while it starts, what it
+made frozen once its screen is up; 60 ms then, at load 4.7), and the row compares typing
+with typing.
+
 Each app types in a fresh interpreter, as a candidate starts it: in the benchmark's own process
 the garbage collector's full passes would also walk whatever ran there before (the generated
-bank, the other app), which made the bare floor's stalls about three times longer.
+bank, the other app).
 """
 
 from __future__ import annotations
@@ -24,14 +35,15 @@ from mockroom.bench.timing import run_python
 from mockroom.bench.tui_start import fresh_copy, named_db, tui_problem
 
 CHARS = 5000
-STRETCH = 1000
-TYPED = 60
+TYPED_AT = (2500, 5000)
+"""Where the answer is typed key by key: half way, and at its full length."""
+TYPED = 80
 KEY_INTERVAL_S = 0.03
 """About 33 characters a second: faster than anyone types an answer."""
 PAUSE_S = 1.0
 """A pause in typing: the live meter scores the draft (it waits for typing to stop)."""
 TARGET_S = 0.050
-FIGURE = f"TUI: longest stall while typing {CHARS:,} chars (live meter on)"
+FIGURE = f"TUI: longest stall while typing, up to {CHARS:,} chars (live meter on)"
 PIECE = "We roll back first, 先恢复业务再查根因，然后同步客户。"
 
 CHILD = """
@@ -101,23 +113,30 @@ async def type_into_bare() -> tuple[float, int]:
     from textual.app import App, ComposeResult
     from textual.widgets import TextArea
 
+    from mockroom.tui.heap import BootHeap
+
     class Bare(App[None]):
         def compose(self) -> ComposeResult:
             yield TextArea("", id="answer")
 
+    heap = BootHeap()  # as mockroom handles its heap (see the module's docstring)
+    heap.pause()
     app = Bare()
     async with app.run_test(size=(100, 30)) as pilot:
         area = app.query_one(TextArea)
         area.focus()
         await pilot.pause()
+        heap.settle()
         worst = await _type(pilot, lambda: area)
         typed = len(area.text)
         app.exit()
+    heap.release()
     return worst, typed
 
 
 async def _type(pilot: Any, editor: Any) -> float:
-    """Fill the answer to 5,000 characters; in each 1,000, the last 100 are typed key by key.
+    """Fill the answer to 5,000 characters; before each length in TYPED_AT, the last TYPED
+    characters are typed key by key.
 
     Typing every key of 5,000 would take minutes headless (the editor's work per key grows with
     the text), so the text in between is pasted, outside the measurement. After each typed
@@ -130,7 +149,7 @@ async def _type(pilot: Any, editor: Any) -> float:
     app = pilot.app
     full = text(CHARS)
     worst, pos = 0.0, 0
-    for end in range(STRETCH, CHARS + 1, STRETCH):
+    for end in TYPED_AT:
         app.post_message(events.Paste(full[pos : end - TYPED]))
         await _until(pilot, lambda: len(editor().text) == end - TYPED)  # noqa: B023
         await pilot.pause(0.3)
@@ -165,7 +184,8 @@ def run(home: Path) -> list[Row]:
     floor, bare_typed = _in_child("bare", home)
     if typed != CHARS or bare_typed != CHARS:
         raise RuntimeError(f"typed {typed} / {bare_typed} characters, expected {CHARS}")
-    return [Row(FIGURE, ms(worst), f"{ms(floor)} (bare TextArea)", "<= 50 ms", worst <= TARGET_S)]
+    return [Row(FIGURE, ms(worst), f"{ms(floor)} (bare TextArea, heap as mockroom's)", "<= 50 ms",
+                worst <= TARGET_S)]
 
 
 def _in_child(which: str, home: Path) -> tuple[float, int]:

@@ -79,7 +79,7 @@ class Criterion(Strict):
     weight: float = Field(default=1.0, gt=0, le=10)
     """Relative weight of the point within the question's rubrics."""
     required: bool = False
-    """A strong answer must cover it; missing it caps the score and counts as a failure for review scheduling."""
+    """A strong answer must cover it; missing it keeps 85% of the score (each one missed) and counts as a failure for review scheduling."""
     phrases: Phrases
     """Phrases (aliases, paraphrases, in zh and en) whose presence shows the point."""
 

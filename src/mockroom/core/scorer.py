@@ -228,6 +228,7 @@ def _score(
     ]
     # Every point's phrases: a clause of rubric terms only is a list, not a step.
     named_anywhere = _merged([(f.start, f.end) for found in found_by_point for _, f, neg in found if not neg])
+    steps: dict[tuple[int, int], bool] = {}  # by clause: the same for every point
     for c, found in zip(crits, found_by_point, strict=True):
         own = [(f.start, f.end) for _, f, neg in found if not neg]
         mentions += len(found)
@@ -244,7 +245,7 @@ def _score(
                     if sentence not in said_by_sentence:
                         said_by_sentence[sentence] = 0 if sentence is None else shape.said_in(sentence, own)
                     elaboration = min(1.0, said_by_sentence[sentence] / ELABORATION_UNITS)
-                    if elaboration < STEP_ELABORATION and _is_step(shape, f.start, named_anywhere):
+                    if elaboration < STEP_ELABORATION and _is_step(shape, f.start, named_anywhere, steps):
                         elaboration = STEP_ELABORATION
                     credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elaboration))
             s, e = orig(f.start), orig(f.end)
@@ -466,11 +467,18 @@ def _best_per_span(phrases: tuple[Phrase, ...], view: AnswerView) -> list[tuple[
     return list(best.values())
 
 
-def _is_step(shape: Shape, x: int, named: list[tuple[int, int]]) -> bool:
+def _is_step(
+    shape: Shape, x: int, named: list[tuple[int, int]], known: dict[tuple[int, int], bool]
+) -> bool:
     """Whether the match at x is a concrete step: its clause says something beside the phrases
-    of any point (an object, a when, a how), where a bare term or a run of terms says nothing."""
+    of any point (an object, a when, a how), where a bare term or a run of terms says nothing.
+    `known` keeps the answer for each clause already looked at."""
     clause = shape.clause_of(x)
-    return clause is not None and shape.said_in(clause, named) >= STEP_UNITS
+    if clause is None:
+        return False
+    if clause not in known:
+        known[clause] = shape.said_in(clause, named) >= STEP_UNITS
+    return known[clause]
 
 
 def _content(coverage: float) -> float:

@@ -78,9 +78,22 @@ class Thesaurus:
 
 
 def _places(phrase: str, member: str) -> list[int]:
-    if CJK_RE.search(member):
-        return [m.start() for m in re.finditer(re.escape(member), phrase)]
-    return [m.start() for m in re.finditer(rf"(?<![a-z0-9]){re.escape(member)}(?![a-z0-9])", phrase)]
+    """Where `member` is in `phrase`: anywhere for Chinese, as whole words for English.
+    A string search, not a regular expression: the thesaurus check calls this for every pair
+    of members of a group, and compiling a pattern each time cost most of the thesaurus's load."""
+    whole_words = CJK_RE.search(member) is None
+    out = []
+    at = phrase.find(member)
+    while at != -1:
+        end = at + len(member)
+        if not whole_words or (not _is_word_char(phrase[at - 1 : at]) and not _is_word_char(phrase[end : end + 1])):
+            out.append(at)
+        at = phrase.find(member, at + 1)
+    return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch != "" and ch.isascii() and ch.isalnum()
 
 
 def parse(text: str, name: str) -> Thesaurus:

@@ -22,7 +22,13 @@ from mockroom.practice.picking import choose_questions, mock_budget_s
 from mockroom.practice.session import Practice
 from mockroom.practice.time_report import budget_spent
 from mockroom.store import AttemptTiming
-from mockroom.store.session_lock import HEARTBEAT_S, SessionHolder, new_holder, this_process
+from mockroom.store.session_lock import (
+    HEARTBEAT_S,
+    Claimant,
+    SessionHolder,
+    new_holder,
+    this_process,
+)
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
@@ -82,8 +88,13 @@ class PracticeService:
         self.bank = bank
         self.scorer = scorer
         self.monotonic = monotonic
-        self.holder = new_holder()
-        """This app's claims on the sessions it writes to (store/session_lock.py)."""
+        self.claimant = Claimant(new_holder(), this_process())
+        """This app, as it claims the sessions it writes to (store/session_lock.py)."""
+
+    @property
+    def holder(self) -> str:
+        """The id of this app's claims."""
+        return self.claimant.holder
 
     # -- the store, when it opens ------------------------------------------------------------
 
@@ -110,8 +121,9 @@ class PracticeService:
             return None
         total_s = None if mode == "single" else mock_budget_s(questions)
         ids = [q.id for q in questions]
-        s = store.start_session(candidate_id, track, mode, lang, ids, total_s, clock_on)
-        store.claim_session(s.id, self.holder, this_process())  # new, so nobody else holds it
+        # Started and claimed in one transaction: nobody else can hold a new session.
+        s = store.start_session(candidate_id, track, mode, lang, ids, total_s, clock_on,
+                                self.claimant)
         budget = Budget(total_s) if total_s else None
         return Practice(s.id, s.mode, s.track, questions, budget)
 
@@ -130,7 +142,8 @@ class PracticeService:
     def claim(self, store: Store, session_id: str, take_over: bool = False) -> SessionHolder | None:
         """Claim an existing session for this app: None when it is ours, else the live app
         that has it open (nothing changes then, unless `take_over`)."""
-        return store.claim_session(session_id, self.holder, this_process(), take_over=take_over)
+        c = self.claimant
+        return store.claim_session(session_id, c.holder, c.owner, take_over=take_over)
 
     def heartbeat(self, store: Store, session_id: str) -> bool:
         """Renew the claim; False when another app has taken the session over."""

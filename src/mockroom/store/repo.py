@@ -34,7 +34,7 @@ from mockroom.store.records import (
     SessionRec,
 )
 from mockroom.store.review import ReviewMixin
-from mockroom.store.session_lock import SessionLockMixin
+from mockroom.store.session_lock import Claimant, SessionLockMixin
 from mockroom.store.tables import (
     AttemptRow,
     CandidateRow,
@@ -134,7 +134,10 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
         question_ids: list[str],
         time_budget_s: int | None,
         clock_on: bool,
+        claimant: Claimant | None = None,
     ) -> SessionRec:
+        """Open a new session; with `claimant`, claimed for that app in the same transaction,
+        so a session is never left started but unclaimed (session_lock.py)."""
         _check_choice("mode", mode, MODES)
         _check_choice("language", lang, LANGS)
         if not question_ids:
@@ -158,6 +161,9 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
                 state="open",
             )
             s.add_all([cand, row])
+            if claimant is not None:
+                s.flush()  # the session row first: the claim refers to it
+                self._claim_new(s, row.id, claimant, now)
             return convert.session(row)
 
     def finish_session(self, session_id: str) -> None:

@@ -45,6 +45,14 @@ class SessionHolder:
     heartbeat_at: datetime
 
 
+@dataclass(frozen=True)
+class Claimant:
+    """An app that claims the sessions it writes to: its holder id, and where it runs."""
+
+    holder: str
+    owner: str
+
+
 class SessionTaken(StoreError):
     """Another app holds the session now; this one must not write to it."""
 
@@ -97,6 +105,12 @@ class SessionLockMixin:
                 return _holder(row)
             s.add(row)
             return None
+
+    @staticmethod
+    def _claim_new(s: Session, session_id: str, claimant: Claimant, now: datetime) -> None:
+        """Claim a session made in the same transaction `s` (nobody else can hold it yet)."""
+        s.add(SessionLockRow(session_id=session_id, holder=claimant.holder,
+                             owner=claimant.owner[:200], acquired_at=now, heartbeat_at=now))
 
     def heartbeat(self, session_id: str, holder: str) -> bool:
         """Renew `holder`'s claim; False when another app has taken the session over."""

@@ -1,0 +1,46 @@
+"""Answers written the way a candidate who never saw the rubric would write them find the
+built-in rubric's points: split and irregular English verbs, everyday paraphrases, and English
+terms inside Chinese. Each answer was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockroom.core.bank import load_bank
+from mockroom.core.scorer import Scorer
+
+BANK = load_bank()
+SCORER = Scorer(BANK)
+
+CASES = [
+    (
+        "support.outage-strategic-customer",
+        "I called their CTO, heard him out without interrupting and said plainly this is on us. Our first "
+        "job was getting them back online, so we rolled the two affected sites back to the last stable "
+        "build. Meanwhile a second group dug through the logs to find what went wrong.",
+        {"calm-customer", "restore-first", "root-cause"},
+    ),
+    (
+        "support.outage-strategic-customer",
+        "先给客户打电话，让他把话说完，不打断；技术上切回上一个稳定版本，先让客户用起来；另一组翻日志找原因。",
+        {"calm-customer", "restore-first", "root-cause"},
+    ),
+    (
+        "support.unhappy-customer",
+        "I picked up the case myself and became his single contact, asked him to walk me through what the "
+        "outage cost his team, and sent him a short status note every evening until it was closed.",
+        {"take-ownership", "listen-empathy", "communicate"},
+    ),
+    (
+        "sales.risk-management",
+        "客户名单只给两个人access，export都要approval并留log，敏感字段做masking，新人碰数据前先做privacy training。",
+        {"access-control", "encryption", "training"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "answer", "points"), CASES)
+def test_paraphrases_find_their_points(question: str, answer: str, points: set[str]) -> None:
+    result = SCORER.score(BANK.questions[question], answer)
+    hit = {c.key for c in result.criteria if c.hit and any(m.kind != "related" for m in c.matches)}
+    assert points <= hit, f"missed {sorted(points - hit)}"
