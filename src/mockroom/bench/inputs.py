@@ -27,7 +27,7 @@ from pathlib import Path
 from mockroom.files import cache_folder
 
 GENERATOR_VERSION = 2
-"""Bump when gen.py or progress.py write different inputs for the same sources."""
+"""Bump when gen.py writes different inputs for the same seed (progress.py has its own)."""
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,9 @@ ATTEMPTS = 100_000
 PER_SESSION = 10
 RUNS = 5
 TARGET_S = 0.1
+DATABASE_VERSION = 2
+"""Bump when `build` writes a different database for the same answers (2: a session's own,
+distinct questions)."""
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 
 
@@ -74,7 +77,7 @@ def kept_database(bank: Bank, answers: list[Answer]) -> Path:
     """The database, built once for these answers and schema revisions (bench/inputs.py)."""
     from mockroom.store.revisions import VERSIONS
 
-    name = inputs.key(ATTEMPTS, [(a.question.id, a.text) for a in answers],
+    name = inputs.key(ATTEMPTS, DATABASE_VERSION, [(a.question.id, a.text) for a in answers],
                       files=sorted(VERSIONS.glob("*.py")))
     return inputs.kept("progress", f"{name}.db", lambda path: build(path, bank, answers))
 
@@ -117,7 +120,7 @@ def _grow_first_release(db: Path, rows: dict[str, list[dict[str, Any]]]) -> None
     for n in range(ATTEMPTS // PER_SESSION):
         sid = uuid.uuid4().hex
         start = T0 + timedelta(hours=6 * n)
-        picked = [rng.choice(attempts) for _ in range(PER_SESSION)]
+        picked = rng.sample(attempts, PER_SESSION)  # a session asks each question once
         out["practice_session"].append(
             {**session, "id": sid, "started_at": start, "ended_at": start + timedelta(minutes=40),
              "question_ids": [src["question_id"] for src in picked]}
