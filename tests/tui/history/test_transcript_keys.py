@@ -3,6 +3,7 @@ another grader's review (issue 15 items 2 and 4)."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Label, Static
 
 from mockroom.core.cjk_wrap import NO_END, NO_START
@@ -178,3 +179,43 @@ async def test_point_labels_take_the_width_the_screen_leaves(make, history) -> N
                 assert "…" not in label
         assert label == first and "…" in first  # 80 columns: cut, as first drawn
         assert widths[2] < widths[0] < widths[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_selected_passage_shows(snap_compare, make, history, lang: str) -> None:
+    """The passage drawn selected, and the heading quoting what `c` will comment on; the
+    coach score imported with the session shows whose it is."""
+    store = Store.open(history.url)
+    first = store.transcript(history.sessions["wang3"].id).items[0].attempt
+    store.override_score(first.id, 80, "Coach Wu")
+
+    async def run(pilot) -> None:
+        await _open(pilot, history)
+        await pilot.press("down", *["shift+right"] * 9)
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make(lang), terminal_size=(80, 24), run_before=run)
+
+
+async def test_tabs_and_controls_keep_offsets_and_the_width(tmp_path) -> None:
+    """One shown character for each stored one, so a selection is the stored passage."""
+    from textual.app import App
+
+    stored = "first\tline with tabs " + "a\t" * 30 + "an escape \x1b[2J here, " + "word " * 30
+
+    class One(App[None]):
+        def compose(self):
+            yield AnswerText(stored, id="tr-answer")
+
+    app = One()
+    async with app.run_test(size=(40, 12)) as pilot:
+        answer = app.query_one(AnswerText)
+        await pilot.pause()
+        widths = [answer.get_line(i).cell_len for i in range(answer.document.line_count)]
+        assert max(widths) < answer.scrollable_content_region.width
+        assert "\t" not in answer.text and "\x1b" not in answer.text
+        answer.focus()
+        await pilot.press(*["shift+right"] * 12)
+        assert answer.chosen == (0, 12) and stored[:12] == "first\tline w"

@@ -29,8 +29,10 @@ class AnswerText(TextArea):
     """
 
     def __init__(self, answer: str, *, id: str | None = None) -> None:
-        self.answer = inert(answer, block=True)
-        """What is shown: the answer with controls made visible (one character for one)."""
+        # A tab as one space: TextArea would draw it wider than the wrapping counted it.
+        self.answer = inert(answer, block=True).replace("\t", " ")
+        """What is shown: the answer with controls made visible, one character for one, so
+        an offset into it is an offset into the stored answer."""
         self._spans: list[Span] = [(0, len(self.answer))]
         super().__init__(self.answer, id=id, read_only=True, soft_wrap=False,
                          show_line_numbers=False)
