@@ -36,12 +36,6 @@ CASES = [
         "客户名单只给两个人access，export都要approval并留log，敏感字段做masking，新人碰数据前先做privacy training。",
         {"access-control", "encryption", "training"},
     ),
-    (
-        # An English word in place of a Chinese one inside a phrase: 查日志 as 查log.
-        "support.outage-strategic-customer",
-        "先让业务跑起来，同时查log；一周后开内部postmortem，给每项整改定owner。",
-        {"restore-first", "root-cause", "internal-postmortem"},
-    ),
 ]
 
 
