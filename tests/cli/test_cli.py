@@ -232,6 +232,35 @@ def test_bank_list_shows_every_question(capsys) -> None:
     assert len(ids) == len(set(ids)) >= 20
 
 
+@pytest.mark.parametrize("columns", [80, 120])
+def test_bank_list_fits_the_terminal_and_marks_cut_prompts(capsys, monkeypatch, columns) -> None:
+    from rich.cells import cell_len
+
+    from mockroom.core.bank import load_bank
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(capsys, "bank", "list")
+    assert code == 0
+    prompts = {q.id: " ".join(q.prompt.en.split()) for q in load_bank().questions.values()}
+    for line in out.splitlines():
+        assert cell_len(line) <= columns, line
+        qid = line.split()[0]
+        shown = line[56:]
+        if shown.endswith("…"):
+            assert prompts[qid].startswith(shown[:-1]) and len(shown) < len(prompts[qid]) + 1
+        else:
+            assert shown == prompts[qid]
+    assert any(line.endswith("…") for line in out.splitlines())
+
+
+def test_clip_cuts_by_cells_with_an_ellipsis() -> None:
+    from mockroom.core.cells import clip
+
+    assert clip("short", 10) == "short"
+    assert clip("a  long\nprompt here", 10) == "a long pr…"
+    assert clip("客户因为我们的故障很生气", 9) == "客户因为…"  # 8 cells + "…", no half character
+
+
 def test_bank_list_by_track_as_json(capsys) -> None:
     code, out, _ = run(capsys, "--bank", str(GOOD), "bank", "list", "--track", "good", "--json")
     assert code == 0

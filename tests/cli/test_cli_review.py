@@ -42,7 +42,7 @@ def test_list_and_show(db, capsys) -> None:
     assert (code, out.strip()) == (0, "no sessions match")
     code, out, _ = run(capsys, "review", sid[:6], "--db", url)
     assert code == 0 and "== Question 1 of 2: support.outage" in out
-    assert "[1] answer" in out and "auto score 72.5" in out
+    assert "[1] answer" in out and "auto score 73 · coach score — · final 73" in out
     assert "✓ Point restore-first (required) [restore-first] hit" in out
 
 
@@ -62,7 +62,7 @@ def test_a_retry_and_a_follow_up_count_with_their_question(tmp_path: Path, clock
         "[1]", "[1a]", "[2]", "[2r1]", "[3]"
     ]
     assert "[2r1] retry" in out and "[1a] follow-up: About the point: Point postmortem  (id" in out
-    assert "== Question 2 of 3: support.refund  (result: answer 2r1, 75.0)" in out
+    assert "== Question 2 of 3: support.refund  (result: answer 2r1, 75)" in out
     assert "Question 4" not in out
 
     code, out, _ = run(capsys, "review", sess.id, "--db", url, "-a", "2r1", "--coach", "Li",
@@ -101,7 +101,7 @@ def test_grading_from_the_command_line(db, capsys) -> None:
         "--score", "80", "--reviewed",
     )
     assert code == 0, out
-    assert "coach score 80 (auto score 72.5 kept)" in out
+    assert "coach score 80 (auto score 73 kept)" in out
     with Store.open(url) as store:
         item = store.transcript(sid).items[0]
     assert item.review.coach_score == 80.0 and item.review.points == {"postmortem": True}
@@ -117,8 +117,8 @@ def test_blind_hides_auto_scores_until_graded(db, capsys) -> None:
     assert "auto score hidden (blind)" in out and "72.5" not in out and "✓" not in out
     run(capsys, "review", sid, "--db", url, "-a", "1", "--coach", "Li", "--score", "70")
     code, out, _ = run(capsys, "review", sid, "--db", url, "--blind")
-    assert "auto score 72.5" in out  # graded: both scores shown
-    assert "auto score 55.0" not in out  # the second answer is still blind
+    assert "auto score 73" in out  # graded: both scores shown
+    assert "auto score 55" not in out  # the second answer is still blind
     code, out, _ = run(capsys, "review", sid, "--db", url, "--blind", "--json")
     data = json.loads(out)
     assert "auto_score" in data["attempts"][0] and "auto_score" not in data["attempts"][1]

@@ -162,7 +162,7 @@ def test_minus_zero_is_zero(capsys, db) -> None:
                          "--db", url)
     assert code == 0 and "coach score 0 (" in out and "score -0" not in out, err
     code, out, _ = run(capsys, "review", sid, "--db", url)
-    assert "coach score 0.0" in out and "score -0" not in out
+    assert "coach score 0 · final 0" in out and "score -0" not in out
 
 
 def test_importing_into_a_memory_database_says_nothing_is_kept(capsys, db, tmp_path) -> None:

@@ -32,5 +32,5 @@ def test_upgrade_from_0001_keeps_answers(store_url: str, clock) -> None:
         store.add_comment(attempt.id, "Coach Li", "still works")
     engine = create_engine(store_url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
     engine.dispose()

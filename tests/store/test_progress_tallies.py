@@ -1,8 +1,8 @@
-"""The progress tallies (store/tally.py) always equal a count of the answers they stand for.
+"""The progress tallies (store/tally.py) always equal a count of the sessions' records.
 
-Each check recounts from the transcripts' own rules (TranscriptItem.final_score and
-point_hit over main answers), independently of the SQL that keeps the tallies,
-after answers, follow-ups, coach overrides, imports and the 0003 migration.
+Each check recounts from store/session_record.py (a question's result is its best attempt;
+a follow-up that meets a point clears it), independently of the statements that keep the
+tallies, after answers, retries, follow-ups, coach overrides, imports and migrations.
 """
 
 from __future__ import annotations
@@ -11,13 +11,21 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 from sqlmodel import Session, select
 
-from mockroom.store import Store
+from mockroom.store import Store, session_record
 from mockroom.store.records import AttemptTiming
 from mockroom.store.tables import PointTallyRow, QuestionTallyRow
-from tests.helpers.review_builders import OUTAGE, REFUND, REQUIRED, practise, result_for
+from tests.helpers.review_builders import (
+    OUTAGE,
+    REFUND,
+    REQUIRED,
+    RETRY_SESSION,
+    practise,
+    practise_with,
+    result_for,
+)
 
 Tallies = tuple[dict[Any, Any], dict[Any, Any]]
 """Question tallies and point tallies, by their primary keys."""
@@ -42,26 +50,25 @@ def stored(store: Store) -> Tallies:
 
 
 def recounted(store: Store) -> Tallies:
+    """The tallies counted from each session's record (store/session_record.py)."""
     questions: dict[Any, Any] = {}
     points: dict[Any, Any] = {}
     for summary in store.list_sessions():
-        transcript = store.transcript(summary.id)
-        cand = transcript.candidate.id
-        for item in transcript.items:
-            a = item.attempt
-            if a.follow_up_of is not None:
-                continue
-            n, best, total, last = questions.get((cand, a.question_id), (0, 0.0, 0.0, a.created_at))
-            questions[(cand, a.question_id)] = (
+        record = session_record.load(store, summary.id)
+        cand = record.candidate.id
+        for q in record.questions:
+            last_answer = max(a.attempt.created_at for a in q.attempts)
+            n, best, total, last = questions.get((cand, q.question_id), (0, 0.0, 0.0, last_answer))
+            questions[(cand, q.question_id)] = (
                 n + 1,
-                max(best, item.final_score),
-                total + a.timing.answer_s,
-                max(last, a.created_at),
+                max(best, q.score),
+                total + q.best.attempt.timing.answer_s,
+                max(last, last_answer),
             )
-            for c in a.result.criteria:
-                key = (cand, a.question_id, c.rubric_id, c.key)
+            for p in q.points:
+                key = (cand, q.question_id, p.call.criterion.rubric_id, p.key)
                 seen, hits = points.get(key, (0, 0))
-                points[key] = (seen + 1, hits + int(item.point_hit(c.key)))
+                points[key] = (seen + 1, hits + int(p.met))
     rounded = {k: (n, b, round(t, 6), last) for k, (n, b, t, last) in questions.items()}
     return rounded, points
 
@@ -71,7 +78,7 @@ def assert_tallied(store: Store) -> None:
 
 
 def follow_up(store: Store, session_id: str, parent_id: str, key: str, hit: bool) -> None:
-    """A follow-up answer to one rubric point: never counted in progress."""
+    """A follow-up answer to one rubric point: it counts only by meeting the point."""
     answer = replace(
         OUTAGE, score=95.0, answer_s=5.0, points={key: "restore service" if hit else None}
     )
@@ -125,7 +132,8 @@ def test_answers_and_follow_ups(store: Store, clock) -> None:
     cand = store.get_candidate()
     assert cand is not None
     assert questions[(cand.id, OUTAGE.question_id)][:3] == (2, 90.0, 150.0)  # follow-up left out
-    assert points[(cand.id, OUTAGE.question_id, OUTAGE.question_id, "postmortem")] == (2, 1)
+    # the first session's follow-up met the point its answer missed
+    assert points[(cand.id, OUTAGE.question_id, OUTAGE.question_id, "postmortem")] == (2, 2)
 
 
 def test_coach_overrides(store: Store, clock) -> None:
@@ -148,15 +156,21 @@ def test_coach_overrides(store: Store, clock) -> None:
     assert store.question_progress(cand.id)[0].best == 90.0
 
 
-def test_overrides_on_a_follow_up_change_no_tally(store: Store, clock) -> None:
+def test_a_coach_on_a_follow_up_moves_only_its_point(store: Store, clock) -> None:
     history(store, clock)
+    cand = store.get_candidate()
+    assert cand is not None
     sess = store.list_sessions()[-1]
     [_, fup] = store.transcript(sess.id).items
     assert fup.attempt.follow_up_of is not None
-    before = stored(store)
+    postmortem = (cand.id, OUTAGE.question_id, OUTAGE.question_id, "postmortem")
+    questions, points = stored(store)
+    assert points[postmortem] == (2, 2)
+    store.override_score(fup.attempt.id, 1, "Coach Li")  # a follow-up's score is no result
+    assert stored(store) == (questions, points)
     store.override_criterion(fup.attempt.id, "postmortem", False, "Coach Li")
-    store.override_score(fup.attempt.id, 1, "Coach Li")
-    assert stored(store) == before
+    assert stored(store)[1][postmortem] == (2, 1)  # the follow-up no longer clears it
+    assert stored(store)[0] == questions
     assert_tallied(store)
 
 
@@ -208,18 +222,30 @@ def test_migration_builds_the_tallies_from_existing_answers(store_url: str, cloc
         assert_tallied(store)
 
 
-def test_series_ties_keep_the_latest_by_id(store_url: str) -> None:
-    """Answers stored in the same instant are ordered by id, as before the tallies."""
+def test_series_ties_keep_the_latest_by_session_id(store_url: str) -> None:
+    """Results stored in the same instant are ordered by session id."""
     moment = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
     with Store.open(store_url, clock=lambda: moment) as store:
-        _, recs = practise(store, [replace(OUTAGE, score=float(s)) for s in (10, 20, 30, 40)])
+        sessions = [practise(store, [replace(OUTAGE, score=float(s))])[0] for s in (10, 20, 30, 40)]
         cand = store.get_candidate()
         assert cand is not None
         [progress] = store.question_progress(cand.id, series=2)
-    newest = sorted(recs, key=lambda r: r.id)
-    assert [p.score for p in progress.series] == [r.auto_score for r in newest[-2:]]
-    assert progress.latest == newest[-1].auto_score
+    score = {sess.id: float(s) for sess, s in zip(sessions, (10, 20, 30, 40), strict=True)}
+    newest = sorted(score)
+    assert [p.score for p in progress.series] == [score[sid] for sid in newest[-2:]]
+    assert progress.latest == score[newest[-1]]
     assert progress.answers == 4 and progress.best == 40.0
+
+
+def test_retries_are_one_result_in_the_series(store: Store, clock) -> None:
+    """Four answers to one question in one session: one result, its best."""
+    practise(store, [replace(OUTAGE, score=float(s)) for s in (10, 40, 30, 20)])
+    cand = store.get_candidate()
+    assert cand is not None
+    [progress] = store.question_progress(cand.id)
+    assert (progress.answers, progress.best, progress.latest) == (1, 40.0, 40.0)
+    assert [p.score for p in progress.series] == [40.0]
+    assert_tallied(store)
 
 
 def test_trend_skips_sessions_without_answers(store: Store, clock) -> None:
@@ -257,3 +283,61 @@ def test_review_states_with_a_limit(store: Store, clock) -> None:
     assert (row.questions, row.reviewed, row.mean_auto) == (2, 1, round((72.5 + 55) / 2, 1))
     assert [s.id for s in store.list_sessions(limit=2)] == [empty.id, todo.id]
     assert store.list_sessions(since=clock.now + timedelta(days=1)) == []
+
+
+def test_progress_counts_a_session_as_its_summary_does(store: Store, clock) -> None:
+    """3 questions, one retried (55 -> 75), one with a follow-up that meets its missed point."""
+    sess, _ = practise_with(store, RETRY_SESSION)
+    record = session_record.load(store, sess.id)
+    cand = record.candidate.id
+    progress = {q.question_id: q for q in store.question_progress(cand)}
+    assert {q: p.answers for q, p in progress.items()} == {q.question_id: 1 for q in record.questions}
+    assert {q: p.best for q, p in progress.items()} == {
+        q.question_id: q.score for q in record.questions
+    }
+    assert progress[REFUND.question_id].latest == 75.0  # the retry is the result, not a 2nd answer
+    missed = {(w.call.criterion.rubric_id, w.call.key) for w in record.weakest(top=99)}
+    rates = store.point_rates(cand)
+    assert {(r.rubric_id, r.key) for r in rates if r.hits < r.answers} == missed
+    assert all(r.answers == 1 for r in rates)  # each point once: the refund retry is no 2nd answer
+    assert ("support.outage", "postmortem") not in missed  # cleared by the follow-up
+    assert_tallied(store)
+
+
+def test_upgrade_from_0006_counts_by_question(store_url: str, clock) -> None:
+    """A database at the previous revision (its tallies counting every answer) is counted
+    again by question on upgrade."""
+    from alembic import command
+    from alembic.config import Config
+
+    from mockroom.store.db import MIGRATIONS
+
+    with Store.open(store_url, clock=clock) as store:
+        practise_with(store, RETRY_SESSION)
+        clock.advance(days=1)
+        history(store, clock)
+        expected = recounted(store)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    engine = create_engine(store_url)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0006")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
+        assert "progress_result" not in inspect(conn).get_table_names()
+        # 0006 counted every main answer: the refund's retry is a second answer there
+        refund = conn.execute(
+            text("SELECT answers FROM progress_question WHERE question_id = 'support.refund'")
+        ).scalar()
+        assert refund == 3
+    engine.dispose()
+    with Store.open(store_url, clock=clock) as store:  # upgrades to head: counted again
+        assert stored(store) == expected
+        assert_tallied(store)
+        cand = store.get_candidate()
+        assert cand is not None
+        refund_progress = [
+            p for p in store.question_progress(cand.id) if p.question_id == REFUND.question_id
+        ]
+        assert refund_progress[0].answers == 2  # two sessions

@@ -74,5 +74,5 @@ def test_upgrade_from_0005_adds_the_summary_and_downgrade_drops_it(store_url: st
         assert store.find_session(sess.id).summary is not None
     engine = create_engine(store_url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
     engine.dispose()

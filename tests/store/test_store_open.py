@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, inspect, text
 from mockroom.store import Store, StoreError
 from mockroom.store.tables import METADATA
 
-HEAD = "0006"  # the newest migration in store/migrations/versions/
+HEAD = "0008"  # the newest migration in store/migrations/versions/
 TABLES = {"candidate", "practice_session", "draft", "attempt", "attempt_criterion", "review_card"}
 
 

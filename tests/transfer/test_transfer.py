@@ -63,7 +63,7 @@ def test_round_trip_gives_the_same_file(candidate_db: Store, coach_db: Store, tm
     assert again.read_bytes() == first.read_bytes()
 
     data = json.loads(first.read_text(encoding="utf-8"))
-    assert (data["format"], data["version"]) == ("mockroom-session", 2)
+    assert (data["format"], data["version"]) == ("mockroom-session", 3)
     a = data["attempts"][0]
     assert a["bank_version"] == "v1abc"
     assert a["timing"]["answer_s"] == 90.0
@@ -150,7 +150,7 @@ BAD_EDITS = [
     (_set("session", "mode", "party"), True, "unknown mode 'party'"),
     (_set("session", "started_at", "2026-03-01T09:00:00"), True, "session.started_at"),
     (_set("attempts", 0, "extra", 1), True, "attempts[0].extra: Extra inputs"),
-    (_set("version", 3), True, "version 3 is newer"),
+    (_set("version", 4), True, "version 4 is newer"),
     (_set("format", "other"), True, "not a mockroom session export"),
 ]
 

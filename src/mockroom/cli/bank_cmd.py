@@ -6,6 +6,11 @@ import argparse
 
 from mockroom.cli.main import add_bank_option
 
+WIDTH = 100
+"""Columns when the output is not a terminal and COLUMNS is unset."""
+PROMPT_MIN = 20
+"""Cells of prompt shown however narrow the terminal (the line then wraps)."""
+
 
 def configure(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="bank_command", metavar="list|show", required=True)
@@ -44,8 +49,15 @@ def run(args: argparse.Namespace) -> int:
                 ]
             )
         else:
+            import shutil
+
+            from mockroom.core.cells import clip
+
+            columns = shutil.get_terminal_size((WIDTH, 24)).columns
             for q in qs:
-                print(f"{q.id:<40} {q.category:<10} d{q.difficulty}  {q.prompt.en[:60]}")
+                head = f"{q.id:<40} {q.category:<10} d{q.difficulty}  "
+                # The prompt's first words on the rest of the line, "…" where it is cut.
+                print(head + clip(q.prompt.en, max(columns - len(head), PROMPT_MIN)))
         return 0
     q = question(bank, args.id)
     if args.json:

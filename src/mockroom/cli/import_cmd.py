@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from mockroom.cli.main import EXIT_PROBLEMS, CliError, add_db_option
 
 if TYPE_CHECKING:
-    from mockroom.store.records import CoachReview, Transcript
+    from mockroom.store.records import CoachReview, SessionSummaryNote, Transcript
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -44,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  answer {numbers.get(c.attempt_id, '?')} ({c.question_id}, "
                       f"{c.attempt_id[:8]}): here {_said(c.ours)}; in the file {_said(c.theirs)}",
                       file=sys.stderr)
+            if e.summary is not None:
+                print(f"  the session's summary: here {_note(e.summary.ours)}; "
+                      f"in the file {_note(e.summary.theirs)}", file=sys.stderr)
             return EXIT_PROBLEMS
         except StoreError as e:
             raise CliError(f"{args.file}: {e}") from None
@@ -55,11 +58,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"nothing new: session {done.session_id[:8]} ({who}) is already here")
     elif done.new_session:
         print(f"imported session {done.session_id[:8]} ({who}): {done.attempts_added} answers, "
-              f"{done.comments_added} comments, {done.reviews_updated} coach reviews")
+              f"{done.comments_added} comments, {done.reviews_updated} coach reviews"
+              + (", the coach's summary" if done.summary_updated else ""))
     else:
         print(f"updated session {done.session_id[:8]} ({who}): {done.attempts_added} new answers, "
               f"{done.comments_added} new comments, {done.reviews_updated} coach reviews "
-              + ("resolved and updated" if args.resolution else "updated"))
+              + ("resolved and updated" if args.resolution else "updated")
+              + (", the coach's summary " + ("resolved" if args.resolution else "updated")
+                 if done.summary_updated else ""))
     return 0
 
 
@@ -69,9 +75,20 @@ def _numbers(transcript: Transcript) -> dict[str, str]:
     return {item.attempt.id: n for n, item in numbered(transcript)}
 
 
+def _note(note: SessionSummaryNote | None) -> str:
+    """A summary in a few words: who wrote it, when, and how it starts."""
+    from mockroom.core.cells import clip
+
+    if note is None:
+        return "removed"
+    return f"by {note.coach} at {note.written_at:%Y-%m-%d %H:%M} UTC: {clip(note.text, 40)!r}"
+
+
 def _said(r: CoachReview) -> str:
     """A review in a few words: revision, coach, score, verdicts, reviewed or not."""
-    score = "no score" if r.coach_score is None else f"score {r.coach_score:g}"
+    from mockroom.core.number_format import score as shown
+
+    score = "no score" if r.coach_score is None else f"score {shown(r.coach_score)}"
     points = f", {len(r.points)} point verdicts" if r.points else ""
     done = "reviewed" if r.reviewed_at else "not reviewed"
     when = f" at {r.coached_at:%Y-%m-%d %H:%M} UTC" if r.coached_at else ""

@@ -13,6 +13,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from mockroom.cli.main import CliError, add_bank_option, add_db_option
+from mockroom.core import number_format
 
 if TYPE_CHECKING:
     from mockroom.store.records import SessionSummary, Transcript
@@ -110,8 +111,11 @@ def _list(store: Store, args: argparse.Namespace) -> int:
     print(f"{'SESSION':<10} {'STARTED':<16} {'CANDIDATE':<18} {'TRACK':<12} {'QUESTIONS':>9} "
           f"{'AUTO':>5} {'COACH':>11}  REVIEW")
     for r in rows:
-        auto = "" if args.blind or r.mean_auto is None else f"{r.mean_auto:.1f}"
-        coach = "" if r.mean_coach is None else f"{r.mean_coach:.1f} · {r.coached}/{r.questions}"
+        auto = "" if args.blind or r.mean_auto is None else number_format.mean(r.mean_auto)
+        coach = (
+            "" if r.mean_coach is None
+            else f"{number_format.mean(r.mean_coach)} · {r.coached}/{r.questions}"
+        )
         print(f"{r.id[:8]:<10} {r.started_at:%Y-%m-%d %H:%M} {pad(r.candidate_name, 18)} "
               f"{r.track[:12]:<12} {r.questions:>9} {auto:>5} {coach:>11}  "
               f"{r.review_state} {r.reviewed}/{r.questions}{' (imported)' if r.imported else ''}")
@@ -150,14 +154,15 @@ def _show(t: Transcript, args: argparse.Namespace) -> None:
     print(f"session {s.id}  {t.candidate.name}  track {s.track}  mode {s.mode}  "
           f"{s.started_at:%Y-%m-%d %H:%M} UTC  {s.state}")
     print(f"{len(record.questions)} questions · mean final score "
-          f"{'-' if mean is None else f'{mean:.1f}'} (each question's best attempt)")
+          f"{number_format.mean(mean)} (each question's best attempt)")
     if s.summary is not None:
         print(f"summary by {s.summary.coach} ({s.summary.written_at:%Y-%m-%d %H:%M} UTC): "
               f"{s.summary.text}")
     for q in record.questions:
         print()
         print(f"== Question {q.number} of {len(record.questions)}: {_first_line(q.prompt.get(s.lang))}"
-              + (f"  (result: answer {q.best.label}, {q.score:.1f})" if len(q.attempts) > 1 else ""))
+              + (f"  (result: answer {q.best.label}, {number_format.score(q.score)})"
+                 if len(q.attempts) > 1 else ""))
         for a in q.answers:
             print()
             print(_format_item(a, s.lang, hide=args.blind and not a.review.graded))
@@ -202,9 +207,9 @@ def _format_item(item: AnswerRecord, lang: str, hide: bool) -> str:
         *(f"    │ {line}" for line in (a.answer or "(empty)").splitlines()),
         "    └",
     ]
-    auto = "hidden (blind)" if hide else f"{v.auto_score:.1f}"
-    coach = "-" if r.coach_score is None else f"{r.coach_score:.1f}"
-    final = "" if hide else f" · final {v.score:.1f}"
+    auto = "hidden (blind)" if hide else number_format.score(v.auto_score)
+    coach = number_format.score(r.coach_score)
+    final = "" if hide else f" · final {number_format.score(v.score)}"
     done = f"reviewed {r.reviewed_at:%Y-%m-%d %H:%M} by {r.coach}" if r.reviewed_at else "not reviewed"
     lines.append(f"    auto score {auto} · coach score {coach}{final} · {done}")
     # Each point's final verdict (the coach's over the scorer's), the scorer's beside it.
@@ -224,7 +229,9 @@ def _format_item(item: AnswerRecord, lang: str, hide: bool) -> str:
                          f"{excerpt(a.answer, best.start, best.end)}")
     if not hide:
         for f in v.flags:
-            lines.append(f"    ! {f.code}" + (f" (-{f.penalty:g})" if f.penalty else "")
+            lines.append(f"    ! {f.code}"
+                         + (f" ({number_format.MINUS}{number_format.points(f.penalty)})"
+                            if f.penalty else "")
                          + f": {f.message(lang)}")
         for f in v.auto_flags:
             if f not in v.flags:
@@ -257,8 +264,9 @@ def _grade(store: Store, t: Transcript, args: argparse.Namespace) -> None:
         print(f"point {key}: {'back to the scorer' if hit is None else 'hit' if hit else 'missed'}")
     if args.score is not None:
         store.override_score(aid, score, coach)
-        print("coach score removed" if score is None else f"coach score {score:g} "
-              f"(auto score {item.attempt.auto_score:.1f} kept)")
+        print("coach score removed" if score is None
+              else f"coach score {number_format.score(score)} "
+              f"(auto score {number_format.score(item.attempt.auto_score)} kept)")
     if args.reviewed or args.unreviewed:
         store.mark_reviewed(aid, coach, reviewed=args.reviewed)
         print(f"answer {item.label} marked {'reviewed' if args.reviewed else 'not reviewed'}")

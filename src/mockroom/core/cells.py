@@ -23,3 +23,11 @@ def pad(text: str, width: int) -> str:
     """`text` cut and padded to exactly `width` cells, so later columns stay in line."""
     kept, used = cut(text, width)
     return kept + " " * (width - used)
+
+
+def clip(text: str, width: int) -> str:
+    """`text` on one line in `width` cells, cut at the end with "…" when it does not fit."""
+    line = " ".join(text.split())
+    if cell_len(line) <= width:
+        return line
+    return cut(line, width - 1)[0] + "…"

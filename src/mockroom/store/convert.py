@@ -47,6 +47,8 @@ def session(row: SessionRow) -> SessionRec:
         ended_at=row.ended_at,
         state=row.state,
         summary=summary_note(row),
+        summary_digest=row.summary_digest,
+        summary_ancestors=tuple(row.summary_ancestors or ()),
     )
 
 

@@ -43,8 +43,8 @@ def digest(
         "parent": parent,
         "coach": coach,
         "coach_score": coach_score,
-        "reviewed_at": _time(reviewed_at),
-        "coached_at": _time(coached_at),
+        "reviewed_at": canonical_time(reviewed_at),
+        "coached_at": canonical_time(coached_at),
         "points": dict(sorted(points.items())),
     }
     canonical = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -77,7 +77,8 @@ def joined(*chains: Sequence[str]) -> list[str]:
     return list(seen)[-MAX_ANCESTORS:]
 
 
-def _time(moment: datetime | None) -> str | None:
+def canonical_time(moment: datetime | None) -> str | None:
+    """A time as digests write it: UTC ISO, a naive one read as UTC."""
     if moment is None:
         return None
     aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment

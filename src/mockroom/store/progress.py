@@ -7,9 +7,12 @@ a bounded number of answers through covering indexes: the latest per question,
 the last sessions, the rated answers' scores. A history of 100,000 answers is
 never read whole.
 
-A score here is the effective one: the coach's score when a coach gave one,
-else the auto score; a rubric point is met when the coach says so, else when
-the scorer did. Only main answers count (a follow-up answers one point again).
+Per question and per rubric point, progress counts results as a session does
+(store/session_record.py): each session a question was answered in gives one
+result, its best attempt by final score (the coach's over the scorer's); a
+rubric point is met in it when the result met it (the coach's verdict over the
+scorer's) or a follow-up on that point met it. The self-ratings, rated per
+answer, are read per answer.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from mockroom.store.tables import (
     AttemptRow,
     PointTallyRow,
     QuestionTallyRow,
+    ResultTallyRow,
     SessionRow,
     UTCDateTime,
 )
@@ -46,12 +50,13 @@ class ScorePoint:
 class QuestionProgress:
     question_id: str
     answers: int
+    """Sessions it was answered in: a question's retries and follow-ups are not more answers."""
     best: float
     latest: float
     mean_answer_s: float
     last_at: datetime
     series: tuple[ScorePoint, ...]
-    """The most recent answers, oldest first (at most the `series` asked for)."""
+    """The most recent results, oldest first (at most the `series` asked for)."""
 
 
 @dataclass(frozen=True)
@@ -114,19 +119,19 @@ class ProgressMixin:
             .where(*_tallied(tq, candidate_id, track))
             .order_by(col(tq.question_id))
         )
-        # Per question, the time of its n-th newest main answer: answers from then on are
-        # read (an index range each), and ties at that time are trimmed below. An outer
-        # join with every answer term in ON keeps the tally as the outer loop on SQLite
-        # (it has no LATERAL), which would otherwise walk all the candidate's answers.
+        # Per question, the time of its n-th newest result: results from then on are read
+        # (an index range each), and ties at that time are trimmed below. An outer join with
+        # every result term in ON keeps the tally as the outer loop on SQLite (it has no
+        # LATERAL), which would otherwise walk all the candidate's results.
+        tr = ResultTallyRow
         own = (
-            col(AttemptRow.candidate_id) == col(tq.candidate_id),
-            col(AttemptRow.question_id) == col(tq.question_id),
-            col(AttemptRow.follow_up_of).is_(None),
+            col(tr.candidate_id) == col(tq.candidate_id),
+            col(tr.question_id) == col(tq.question_id),
         )
         nth = (
-            sa_select(col(AttemptRow.created_at))
+            sa_select(col(tr.at))
             .where(*own)
-            .order_by(col(AttemptRow.created_at).desc(), col(AttemptRow.id).desc())
+            .order_by(col(tr.at).desc(), col(tr.session_id).desc())
             .offset(n - 1)
             .limit(1)
             .correlate(tq)
@@ -137,16 +142,13 @@ class ProgressMixin:
                 col(tq.question_id),
                 # Read raw and converted by _utc: the column type's own parsing costs
                 # more than the query when there are thousands of points.
-                type_coerce(col(AttemptRow.created_at), NullType()),
-                col(AttemptRow.id),
-                SCORE,
+                type_coerce(col(tr.at), NullType()),
+                col(tr.session_id),
+                col(tr.score),
             )
             .outerjoin(
-                AttemptRow,
-                and_(
-                    *own,
-                    col(AttemptRow.created_at) >= func.coalesce(nth, literal(EPOCH, UTCDateTime)),
-                ),
+                tr,
+                and_(*own, col(tr.at) >= func.coalesce(nth, literal(EPOCH, UTCDateTime))),
             )
             .where(*_tallied(tq, candidate_id, track))
         )

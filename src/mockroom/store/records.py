@@ -43,6 +43,10 @@ class SessionRec:
     """open, finished or abandoned."""
     summary: SessionSummaryNote | None = None
     """The coach's overall comment on the session."""
+    summary_digest: str | None = None
+    """The summary's state as lineage knows it (store/summary_lineage.py); None: never
+    written. A removed summary has a digest and no note."""
+    summary_ancestors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

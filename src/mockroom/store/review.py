@@ -20,7 +20,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from mockroom.core.verdict import best_attempt
-from mockroom.store import convert, evidence, lineage, tally
+from mockroom.store import convert, evidence, lineage, summary_lineage, tally
 from mockroom.store.errors import NotFound, StoreError
 from mockroom.store.names import checked_name
 from mockroom.store.records import (
@@ -29,6 +29,7 @@ from mockroom.store.records import (
     CommentRec,
     SessionRec,
     SessionSummary,
+    SessionSummaryNote,
     Transcript,
     TranscriptItem,
 )
@@ -39,6 +40,7 @@ from mockroom.store.review_merge import (
     criteria_of,
     merge_review,
 )
+from mockroom.store.summary_lineage import SummaryConflict
 from mockroom.store.tables import AttemptRow, CandidateRow, CommentRow, CriterionRow, SessionRow
 
 if TYPE_CHECKING:
@@ -56,11 +58,14 @@ class ImportOutcome:
     comments_added: int
     reviews_updated: int
     """Answers whose coach review the file continued, or whose conflict was resolved."""
+    summary_updated: bool = False
+    """The coach's overall comment was taken from the file (or its conflict resolved)."""
 
     @property
     def changed(self) -> bool:
         return bool(
             self.new_session or self.attempts_added or self.comments_added or self.reviews_updated
+            or self.summary_updated
         )
 
 
@@ -215,8 +220,8 @@ class ReviewMixin:
             sess = s.get(SessionRow, session_id)
             if sess is None:
                 raise NotFound(f"no session with id {session_id!r}")
-            sess.summary, sess.summary_by, sess.summary_at = (
-                (body, coach, self._now()) if body else (None, None, None)
+            summary_lineage.write(
+                sess, SessionSummaryNote(body, coach, self._now()) if body else None
             )
             s.add(sess)
             s.flush()
@@ -402,9 +407,13 @@ class ReviewMixin:
                 added += self._import_attempt(s, sess, item)
                 updated += merge_review(s, item, resolution, conflicts)
                 comments += _import_comments(s, item)
-            if conflicts:
-                raise ImportConflict(conflicts)  # rolls the whole import back
-            return ImportOutcome(sess.id, new_session, added, comments, updated)
+            summary = summary_lineage.merge(sess, t.session, resolution)
+            if conflicts or isinstance(summary, SummaryConflict):
+                # rolls the whole import back
+                raise ImportConflict(conflicts, summary if isinstance(summary, SummaryConflict)
+                                     else None)
+            s.add(sess)
+            return ImportOutcome(sess.id, new_session, added, comments, updated, summary)
 
     def _import_attempt(self, s: Session, sess: SessionRow, item: TranscriptItem) -> int:
         a = item.attempt

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from mockroom.store import lineage, tally
 from mockroom.store.errors import StoreError
 from mockroom.store.records import CoachReview, TranscriptItem
+from mockroom.store.summary_lineage import SummaryConflict
 from mockroom.store.tables import AttemptRow, CriterionRow
 
 Resolution = Literal["ours", "theirs"]
@@ -33,15 +34,21 @@ class ReviewConflict:
 
 
 class ImportConflict(StoreError):
-    """An import stopped (nothing changed) because coach reviews conflict."""
+    """An import stopped (nothing changed) because coach reviews, or the session's summary
+    (summary_lineage.py, by the same rule), conflict."""
 
-    def __init__(self, conflicts: list[ReviewConflict]) -> None:
+    def __init__(
+        self, conflicts: list[ReviewConflict], summary: SummaryConflict | None = None
+    ) -> None:
         n = len(conflicts)
+        what = [f"{n} coach review{'s' if n > 1 else ''}"] if n else []
+        what += ["the coach's summary of the session"] if summary else []
         super().__init__(
-            f"{n} coach review{'s' if n > 1 else ''} changed both here and in the file since "
+            f"{' and '.join(what)} changed both here and in the file since "
             "they last agreed; nothing imported (choose --ours or --theirs)"
         )
         self.conflicts = conflicts
+        self.summary = summary
 
 
 def merge_review(

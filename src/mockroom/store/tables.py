@@ -92,6 +92,10 @@ class SessionRow(StoreModel, table=True):
     """The coach's overall comment on the session (None: none written)."""
     summary_by: str | None = Field(default=None, max_length=100)
     summary_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    summary_digest: str | None = Field(default=None, max_length=ID_LEN)
+    """The digest of the summary's state (store/summary_lineage.py); None: never written."""
+    summary_ancestors: list[str] | None = Field(default=None, sa_type=JSON)
+    """Digests of the states before it, oldest first."""
 
 
 class DraftRow(StoreModel, table=True):
@@ -269,8 +273,34 @@ class SessionLockRow(StoreModel, table=True):
     heartbeat_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class ResultTallyRow(StoreModel, table=True):
+    """What one question of one session adds to the progress tallies (tally.py): its result
+    as session_record.py counts it, kept so that a change to it can take the old one back."""
+
+    __tablename__ = "progress_result"
+    __table_args__ = (
+        # Covers the progress screen's recent results per question: no table reads.
+        Index("ix_progress_result_series", "candidate_id", "question_id", "at", "session_id",
+              "score"),
+    )
+
+    session_id: str = Field(
+        primary_key=True, foreign_key="practice_session.id", ondelete="CASCADE", max_length=ID_LEN
+    )
+    question_id: str = Field(primary_key=True, max_length=KEY_LEN)
+    candidate_id: str = Field(foreign_key="candidate.id", ondelete="CASCADE", max_length=ID_LEN)
+    at: datetime = Field(sa_type=UTCDateTime)
+    """When the question was last answered in the session (its newest attempt)."""
+    score: float
+    """The question's result: its best attempt's final score."""
+    answer_s: float
+    """The best attempt's answer time."""
+    points: list[list[Any]] = Field(sa_type=JSON)
+    """[rubric_id, key, met] per rubric point of the result, a follow-up's hit counted."""
+
+
 class QuestionTallyRow(StoreModel, table=True):
-    """A candidate's main answers to one question, kept as they are stored (tally.py)."""
+    """A candidate's results on one question, one per session it was answered in (tally.py)."""
 
     __tablename__ = "progress_question"
 
@@ -279,14 +309,16 @@ class QuestionTallyRow(StoreModel, table=True):
     )
     question_id: str = Field(primary_key=True, max_length=KEY_LEN)
     answers: int
+    """Sessions the question was answered in (retries are attempts of the same answer)."""
     best: float
     """The best effective score (the coach's when given, else the auto score)."""
     answer_s_total: float
+    """The sum of the results' answer times."""
     last_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class PointTallyRow(StoreModel, table=True):
-    """How often one rubric point was met in a candidate's main answers to one question."""
+    """How often one rubric point was met in a candidate's results on one question."""
 
     __tablename__ = "progress_point"
 
@@ -297,8 +329,10 @@ class PointTallyRow(StoreModel, table=True):
     rubric_id: str = Field(primary_key=True, max_length=KEY_LEN)
     key: str = Field(primary_key=True, max_length=KEY_LEN)
     answers: int
+    """Results (one per session) that have the point."""
     hits: int
-    """Answers where the point counts as met (the coach's verdict wins over the scorer's)."""
+    """Results where the point counts as met (session_record.py: coach over scorer, and a
+    follow-up that met it)."""
 
 
 METADATA = StoreModel.metadata

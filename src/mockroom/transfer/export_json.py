@@ -16,12 +16,13 @@ from datetime import datetime
 from typing import Any
 
 from mockroom.core.inert import inert_json
-from mockroom.store.records import CommentRec, Transcript, TranscriptItem
+from mockroom.store.records import CommentRec, SessionRec, Transcript, TranscriptItem
 from mockroom.transfer.errors import TransferError
 
 FORMAT = "mockroom-session"
-VERSION = 2
-"""2: reviews carry their lineage (revision, digest, ancestors); version 1 files still import."""
+VERSION = 3
+"""2: reviews carry their lineage (revision, digest, ancestors); 3: the session carries the
+coach's summary with its lineage. Version 1 and 2 files still import (with no summary)."""
 
 
 def to_dict(t: Transcript) -> dict[str, Any]:
@@ -41,6 +42,7 @@ def to_dict(t: Transcript) -> dict[str, Any]:
             "started_at": _time(s.started_at),
             "ended_at": _time(s.ended_at),
             "state": s.state,
+            "summary": _summary(s),
         },
         "attempts": [_attempt(i) for i in t.items],
     }
@@ -103,6 +105,21 @@ def _attempt(item: TranscriptItem) -> dict[str, Any]:
             "ancestors": list(r.ancestors),
         },
         "comments": [_comment(c) for c in item.comments],
+    }
+
+
+def _summary(s: SessionRec) -> dict[str, Any] | None:
+    """The coach's overall comment and its lineage (store/summary_lineage.py); text, coach
+    and time are null when a coach removed it, None when none was ever written."""
+    if s.summary_digest is None:
+        return None
+    note = s.summary
+    return {
+        "text": note.text if note else None,
+        "coach": note.coach if note else None,
+        "written_at": _time(note.written_at) if note else None,
+        "digest": s.summary_digest,
+        "ancestors": list(s.summary_ancestors),
     }
 
 

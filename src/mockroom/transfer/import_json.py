@@ -26,7 +26,7 @@ from pydantic import (
 from mockroom.core.inert import is_inert
 from mockroom.core.result import MatchKind, ScoreResult
 from mockroom.files.bounded import TooLarge, read_limited
-from mockroom.store import lineage
+from mockroom.store import lineage, summary_lineage
 from mockroom.store.names import NAME_MAX, clean_name, name_problem
 from mockroom.store.records import (
     LANGS,
@@ -37,9 +37,11 @@ from mockroom.store.records import (
     CoachReview,
     CommentRec,
     SessionRec,
+    SessionSummaryNote,
     Transcript,
     TranscriptItem,
 )
+from mockroom.store.review import COMMENT_MAX
 from mockroom.transfer.errors import TransferError
 from mockroom.transfer.export_json import FORMAT, VERSION, checksum
 
@@ -48,8 +50,9 @@ if TYPE_CHECKING:
     from mockroom.store.review import ImportOutcome
 
 MAX_BYTES = 50 * 1024 * 1024
-READS = (1, VERSION)
-"""Format versions this import reads: 1 has no review lineage (its reviews compare by content)."""
+READS = (1, 2, VERSION)
+"""Format versions this import reads: 1 has no review lineage (its reviews compare by content);
+1 and 2 have no session summary."""
 ID = r"^[0-9a-f]{32}$"
 MAX_SECONDS = 24 * 3600.0
 """Longest time a file may give for a prep, an answer or its overtime: a day."""
@@ -123,6 +126,35 @@ class CandidateIn(Strict):
     name: NameStr
 
 
+class SummaryIn(Strict):
+    """The coach's overall comment on the session, as the store writes it (set_summary)."""
+
+    text: Annotated[str, Field(min_length=1, max_length=COMMENT_MAX), AfterValidator(_text)] | None
+    coach: NameStr | None
+    written_at: Moment | None
+    digest: str = Field(pattern=ID)
+    ancestors: list[Annotated[str, Field(pattern=ID)]] = Field(max_length=10_000)
+
+    @model_validator(mode="after")
+    def _whole(self) -> SummaryIn:
+        if {self.text is None, self.coach is None, self.written_at is None} != {
+            self.text is None
+        }:
+            raise ValueError("a summary has its text, coach and written_at, or none of them")
+        if self.text is not None and self.text != self.text.strip():
+            raise ValueError("has spaces at an end, which a stored summary never has")
+        parent = self.ancestors[-1] if self.ancestors else None
+        if self.digest != summary_lineage.digest(parent, self.text, self.coach,
+                                                 _utc(self.written_at)):
+            raise ValueError("the summary's digest does not match its content; was it edited?")
+        return self
+
+    def note(self) -> SessionSummaryNote | None:
+        if self.text is None or self.coach is None or self.written_at is None:
+            return None
+        return SessionSummaryNote(self.text, self.coach, _utc(self.written_at))
+
+
 class SessionIn(Strict):
     id: str = Field(pattern=ID)
     track: Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_one_line)]
@@ -134,6 +166,7 @@ class SessionIn(Strict):
     started_at: Moment
     ended_at: Moment | None
     state: Literal["open", "finished", "abandoned"]
+    summary: SummaryIn | None = None  # version 3
 
     @field_validator("mode")
     @classmethod
@@ -292,7 +325,7 @@ class AttemptIn(Strict):
 
 class SessionFile(Strict):
     format: Literal["mockroom-session"]
-    version: Literal[1, 2]
+    version: Literal[1, 2, 3]
     candidate: CandidateIn
     session: SessionIn
     attempts: list[AttemptIn]
@@ -416,6 +449,9 @@ def _transcript(m: SessionFile) -> Transcript:
         started_at=_utc(s.started_at),
         ended_at=_utc(s.ended_at),
         state=s.state,
+        summary=s.summary.note() if s.summary else None,
+        summary_digest=s.summary.digest if s.summary else None,
+        summary_ancestors=tuple(s.summary.ancestors) if s.summary else (),
     )
     items = tuple(_item(a, s.id) for a in m.attempts)
     return Transcript(CandidateRec(m.candidate.id, m.candidate.name), session, items)

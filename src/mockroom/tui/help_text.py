@@ -77,13 +77,13 @@ SCREENS: dict[str, tuple[str, str]] = {
     "TranscriptScreen": (
         "逐题阅读回答、计时、自动得分和依据。n / p 上一题、下一题。\n\n"
         "先在回答里用 shift+方向键选中一段，再按 c 对这段写评语（不选则评整段回答）；"
-        "o 写对整场的总评；t 修改某个要点的判定；s 给出教练分；r 标记为已审阅；x 导出。",
+        "o 写对整场的总评；t 修改某个要点的判定；s 给出教练分；r 标记为已审阅；x 导出；b 盲评开/关。",
         "Read each answer with its timing, auto score and evidence; n / p move between "
         "answers.\n\n"
         "Select a passage in the answer with shift+arrows, then c comments on it (with no "
         "selection, on the whole answer); o writes an overall comment on the session; t "
         "changes a point's verdict; s sets a coach score; r marks the answer reviewed; "
-        "x exports.",
+        "x exports; b turns blind grading on or off.",
     ),
     "CompareScreen": (
         "同一题的两次作答并排显示，要点逐条对比。[ 和 ] 切换到更早或更晚的一对。",

@@ -248,12 +248,13 @@ async def test_export_writes_the_chosen_format(make, history, tmp_path: Path) ->
         assert "<h1>Mock interview record: Wang Fang</h1>" in (tmp_path / "out.html").read_text()
         assert "Wang Fang" in (tmp_path / "out.md").read_text()
 
-        await pilot.press("x")  # a folder that does not exist: a notice, no traceback
+        await pilot.press("x")  # a folder that does not exist: said in the dialog, no traceback
         app.screen.query_one("#export-path", Input).value = str(tmp_path / "nope" / "out.md")
         await pilot.press("enter")
         await settle(pilot)
         assert not (tmp_path / "nope").exists()
-        assert any(n.message.startswith("Export failed") for n in app._notifications)
+        assert isinstance(app.screen, ExportDialog)
+        assert "No such folder" in str(app.screen.query_one("#export-error", Label).render())
 
 
 async def test_list_exports_and_opens_the_candidates_progress(make, history, tmp_path) -> None:

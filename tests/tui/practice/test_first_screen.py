@@ -3,9 +3,11 @@ and the bank, and the store is imported and opened in the background while it is
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -30,6 +32,52 @@ def test_importing_the_app_loads_nothing_the_first_screen_does_not_need() -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+AFTER_PAINT = ["sqlalchemy", "sqlmodel", "alembic", "mockroom.store.repo", "mockroom.core.scorer",
+               "rapidfuzz", "mockroom.practice.service"]
+"""Imported by the boot worker, which starts once the first screen is painted."""
+
+
+def test_the_first_screen_is_up_before_the_store_and_the_scorer_are_imported(
+    tmp_path: Path,
+) -> None:
+    """Checked when the app mounts, with the start screen composed: the boot worker that
+    imports and opens the store is only scheduled there, to run after the first paint."""
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+from mockroom.tui.app import MockroomApp, make_app
+from mockroom.tui.screens.start import StartScreen
+
+mount = MockroomApp.on_mount
+seen = []
+
+def on_mount(self):
+    seen.append((type(self.screen).__name__,
+                 sorted(m for m in {AFTER_PAINT!r} if m in sys.modules)))
+    mount(self)
+
+MockroomApp.on_mount = on_mount
+
+async def main():
+    app = make_app(db_url=sys.argv[1], settings_path=Path(sys.argv[2]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(600):  # the store opens in the background
+            if app.line is not None:
+                break
+            await pilot.pause(0.05)
+    print(seen, "sqlalchemy" in sys.modules)
+
+asyncio.run(main())
+"""
+    env = {**os.environ, "MOCKROOM_HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code, f"sqlite:///{tmp_path / 'first.db'}",
+         str(tmp_path / "settings.json")],
+        capture_output=True, text=True, check=True, env=env,
+    )
+    assert out.stdout.strip() == "[('StartScreen', [])] True"  # the store came after
 
 
 def test_every_later_page_is_what_it_names() -> None:

@@ -66,8 +66,10 @@ class TranscriptScreen(StoreScreen):
         Binding("t", "point", "Point"),
         Binding("s", "score", "Score"),
         Binding("r", "reviewed", "Reviewed"),
-        Binding("b", "blind", "Blind"),
-        Binding("x", "export", "Export"),
+        # Not in the footer, which has no room for them at 80 columns: blind grading is set on
+        # the review list (shown there) and the list exports too; f1 lists both keys.
+        Binding("b", "blind", "Blind", show=False),
+        Binding("x", "export", "Export", show=False),
         Binding("escape", "back", "Back"),
     ]
 

@@ -95,6 +95,12 @@ def upgrade() -> None:
         ),
     )
     assert question is not None and point is not None
+    fill(question, point)
+
+
+def fill(question: sa.Table, point: sa.Table) -> None:
+    """Count every main answer into the (empty) tallies, as this revision counted them; 0007's
+    downgrade counts with it too."""
     a, c = attempt.c, criterion.c
     main = a.follow_up_of.is_(None)
     op.execute(
