@@ -28,8 +28,9 @@ ZH_WINDOW = 8
 EN_WINDOW_WORDS = 6
 """Words between an English cue and the match it reaches (not offer a discount or store credit)."""
 
-_CLAUSE_BREAKS = re.compile(r"[。！？!?；;\n，,：:（）()]+|\.(?!\d)")
-"""Where a negation's reach ends. Not 、 : the items of a list share their clause."""
+_CLAUSE_BREAKS = re.compile(r"[。！？!?；;\n，,：:（）()—–]+|\.(?!\d)|\s-+\s")
+"""Where a negation's reach ends: punctuation, and a dash between words ("a person calls
+them - we never just send a link"). Not 、 : the items of a list share their clause."""
 
 _HYPOTHETICAL = re.compile(r"如果|假如|要是|万一|若是|一旦|\b(?:if|unless|in case)\b")
 """A condition ("如果回滚不了", "if we don't roll back, ...") weighs an option; it rejects nothing."""
