@@ -138,13 +138,20 @@ _EN_DISMISSED = re.compile(
 
 
 class NegationIndex:
-    """`is_negated` for the matches of one answer, with its clauses found once."""
+    """`is_negated` for the matches of one answer, with its clauses found once, and what
+    depends on a clause alone (is there a Chinese cue in it at all, is it turned down in
+    the next clause) worked out once per clause: a long answer has about two matches a clause."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         spans = [m.span() for m in _CLAUSE_BREAKS.finditer(text)]
         self._starts = [a for a, _ in spans]
         self._ends = [b for _, b in spans]
+        self._zh_cue_in: dict[tuple[int, int], bool] = {}
+        """By clause: whether it holds a Chinese cue (before blanking the words that only
+        look negative). A clause without one has none before any of its matches."""
+        self._refused_after: dict[int, bool] = {}
+        """By clause end: whether the next clause turns the proposal down."""
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end): from the break before it to the break after."""
@@ -159,12 +166,29 @@ class NegationIndex:
         text = self.text
         if _HYPOTHETICAL.search(text, cs, start):
             return negated_inside(text[start:end], phrase)
+        before, matched = text[cs:start], text[start:end]
         return (
-            negated_before(text[cs:start], text[start:end])
+            (self._has_zh_cue(cs, ce) and _zh_cue_reaches(before))
+            or _en_cue_reaches(before, matched)
             or rejected_after(text[end:ce])
-            or refused_next(self._next_clause(ce))
-            or negated_inside(text[start:end], phrase)
+            or self._refused_next(ce)
+            or negated_inside(matched, phrase)
         )
+
+    def _has_zh_cue(self, cs: int, ce: int) -> bool:
+        """Whether the clause [cs, ce) holds a Chinese cue. `_ZH_CUE` is a list of literal
+        words, so a clause without one has none in any stretch of it (`_zh_cue_reaches`
+        only ever removes text before looking)."""
+        key = (cs, ce)
+        if key not in self._zh_cue_in:
+            self._zh_cue_in[key] = _ZH_CUE.search(self.text, cs, ce) is not None
+        return self._zh_cue_in[key]
+
+    def _refused_next(self, ce: int) -> bool:
+        """`refused_next` of the clause after the clause ending at `ce`."""
+        if ce not in self._refused_after:
+            self._refused_after[ce] = refused_next(self._next_clause(ce))
+        return self._refused_after[ce]
 
     def _next_clause(self, ce: int) -> str:
         """The clause after a clause that ends at `ce` (a comma away, not a sentence)."""
