@@ -106,6 +106,16 @@ class Phrase:
         return tuple(frozenset(pairs[: max(0, k - 1)] + pairs[k + 1 :]) for k in range(len(self.compact)))
 
     @cached_property
+    def gapped_pieces(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        """Each way to cut the phrase in two pieces of `GAPPED_MIN_PIECE` characters or more:
+        (head, tail, the bigrams of both), worked out once rather than for every answer."""
+        phrase = self.compact
+        cuts = range(GAPPED_MIN_PIECE, len(phrase) - GAPPED_MIN_PIECE + 1)
+        return tuple(
+            (phrase[:k], phrase[k:], frozenset(bigrams(phrase[:k]) | bigrams(phrase[k:]))) for k in cuts
+        )
+
+    @cached_property
     def fewest_kept(self) -> int:
         return min(map(len, self.homophone_keys), default=0)
 
@@ -293,12 +303,11 @@ class AnswerView:
         (汇报进度 in 定期汇报处理进度). Each piece has two characters or more, so every
         character of the phrase is there: 数据安全法 never lands on 数据安全."""
         compact = self._compact[0]
-        phrase = p.compact
         found: list[Found] = []
-        for k in range(GAPPED_MIN_PIECE, len(phrase) - GAPPED_MIN_PIECE + 1):
-            head, tail = phrase[:k], phrase[k:]
-            if not (bigrams(head) | bigrams(tail)) <= self._pairs:
+        for head, tail, pairs in p.gapped_pieces:
+            if not pairs <= self._pairs:
                 continue  # a piece is not in the answer at all
+            k = len(head)
             i = compact.find(head)
             while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
                 after = i + k

@@ -100,6 +100,8 @@ _ZH_REFUSED_NEXT = re.compile(
 """A proposal turned down in the next clause: 有人提议先上线再补测试，我没同意."""
 
 # English -------------------------------------------------------------------------------
+_LATIN = re.compile("[a-z]")
+"""The text is lower case: an English cue needs some of these letters."""
 _EN_NOT_NEGATIONS = re.compile(
     r"\b(?:not only|not just|no later than|no more than|no less than|no matter|nothing but|"
     r"without (?:delay|fail|hesitation|hesitating)|never (?:fail|hesitate|forget)|"
@@ -138,13 +140,20 @@ _EN_DISMISSED = re.compile(
 
 
 class NegationIndex:
-    """`is_negated` for the matches of one answer, with its clauses found once."""
+    """`is_negated` for the matches of one answer, with its clauses found once, and what
+    depends on a clause alone (is there a Chinese cue in it at all, is it turned down in
+    the next clause) worked out once per clause: a long answer has about two matches a clause."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         spans = [m.span() for m in _CLAUSE_BREAKS.finditer(text)]
         self._starts = [a for a, _ in spans]
         self._ends = [b for _, b in spans]
+        self._cues_in: dict[tuple[int, int], tuple[bool, bool]] = {}
+        """By clause: whether it holds a Chinese cue, and whether it holds a Latin letter
+        (see `_may_hold`)."""
+        self._refused_after: dict[int, bool] = {}
+        """By clause end: whether the next clause turns the proposal down."""
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end): from the break before it to the break after."""
@@ -159,12 +168,36 @@ class NegationIndex:
         text = self.text
         if _HYPOTHETICAL.search(text, cs, start):
             return negated_inside(text[start:end], phrase)
+        before, matched, after = text[cs:start], text[start:end], text[end:ce]
+        zh_cue, latin = self._may_hold(cs, ce)
         return (
-            negated_before(text[cs:start], text[start:end])
-            or rejected_after(text[end:ce])
-            or refused_next(self._next_clause(ce))
-            or negated_inside(text[start:end], phrase)
+            (zh_cue and _zh_cue_reaches(before))
+            or (latin and _en_cue_reaches(before, matched))
+            or _zh_rejected_after(after)
+            or (latin and _en_dismissed_after(after))
+            or self._refused_next(ce)
+            or negated_inside(matched, phrase)
         )
+
+    def _may_hold(self, cs: int, ce: int) -> tuple[bool, bool]:
+        """Whether the clause [cs, ce) holds a Chinese cue, and a Latin letter.
+
+        `_ZH_CUE` is a list of literal words, so a clause without one has none in any stretch
+        of it (`_zh_cue_reaches` only ever removes text before looking); every English cue and
+        dismissal is spelt in Latin letters, so a clause without one has neither."""
+        key = (cs, ce)
+        if key not in self._cues_in:
+            self._cues_in[key] = (
+                _ZH_CUE.search(self.text, cs, ce) is not None,
+                _LATIN.search(self.text, cs, ce) is not None,
+            )
+        return self._cues_in[key]
+
+    def _refused_next(self, ce: int) -> bool:
+        """`refused_next` of the clause after the clause ending at `ce`."""
+        if ce not in self._refused_after:
+            self._refused_after[ce] = refused_next(self._next_clause(ce))
+        return self._refused_after[ce]
 
     def _next_clause(self, ce: int) -> str:
         """The clause after a clause that ends at `ce` (a comma away, not a sentence)."""
@@ -253,9 +286,15 @@ def _en_new_predicate(cue: str, takes_base: bool, after: str) -> bool:
 
 
 def rejected_after(after: str) -> bool:
+    return _zh_rejected_after(after) or _en_dismissed_after(after)
+
+
+def _zh_rejected_after(after: str) -> bool:
     zh = _blank(_ZH_NOT_NEGATIONS, after)
-    if _ZH_TOPIC_REJECTED.match(zh.lstrip()) or _ZH_DISMISSED.match(zh):
-        return True
+    return bool(_ZH_TOPIC_REJECTED.match(zh.lstrip()) or _ZH_DISMISSED.match(zh))
+
+
+def _en_dismissed_after(after: str) -> bool:
     en = _blank(_EN_NOT_NEGATIONS, after)
     return _EN_DISMISSED.match(en) is not None
 

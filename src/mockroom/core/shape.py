@@ -55,6 +55,9 @@ class Shape:
         self._word_starts = [s for _, s, _ in words]
         self._words = words
         self._clause_keys: list[tuple[int, int, set[str]]] | None = None
+        self._said_whole: dict[tuple[int, int], int] = {}
+        """`language_units` of each sentence or clause `said_in` was asked about: every point
+        with a match there asks again, with its own spans."""
 
     def _cjk_before(self, x: int) -> int:
         i = bisect_right(self._run_starts, x) - 1
@@ -168,7 +171,9 @@ class Shape:
             if s >= b:
                 break
             covered += self.language_units(max(s, a), min(e, b))
-        return self.language_units(a, b) - covered
+        if sentence not in self._said_whole:
+            self._said_whole[sentence] = self.language_units(a, b)
+        return self._said_whole[sentence] - covered
 
     @cached_property
     def list_share(self) -> float:
