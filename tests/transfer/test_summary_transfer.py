@@ -87,7 +87,7 @@ def test_a_removed_summary_stays_removed(candidate: Store, coach: Store, tmp_pat
 
 
 def test_both_changed_is_a_conflict_until_ours_or_theirs(
-    candidate: Store, coach: Store, tmp_path: Path, capsys
+    candidate: Store, coach: Store, store_url: str, tmp_path: Path, capsys
 ) -> None:
     sess, _ = practise(candidate, [OUTAGE])
     candidate.set_summary(sess.id, "agreed", "Coach Li")
@@ -104,7 +104,7 @@ def test_both_changed_is_a_conflict_until_ours_or_theirs(
         "the coach's note", "the candidate's note")
     assert summary_of(coach, sess.id) == "the coach's note"  # nothing changed
 
-    code = main(["import", str(theirs), "--db", coach.url])
+    code = main(["import", str(theirs), "--db", store_url])  # Store.url hides the password
     err_text = capsys.readouterr().err
     assert code != 0 and "summary" in err_text and "the candidate's note" in err_text
 
