@@ -395,13 +395,13 @@ def _score(
     stock_share = sum(shape.units(s, e) for s, e in stock) / max(1, shape.units(0, len(text)))
     vague_factor = 1 - (1 - VAGUE_KEEPS) * min(1.0, max(0.0, (stock_share - VAGUE_FROM) / (VAGUE_ALL - VAGUE_FROM)))
     if vague_factor < 1.0:
-        said = list(dict.fromkeys(answer[orig(s) : orig(e)] for s, e in stock))[:4]
+        quoted = list(dict.fromkeys(answer[orig(s) : orig(e)] for s, e in stock))[:4]
         flags.append(
             Flag(
                 "vague",
-                f"套话多、具体内容少：{stock_share:.0%} 的内容是「" + "」「".join(said) + "」这类说法；"
+                f"套话多、具体内容少：{stock_share:.0%} 的内容是「" + "」「".join(quoted) + "」这类说法；"
                 "请讲清楚具体做什么、怎么做、结果如何。",
-                f"Vague: {stock_share:.0%} of the answer is stock phrases ('" + "', '".join(said) + "'); "
+                f"Vague: {stock_share:.0%} of the answer is stock phrases ('" + "', '".join(quoted) + "'); "
                 "say what you would actually do, how, and what came of it.",
                 penalty=round(score * (1 - vague_factor), 1),
                 spans=tuple((orig(s), orig(e)) for s, e in stock),
