@@ -1,9 +1,11 @@
 """Starting the app: what is read before the first screen, and what opens after it.
 
-Before the first paint only the settings (a tiny file) and the bank are read, so the first
-screen is the start screen in the right language. Once it is painted, the app's boot worker
-opens the store and builds the practice service (`open_practice`), imports the later pages
-and warms the scorer (`warm_up`) while the candidate reads.
+Before the first paint only the settings (a tiny file) and the bank's tracks are read (as
+the bank's last load listed them, `core/bank/listing.py`; the bank itself when that listing
+is out of date), so the first screen is the start screen in the right language. Once it is
+painted, the app's boot worker loads the bank (`load_bank`), opens the store and builds the
+practice service (`open_practice`), imports the later pages and warms the scorer
+(`warm_up`) while the candidate reads.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockroom.config.settings import LoadedSettings, load_settings
+from mockroom.core.bank.listing import Listing
 from mockroom.tui import later
 from mockroom.tui.store_work import open_store
+from mockroom.tui.strings import t
 
 if TYPE_CHECKING:
     from mockroom.core.bank import Bank
@@ -31,6 +35,19 @@ def first_settings(path: Path | None, lang: str | None) -> LoadedSettings:
     if lang in ("zh", "en"):
         return dataclasses.replace(loaded, settings=dataclasses.replace(loaded.settings, lang=lang))
     return loaded
+
+
+def load_bank(dirs: list[Path], builtin: bool, lang: str) -> Bank | str:
+    """The bank, or why it cannot be loaded at all (in `lang`)."""
+    try:
+        return later.load_bank(dirs, builtin=builtin)
+    except Exception as e:  # a bug in one file must not leave a blank screen
+        return t(lang, "bank.failed", error=e)
+
+
+def listing(bank: Bank) -> Listing:
+    """What the start screen shows of a loaded bank."""
+    return Listing(bank.tracks(), bank.problems)
 
 
 def open_practice(

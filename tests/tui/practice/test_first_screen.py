@@ -18,7 +18,7 @@ from mockroom.tui.store_work import StoreLine
 from tests.helpers.tui_helpers import AppFactory, settle
 
 LATER = [
-    "sqlalchemy", "sqlmodel", "mockroom.store.repo", "mockroom.core.bank", "mockroom.core.scorer",
+    "sqlalchemy", "sqlmodel", "mockroom.store.repo", "mockroom.core.bank.load", "mockroom.core.scorer",
     "mockroom.practice.service", "mockroom.tui.screens.question", "mockroom.tui.screens.feedback",
     "mockroom.tui.screens.summary", "mockroom.tui.screens.progress", "mockroom.tui.screens.review",
     "mockroom.tui.practice_flow", "mockroom.tui.render", "mockroom.core.text",
