@@ -3,7 +3,6 @@ read from the last load's snapshot; always what loading the same files gives, or
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from mockroom.core.bank import cache, load_paths
 from mockroom.core.bank.listing import Listing, last_listing, tracks_of
 from mockroom.core.bank.source import ReadEveryFile
 from tests.helpers.bank_builders import question_data, rubric_data, write_yaml
+from tests.helpers.boot_helpers import another_versions_snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -73,13 +73,10 @@ def test_the_newest_snapshot_of_the_same_files_is_the_one_listed(tmp_path: Path)
     when it is the newest; the app then follows the bank it loads (tests/tui)."""
     root = two_track_bank(tmp_path / "bank")
     load_paths([root])
-    [folder] = (Path(os.environ["MOCKROOM_HOME"]) / "cache").glob("bank-*")
-    other = folder.with_name("bank-0000000000000000-" + folder.name.rsplit("-", 1)[1])
-    other.mkdir()
-    snap = json.loads((folder / "snapshot.json").read_bytes())
-    snap["questions"]["extra.q"] = 0
-    (other / "snapshot.json").write_text(json.dumps(snap), "utf-8")
+    home = Path(os.environ["MOCKROOM_HOME"])
+    another_versions_snapshot(home, "extra.q")
     assert last_listing([root]) == Listing(["extra", "sales", "support"], listed([root]).problems)
+    [other] = (home / "cache").glob("bank-0000000000000000-*")
     os.utime(other / "snapshot.json", ns=(0, 0))
     assert last_listing([root]) == listed([root])
 

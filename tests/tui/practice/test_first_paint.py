@@ -4,11 +4,9 @@ after the first paint, with the store (core/bank/listing.py, tui/boot.py)."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -21,7 +19,7 @@ from mockroom.tui import later
 from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.screens.start import StartScreen
-from mockroom.tui.store_work import StoreLine
+from tests.helpers.boot_helpers import another_versions_snapshot, hold_the_store
 from tests.helpers.tui_helpers import BANK, AppFactory, settle, until
 
 BANK_MODULES = ["pydantic", "yaml", "mockroom.core.models", "mockroom.core.bank.load"]
@@ -75,16 +73,7 @@ asyncio.run(main())
 async def test_start_pressed_at_once_waits_for_the_bank_and_the_store(
     make: AppFactory, named: str, listed: Listing, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mockroom.tui.boot as boot_module
-
-    release = threading.Event()
-    real_open = boot_module.open_store
-
-    def slow_open(url: str | None) -> StoreLine:
-        assert release.wait(30), "the test never let the store open"
-        return real_open(url)
-
-    monkeypatch.setattr(boot_module, "open_store", slow_open)
+    release = hold_the_store(monkeypatch)
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
         start = app.screen
@@ -102,12 +91,7 @@ async def test_the_start_screen_follows_the_bank_when_its_listing_was_another_ve
     make: AppFactory, named: str, listed: Listing
 ) -> None:
     """A cache left by another version of the parser listed a track this one does not load."""
-    [folder] = (Path(os.environ["MOCKROOM_HOME"]) / "cache").glob("bank-*")
-    other = folder.with_name("bank-0000000000000000-" + folder.name.rsplit("-", 1)[1])
-    other.mkdir()
-    snap = json.loads((folder / "snapshot.json").read_bytes())
-    snap["questions"]["aardvark.q"] = 0
-    (other / "snapshot.json").write_text(json.dumps(snap), "utf-8")
+    another_versions_snapshot(Path(os.environ["MOCKROOM_HOME"]), "aardvark.q")
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
         start = app.screen

@@ -203,7 +203,8 @@ class StartScreen(Page[None]):
         self.due = due
 
     def watch_due(self) -> None:
-        self.query_one("#due-lines", Static).update(self._due_text())
+        for lines in self.query("#due-lines").results(Static):
+            lines.update(self._due_text())
 
     def _due_text(self) -> str:
         if self.due is None:
@@ -211,12 +212,15 @@ class StartScreen(Page[None]):
         return "\n".join(due_lines(self.lang, self.tracks, self.due, datetime.now(UTC)))
 
     # -- what the app tells it ----------------------------------------------------------------
+    # Each watcher updates its widget if it is there: while the screen is drawn again (a new
+    # language, or the bank listing other tracks) it is not, and `compose` reads the value.
 
     def _follow_settings(self, settings: Settings) -> None:
         self.settings = settings
         if self.is_mounted:
             for name in SWITCHES:
-                self.query_one(f"#{name}", Switch).value = getattr(settings, name)
+                for switch in self.query(f"#{name}").results(Switch):
+                    switch.value = getattr(settings, name)
 
     def watch_listing(self) -> None:
         """The bank, loaded after this screen was drawn, lists other tracks or problems."""
@@ -224,14 +228,16 @@ class StartScreen(Page[None]):
         self.redraw_keeping_focus()
 
     def watch_candidate_name(self) -> None:
-        self.query_one("#candidate", Label).update(self._candidate_text())
+        for label in self.query("#candidate").results(Label):
+            label.update(self._candidate_text())
 
     def watch_ready(self, ready: bool) -> None:
         if ready:
             self.waiting = False
 
     def watch_waiting(self) -> None:
-        self.query_one("#start-wait").display = self.waiting
+        for wait in self.query("#start-wait"):
+            wait.display = self.waiting
 
     # -- what the candidate does --------------------------------------------------------------
 
