@@ -39,7 +39,7 @@ from mockroom.tui.messages import BankLoaded, BootDone, BootFailed, StoreOpened
 from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.page import Page
-from mockroom.tui.screens.start import DueSource, StartScreen
+from mockroom.tui.screens.start import DueSource, StartChoice, StartScreen
 from mockroom.tui.screens.store_screen import Records
 from mockroom.tui.store_work import StoreDone, StoreFailed, StoreLine, run_store
 from mockroom.tui.strings import t
@@ -175,7 +175,9 @@ class MockroomApp(App[None]):
             self.post_message(BootFailed(t(self.lang, "db.failed", error=e)))
             return
         self.post_message(StoreOpened(flow, returning))
-        boot.warm_up(flow.service, bank)
+        candidate = returning.candidate
+        boot.warm_up(flow, candidate.id if candidate else None,
+                     StartChoice.of(self.settings, bank.tracks()))
         self.post_message(BootDone())
 
     @on(BootDone)

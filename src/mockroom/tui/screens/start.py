@@ -43,6 +43,29 @@ DUE_EVERY_S = 60.0
 
 
 @dataclass(frozen=True)
+class StartChoice:
+    """What the start screen offers first: the last choices, where they still fit."""
+
+    track: str | None
+    """None: the bank has no track."""
+    count: int
+    mode: str
+
+    @classmethod
+    def of(cls, settings: Settings, tracks: list[str]) -> StartChoice:
+        return cls(
+            kept_track(settings.last_track, tracks),
+            settings.last_count if settings.last_count in COUNTS else DEFAULT_COUNT,
+            settings.last_mode if settings.last_mode in START_MODES else DEFAULT_MODE,
+        )
+
+
+def kept_track(track: str | None, tracks: list[str]) -> str | None:
+    """`track` if it is still offered, else the first track (None: there is none)."""
+    return track if track in tracks else (tracks[0] if tracks else None)
+
+
+@dataclass(frozen=True)
 class DueSource:
     """Where the start screen reads the review schedule: the open store, for this candidate."""
 
@@ -92,20 +115,12 @@ class StartScreen(Page[None]):
         self.set_reactive(StartScreen.ready, ready)
         self.settings = Settings()
         self.watch(self.app, "settings", self._follow_settings, init=True)
-        s = self.settings  # the last choices, where they still fit
-        self.track: str | None = None
-        self._keep_track(s.last_track)
-        self.count = s.last_count if s.last_count in COUNTS else DEFAULT_COUNT
-        self.mode = s.last_mode if s.last_mode in START_MODES else DEFAULT_MODE
+        first = StartChoice.of(self.settings, self.tracks)
+        self.track, self.count, self.mode = first.track, first.count, first.mode
 
     @property
     def tracks(self) -> list[str]:
         return self.listing.tracks
-
-    def _keep_track(self, track: str | None) -> None:
-        """`track` if it is still offered, else the first track (None: there is none)."""
-        tracks = self.tracks
-        self.track = track if track in tracks else (tracks[0] if tracks else None)
 
     def compose(self) -> ComposeResult:
         lang, tracks, s = self.lang, self.tracks, self.settings
@@ -224,7 +239,7 @@ class StartScreen(Page[None]):
 
     def watch_listing(self) -> None:
         """The bank, loaded after this screen was drawn, lists other tracks or problems."""
-        self._keep_track(self.track)
+        self.track = kept_track(self.track, self.tracks)
         self.redraw_keeping_focus()
 
     def watch_candidate_name(self) -> None:
