@@ -16,6 +16,7 @@ checks it on random answers), since a phrase is left out only when every way
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import ahocorasick
 
@@ -33,9 +34,16 @@ def _automaton(keys: Iterable[str]) -> ahocorasick.Automaton | None:
     return automaton
 
 
+@lru_cache(maxsize=1024)
+def search_for(phrases: tuple[Phrase, ...]) -> PhraseSearch:
+    """The search of these phrases. Cached like `matching.vocabulary`: questions sharing
+    rubrics (a shared rubric, a question copied under a new id) look for the same phrases,
+    and building the automata is most of what a question's first use costs."""
+    return PhraseSearch(phrases)
+
+
 class PhraseSearch:
-    """The phrases of one question, indexed to be looked for in one pass. Built once per
-    question (the scorer keeps it with the question's compiled rubric)."""
+    """The phrases of one question, indexed to be looked for in one pass."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self.always: list[Phrase] = []

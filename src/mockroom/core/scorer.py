@@ -45,7 +45,7 @@ from mockroom.core.matching import (
 )
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import NegationIndex, has_cue
-from mockroom.core.phrase_search import Hits, PhraseSearch
+from mockroom.core.phrase_search import Hits, PhraseSearch, search_for
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
 from mockroom.core.shape import merged_spans as _merged
@@ -155,7 +155,7 @@ class Scorer:
         result = _CompiledQuestion(
             tuple(crits), tuple(flags), vocabulary(tuple(phrases)), described,
             related.Weights.of(c.criterion for c in crits),
-            PhraseSearch([p for c in crits for p in c.phrases] + [p for f in flags for p in f.phrases]),
+            search_for(tuple(p for c in crits for p in c.phrases) + tuple(p for f in flags for p in f.phrases)),
         )
         self._cache[question.id] = result
         return result
