@@ -47,3 +47,57 @@ def test_the_technical_reading_is_still_found_when_said() -> None:
     result = SCORER.score(BANK.questions["sales.project-background"], answer)
     [criterion] = [c for c in result.criteria if c.key == "technical-view"]
     assert criterion.hit
+
+
+# A rejection's reason names the point again ("回滚可能把现场破坏掉") without affirming it; a
+# later step, a contrast or a condition ends that reach. Dismissals after a topic or a list
+# (…这些流程都太虚了, "...are overrated") reject what they name.
+REJECTED = [
+    (
+        "support.outage-strategic-customer",
+        "我不会急着回滚，回滚只会把现场破坏掉，研发就查不到原因了。",
+        "restore-first",
+    ),
+    (
+        "support.outage-strategic-customer",
+        "I would not roll back in a hurry, rolling back wipes out the evidence engineering needs.",
+        "restore-first",
+    ),
+    (
+        "sales.kpi-setting",
+        "跟客户一起定指标、做需求分析这些流程都太虚了，指标我自己拍板就行。",
+        "needs-analysis",
+    ),
+    (
+        "sales.kpi-setting",
+        "跟客户一起定指标、做需求分析这些流程都太虚了，指标我自己拍板就行。",
+        "client-feedback",
+    ),
+]
+AFFIRMED = [
+    (
+        "support.outage-strategic-customer",
+        "我不会急着回滚，先确认是不是这次发布引起的，确认了再回滚，让客户业务先跑起来。",
+        "restore-first",
+    ),
+    (
+        "support.outage-strategic-customer",
+        "I would not roll back blindly, but once the release is confirmed as the cause, rolling back "
+        "comes first.",
+        "restore-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "answer", "point"), REJECTED)
+def test_a_rejected_point_stays_rejected_through_its_reasons(question: str, answer: str, point: str) -> None:
+    result = SCORER.score(BANK.questions[question], answer)
+    [criterion] = [c for c in result.criteria if c.key == point]
+    assert not criterion.hit and criterion.negated, [(m.text, m.negated) for m in criterion.matches]
+
+
+@pytest.mark.parametrize(("question", "answer", "point"), AFFIRMED)
+def test_a_point_rejected_then_taken_up_again_is_credited(question: str, answer: str, point: str) -> None:
+    result = SCORER.score(BANK.questions[question], answer)
+    [criterion] = [c for c in result.criteria if c.key == point]
+    assert criterion.hit, [(m.text, m.negated) for m in criterion.matches]

@@ -535,3 +535,15 @@ def test_terse_concrete_steps_earn_more_than_the_same_points_named_bare(incident
     for key in ("restore", "rca", "apologise"):
         assert by_key(steps, key).credit > by_key(named, key).credit
     assert steps.score - named.score >= 15
+
+
+def test_rejecting_most_of_what_is_named_keeps_less_than_the_affirmed_share() -> None:
+    from mockroom.core.scorer import REJECTING_FROM, stance
+
+    assert stance(REJECTING_FROM - 0.01) == 1.0
+    assert stance(0.4) == pytest.approx(0.6)  # a minority rejected: the affirmed share
+    assert stance(0.5) == pytest.approx(0.5)
+    assert stance(0.75) < 0.25 / 1.5  # most rejected: less than the affirmed share
+    shares = [i / 20 for i in range(21)]
+    kept = [stance(s) for s in shares]
+    assert all(a >= b for a, b in zip(kept, kept[1:], strict=False))

@@ -15,7 +15,9 @@ from markdown_it import MarkdownIt
 
 from mockroom.cli.main import main
 from mockroom.core.number_format import score
+from mockroom.practice.modes import START_MODES
 from mockroom.store import Store
+from mockroom.transfer.export_words import named
 from mockroom.transfer.session_file import render
 from tests.helpers.coached_session import (
     FOLLOW_UP_POINT,
@@ -182,3 +184,10 @@ def test_html_is_self_contained_and_printable(db) -> None:
     for rule in ("@page { size: A4", "tr, .scores", "break-inside: avoid",
                  "thead { display: table-header-group; }"):
         assert rule in page
+
+
+@pytest.mark.parametrize("mode", START_MODES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_mode_the_start_screen_offers_is_named_in_exports(mode: str, lang: str) -> None:
+    # A Chinese export once said "practice" in its heading line: the mode had no words.
+    assert named(lang, "mode", mode) != mode

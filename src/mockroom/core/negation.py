@@ -43,7 +43,7 @@ _ZH_NOT_NEGATIONS = re.compile(
             "不仅", "不只", "不但", "不断", "不管", "不论", "不少", "不久", "不同", "不停", "不错",
             "不过", "不妨", "不外乎", "不可或缺", "不遗余力", "不惜", "不计", "不打折扣", "不间断",
             "不定期", "不时", "不再犹豫", "无论", "无缝", "无损", "无误", "无疑", "无限", "无数",
-            "无一例外", "无微不至", "没多久", "未来", "未雨绸缪",
+            "无一例外", "无微不至", "没多久", "没用多久", "没用多少", "未来", "未雨绸缪",
             "特别", "分别", "级别", "区别", "识别", "类别", "个别", "告别", "差别", "辨别", "甄别", "别人",
             "别的", "并行", "并且", "合并", "避免不了", "没问题", "没关系", "没想到",
             # Nouns and adjectives of state, not refusals of an action.
@@ -53,6 +53,10 @@ _ZH_NOT_NEGATIONS = re.compile(
             # Limits: within half an hour, no more than.
             "不到[0-9一二两三四五六七八九十半几]", "不超过", "不晚于", "不少于", "不低于", "不高于",
             "不迟于", "最迟不",
+            # A hedged statement of fact, not a refusal: 开单的人不一定是需求方.
+            "不一定是", "未必是", "不见得是",
+            # A dismissal denied: 绝不是走过场, 一点也不虚.
+            "(?:不|并非|绝非|并不)(?:是)?(?:形式主义|走过场|走形式|做样子|摆设|鸡肋|虚的?)",
             # Double negatives and negations of hesitation: they affirm.
             "毫不(?:犹豫|拖延|含糊|保留|掩饰|迟疑|避讳|推诿)", "不得不", "不能不", "不会不", "没有不",
             "不犹豫", "不拖延", "不含糊", "不耽误", "马不停蹄",
@@ -87,23 +91,37 @@ _ZH_TOPIC_REJECTED = re.compile(
 """The topic named first, then rejected: 补偿我不会主动提, 加密我们没做, 复盘、培训都没做.
 A bare 不/没 only when the clause ends soon after (补偿不给): in 复盘不追究个人责任 it negates
 another verb."""
-_ZH_DISMISSED = re.compile(
-    "^.{0,10}?(?:没有?必要|不需要|不必要?|(?:不是|并非)重点|不重要|没那么重要|多余|不考虑|算了|免了"
-    "|用不上|没(?:什么)?用|没(?:什么)?(?:意义|价值)|形式主义|白(?:做|问|费)|不认同|不可取|浪费时间"
+_ZH_VERDICT = (
+    "(?:没有?必要|不需要|不必要?|(?:不是|并非)重点|不重要|没那么重要|多余|不考虑"
+    "|算了|免了|用不上|没(?:什么|啥)?用|没(?:什么|啥)?(?:意义|价值)|(?:意义|用处|作用|帮助)不大|可有可无"
+    "|形式主义|官僚主义?|走(?:过场|形式)|做样子|摆设|鸡肋|华而不实|纸上谈兵|不切实际|不实用|不现实"
+    "|白(?:做|问|费)|不认同|不可取|浪费时间|耽误(?:时间|事)|拖后腿|添乱"
     "|(?:是|就是)?最危险|是大忌|要不得|是错(?:误)?的|是不对的|千万不能|绝对不能|不能这样"
-    "|太(?:慢|麻烦|重|贵|复杂|费劲|折腾))"
+    "|太(?:慢|麻烦|重|贵|复杂|费劲|折腾|虚|理想化|理论)|(?:很|都|就是|是)虚的?|虚头巴脑)"
 )
+"""A verdict that what was just named is useless, wrong or not worth it."""
+_ZH_DISMISSED = re.compile(
+    f"^(?:[^、和与及或跟，。；]{{0,6}}(?=、|和|与|及|或))?{_ZH_LIST_MORE}.{{0,10}}?{_ZH_VERDICT}"
+)
+"""A topic (or a list of them, the match in any item) then a verdict that it is useless:
+复盘没什么用, 跟客户一起定指标、做需求分析这些流程都太虚了, 审计、培训这些是形式主义."""
 _ZH_REFUSED_NEXT = re.compile(
-    "^(?:但|可是|不过)?(?:我|我们|我们团队)?(?:当时|坚决|直接|都)?"
-    "(?:没同意|不同意|没有同意|拒绝了|没答应|没有答应|否决了|反对|没采纳|没有采纳|没接受|没有接受|顶住了|没让)"
+    "^(?:但|可是|可|不过)?(?:说实话|老实说|坦白说|其实)?(?:我|我们|我们团队)?(?:个人)?(?:当时|坚决|直接|都|并|一直)?"
+    "(?:没同意|不同意|没有同意|拒绝了|没答应|没有答应|否决了|反对|没采纳|没有采纳|没接受|没有接受|顶住了|没让"
+    "|不(?:太|怎么)?(?:认同|赞同|赞成|认可|买账)|不信这(?:一)?套|不吃这(?:一)?套|不以为然"
+    "|(?:觉得|认为)(?:这些|这套|它们|这个)?(?:都|其实)?(?:没(?:什么|啥)?用|没必要|是形式主义|太虚|用处不大|意义不大))"
 )
-"""A proposal turned down in the next clause: 有人提议先上线再补测试，我没同意."""
+"""A proposal, or what the textbook says, turned down in the next clause: 有人提议先上线再补测试，
+我没同意; 书上讲事件管理、变更管理这些，但说实话我不认同."""
 
 # English -------------------------------------------------------------------------------
 _LATIN = re.compile("[a-z]")
 """The text is lower case: an English cue needs some of these letters."""
 _EN_NOT_NEGATIONS = re.compile(
-    r"\b(?:not only|not just|no later than|no more than|no less than|no matter|nothing but|"
+    # A dismissal denied ("not just box-ticking", "never a waste of time"), before "not just".
+    r"\b(?:(?:not|never|isn't|aren't|wasn't|weren't)\s+(?:just\s+)?(?:a formality|overrated|useless|pointless|"
+    r"a waste|overkill|red tape|box-ticking|for show|a luxury|bureaucra\w*|academic|theoretical)|"
+    r"not only|not just|no later than|no more than|no less than|no matter|nothing but|"
     r"without (?:delay|fail|hesitation|hesitating)|never (?:fail|hesitate|forget)|"
     r"(?:not|never|don't|won't) (?:hesitate|forget|fail)|no doubt|not to mention|"
     r"no-blame|no blame|non-\w+|whether or not|(?:won't|will not|wouldn't|don't|do not|not) stop until|"
@@ -127,14 +145,21 @@ _EN_RESULT = re.compile(
     r"in order that|to make certain)\b(?:\W+\w+){0,3}\W*$"
 )
 _EN_REFUSED_NEXT = re.compile(
-    r"^\W*(?:but\s+)?(?:i|we)\s+(?:refused|declined|said no|pushed back|didn't agree|did not agree|"
+    r"^\W*(?:but\s+)?(?:(?:honestly|frankly|to be honest),?\s+)?(?:i|we)\s+"
+    r"(?:refused|declined|said no|pushed back|didn't agree|did not agree|don't agree|do not agree|disagree|"
+    r"don't buy (?:it|that)|don't believe in (?:it|them|that)|(?:am|'m) not a fan|"
     r"turned it down|rejected it|wouldn't allow it|would not allow it|didn't let)"
 )
 _EN_DISMISSED = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:is|are|was|were|would be|felt like|feels like|seemed|seems|isn't|aren't)?\s*"
+    r"^\w*\W*(?:(?:and|or|plus|as well as)\s+(?:[\w-]+\W+){1,3}?)?(?:\w+\W+){0,2}?"
+    r"(?:is|are|was|were|would be|felt like|feels like|seemed|seems|isn't|aren't)?\s*"
     r"(?:not needed|not necessary|unnecessary|pointless|not an option|out of the question|not my job|"
     r"a waste|not required|not worth|overkill|off the table|not something|isn't something|"
     r"never happens|(?:is|was) the worst|(?:is|was) a mistake|(?:is|was) dangerous|"
+    r"overrated|useless|box-ticking|a formality|(?:just )?red tape|bureaucra\w*|(?:just|too) theoretical|"
+    r"(?:just|too|more of an) academic|(?:just )?for show|a luxury|nice[ -]to[ -]have|"
+    r"(?:never|don't|doesn't|do not|does not|rarely) (?:work|works|help|helps|change anything|add anything)|"
+    r"(?:only )?slow(?:s)? (?:us|things|everything) down|get(?:s)? in the way|"
     r"(?:we|i) (?:skip|skipped|drop|dropped|don't|won't|didn't|never))"
 )
 
@@ -299,10 +324,47 @@ def _en_dismissed_after(after: str) -> bool:
     return _EN_DISMISSED.match(en) is not None
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?!\d)")
+_TURN = re.compile(
+    "但|而是|却|可是|不过|然而|反而|所以|因此|于是|然后|接着|随后|之后|后来|先|首先|再|才|等到"
+    "|如果|假如|要是|一旦|除非"
+    r"|\b(?:but|however|instead|rather|so|therefore|then|after|afterwards|once|later|until|if|unless|first)\b"
+    "|[→/|()（）]"
+)
+"""What ends a rejection's reach over a second mention: a contrast, a consequence, a later step,
+a condition, or the arrows and brackets of notes."""
+ECHO_REACH = 20
+"""Characters from a rejection to a mention that gives its reason (",因为根因没查清之前道歉")."""
+
+
+def echoes_rejection(text: str, rejected_end: int, start: int) -> bool:
+    """Whether a mention at `start` goes on with a rejection of the same point that ends at
+    `rejected_end`, in the same sentence and with no contrast, later step or condition
+    between: the reason given for rejecting it ("我也不会急着回滚，回滚可能把问题掩盖掉";
+    "I wouldn't apologise, apologising admits liability") names the point again without
+    affirming it."""
+    if not rejected_end <= start <= rejected_end + ECHO_REACH:
+        return False
+    between = text[rejected_end:start]
+    return _SENTENCE_END.search(between) is None and _TURN.search(between) is None
+
+
+_ZH_VERDICT_RE = re.compile(_ZH_VERDICT)
+_EN_VERDICT_RE = re.compile(
+    r"\b(?:overrated|useless|pointless|unnecessary|overkill|box-ticking|a formality|red tape|bureaucra\w*|"
+    r"a waste|for show|a luxury|nice[ -]to[ -]have|too theoretical|too academic)\b"
+)
+
+
 def has_cue(text: str) -> bool:
-    """Whether `text` holds a negation cue at all (once words that only look negative are
-    removed): a clause with one is never taken as evidence by resemblance alone."""
-    return bool(_ZH_CUE.search(_blank(_ZH_NOT_NEGATIONS, text)) or _EN_CUE.search(_blank(_EN_NOT_NEGATIONS, text)))
+    """Whether `text` holds a negation cue or a dismissing verdict at all (once words that only
+    look negative are removed): a clause with one is never taken as evidence by resemblance
+    alone ("定指标、做需求分析这些流程都太虚了" says nothing for needs analysis)."""
+    zh = _blank(_ZH_NOT_NEGATIONS, text)
+    en = _blank(_EN_NOT_NEGATIONS, text)
+    return bool(
+        _ZH_CUE.search(zh) or _ZH_VERDICT_RE.search(zh) or _EN_CUE.search(en) or _EN_VERDICT_RE.search(en)
+    )
 
 
 def refused_next(clause: str) -> bool:

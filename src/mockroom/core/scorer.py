@@ -13,7 +13,7 @@ The score is built from factors an interviewer would recognise, each kept in
     length     a gentle absolute floor: answers shorter than LENGTH_FLOOR units lose
                a little, in proportion;
     stance     an answer rejecting many of the points it names keeps only the share
-               of its mentions that are affirmed;
+               of its mentions that are affirmed, and less again when it rejects most;
     list       answers made mostly of bare terms ("柱状图 饼图", "Agenda. Rapport.")
                lose most of their credit: a keyword list is not an answer;
     notes      an answer written as list items that never say why scores at most NOTES_TOP;
@@ -44,7 +44,7 @@ from mockroom.core.matching import (
     with_synonyms,
 )
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
-from mockroom.core.negation import NegationIndex, has_cue
+from mockroom.core.negation import NegationIndex, echoes_rejection, has_cue
 from mockroom.core.phrase_search import Hits, PhraseSearch, search_for
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
@@ -79,7 +79,10 @@ LIST_KEEPS = 0.1
 """...and the share of its score such a list keeps."""
 REJECTING_FROM = 0.3
 """When this share of an answer's mentions of points reject them, the rest counts less too:
-an answer that names the right ideas to argue against them is not half right."""
+an answer that names the right ideas to argue against them is not half right..."""
+REJECTING_MOST = 0.5
+"""...and beyond this share (most of what it names, it rejects) it keeps less again: what it
+still affirms is said in passing by an answer that argues the other way."""
 NOTES_TOP = 72.0
 """What an answer written as notes scores at most: list items that never say why (no
 because, so that, for example, if) tell an interviewer what, not how or why..."""
@@ -229,7 +232,10 @@ def _score(
     orig = view.norm.orig
     # Negation is looked at once per place: synonym variants often land on the same words.
     found_by_point = [
-        [(p, f, is_negated(f.start, f.end, p.norm)) for p, f in _best_per_span(c.phrases, scan)] for c in crits
+        _echoes_rejected(
+            text, [(p, f, is_negated(f.start, f.end, p.norm)) for p, f in _best_per_span(c.phrases, scan)]
+        )
+        for c in crits
     ]
     # Every point's phrases: a clause of rubric terms only is a list, not a step.
     named_anywhere = _merged([(f.start, f.end) for found in found_by_point for _, f, neg in found if not neg])
@@ -256,7 +262,7 @@ def _score(
             s, e = orig(f.start), orig(f.end)
             matches.append(Match(p.raw, s, e, answer[s:e], f.similarity, f.kind, neg))  # type: ignore[arg-type]
         if not own and c.key in question.described:
-            said = _said_otherwise(view.text, shape, question, c.key)
+            said = _said_otherwise(view.text, shape, question, c.key, is_negated)
             if said is not None:
                 (s, e), why = said
                 credit = similarity = RELATED_SIMILARITY
@@ -332,7 +338,7 @@ def _score(
         )
 
     rejected_share = rejections / mentions if mentions else 0.0
-    stance_factor = 1 - rejected_share if rejected_share >= REJECTING_FROM else 1.0
+    stance_factor = stance(rejected_share)
     if stance_factor < 1.0:
         flags.append(
             Flag(
@@ -448,16 +454,35 @@ def _score(
 
 
 def _said_otherwise(
-    text: str, shape: Shape, question: _CompiledQuestion, key: str
+    text: str, shape: Shape, question: _CompiledQuestion, key: str, negation: NegationIndex
 ) -> tuple[tuple[int, int], related.Related] | None:
     """The clause that shares the most telling words with the point's description, when
-    enough (see `related`), and holds no negation cue."""
+    enough (see `related`), and whose clause for negation (a list joined by 、 is one: "跟客户
+    一起定指标、做需求分析这些流程都太虚了") holds no negation cue nor dismissing verdict
+    (see `has_cue`)."""
     best: tuple[tuple[int, int], related.Related] | None = None
     for s, e, keys in shape.clause_keys(related.keys):
         found = related.related(keys, question.described[key], question.weights)
-        if found and (best is None or found.weight > best[1].weight) and not has_cue(text[s:e]):
-            best = ((s, e), found)
+        if found and (best is None or found.weight > best[1].weight):
+            ns, ne = negation.clause(s, e)
+            if not has_cue(text[ns:ne]):
+                best = ((s, e), found)
     return best
+
+
+def _echoes_rejected(
+    text: str, found: list[tuple[Phrase, Found, bool]]
+) -> list[tuple[Phrase, Found, bool]]:
+    """A point's mentions, each also negated when it only carries on a rejection of the same
+    point said just before it (see `echoes_rejection`): the reason for not doing a thing names
+    the thing without affirming it."""
+    rejected_ends = sorted(f.end for _, f, neg in found if neg)
+    if not rejected_ends:
+        return found
+    return [
+        (p, f, neg or any(echoes_rejection(text, end, f.start) for end in rejected_ends if end <= f.start))
+        for p, f, neg in found
+    ]
 
 
 def _best_per_span(phrases: tuple[Phrase, ...], hits: Hits) -> list[tuple[Phrase, Found]]:
@@ -484,6 +509,16 @@ def _is_step(
     if clause not in known:
         known[clause] = shape.said_in(clause, named) >= STEP_UNITS
     return known[clause]
+
+
+def stance(rejected_share: float) -> float:
+    """The share of the score kept by an answer that rejects this share of its mentions of
+    points: all below REJECTING_FROM, the affirmed share from there, and less again once it
+    rejects most of them (REJECTING_MOST)."""
+    if rejected_share < REJECTING_FROM:
+        return 1.0
+    kept = 1 - rejected_share
+    return kept * min(1.0, kept / (1 - REJECTING_MOST))
 
 
 def _content(coverage: float) -> float:

@@ -80,9 +80,12 @@ WORDS: dict[str, tuple[str, str]] = {
     # names of things
     "track.support": ("技术支持", "Technical support"),
     "track.sales": ("销售与市场", "Sales & marketing"),
+    "mode.practice": ("练习", "Practice"),
+    "mode.interview": ("模拟面试", "Mock interview"),
+    "mode.due": ("到期复习", "Due for review"),
+    # modes older versions stored
     "mode.single": ("单题练习", "Single questions"),
     "mode.mock": ("完整模拟面试", "Full mock interview"),
-    "mode.due": ("到期复习", "Due for review"),
     "state.open": ("进行中", "in progress"),
     "state.finished": ("已完成", "finished"),
     "state.abandoned": ("已放弃", "abandoned"),
