@@ -11,12 +11,12 @@ import pytest
 import yaml
 from rich.cells import cell_len
 
-from mockroom.cli.main import main
 from mockroom.core.bank import load_paths
 from mockroom.core.scorer import Scorer
 from mockroom.store import Store
 from mockroom.store.records import AttemptTiming
 from tests.helpers.bank_builders import question_data, rubric_data, write_bank
+from tests.helpers.cli_helpers import run_cli
 
 QID = "t.q"
 ANSWERS = (
@@ -64,15 +64,9 @@ def db(tmp_path: Path, bank_dir: Path, clock) -> tuple[str, str]:
     return url, sess.id
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def review(capsys, url: str, sid: str, attempt: str, *extra: str, coach: str = "Li") -> None:
     """Grade answer `attempt`: the session answers one question three times, so 1, 1r1, 1r2."""
-    code, _, err = run(capsys, "review", sid, "--db", url, "-a", attempt, "--coach", coach, *extra)
+    code, _, err = run_cli(capsys, "review", sid, "--db", url, "-a", attempt, "--coach", coach, *extra)
     assert code == 0, err
 
 
@@ -87,7 +81,7 @@ def coach_the_answers(capsys, url: str, sid: str) -> None:
 def test_suggest_proposes_the_credited_words_ready_to_paste(capsys, db, bank_dir: Path) -> None:
     url, sid = db
     coach_the_answers(capsys, url, sid)
-    code, out, err = run(capsys, "calibrate", "--suggest", "--db", url, "--bank", str(bank_dir), "--json")
+    code, out, err = run_cli(capsys, "calibrate", "--suggest", "--db", url, "--bank", str(bank_dir), "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["unknown_overrides"] == 0
@@ -107,7 +101,7 @@ def test_suggest_as_text_within_80_columns(capsys, db, bank_dir: Path) -> None:
     url, sid = db
     coach_the_answers(capsys, url, sid)
     for lang, words in (("en", "to paste over the point's"), ("zh", "可直接替换该要点原来的")):
-        code, out, _ = run(capsys, "--lang", lang, "calibrate", "--suggest", "--db", url, "--bank", str(bank_dir))
+        code, out, _ = run_cli(capsys, "--lang", lang, "calibrate", "--suggest", "--db", url, "--bank", str(bank_dir))
         assert code == 0
         assert words in out and "切换到备用机房" in out
         assert all(cell_len(line) <= 80 for line in out.splitlines())
@@ -117,11 +111,11 @@ def test_suggest_by_coach_track_and_top(capsys, db, bank_dir: Path) -> None:
     url, sid = db
     coach_the_answers(capsys, url, sid)
     base = ("calibrate", "--suggest", "--db", url, "--bank", str(bank_dir), "--json")
-    _, out, _ = run(capsys, *base, "--coach", "Zhao")
+    _, out, _ = run_cli(capsys, *base, "--coach", "Zhao")
     assert [p["key"] for p in json.loads(out)["points"]] == ["review"]
-    _, out, _ = run(capsys, *base, "--track", "other")
+    _, out, _ = run_cli(capsys, *base, "--track", "other")
     assert json.loads(out)["points"] == []
-    _, out, _ = run(capsys, *base, "--top", "1")  # the point disputed most comes first
+    _, out, _ = run_cli(capsys, *base, "--top", "1")  # the point disputed most comes first
     assert [p["key"] for p in json.loads(out)["points"]] == ["restore"]
 
 
@@ -134,7 +128,7 @@ def test_graded_files_are_checked_too(capsys, db, bank_dir: Path, tmp_path: Path
         "    - {id: trap, grade: 5, text: 切换到备用机房这件事以前讨论过，不过我更想去爬山。}\n",
         "utf-8",
     )
-    code, out, _ = run(capsys, "calibrate", "--suggest", "--db", url, "--bank", str(bank_dir),
+    code, out, _ = run_cli(capsys, "calibrate", "--suggest", "--db", url, "--bank", str(bank_dir),
                        "--graded", str(graded), "--json")
     assert code == 0
     zh = next(p for p in json.loads(out)["points"][0]["proposals"] if p["lang"] == "zh")
@@ -143,7 +137,7 @@ def test_graded_files_are_checked_too(capsys, db, bank_dir: Path, tmp_path: Path
 
 def test_no_overrides_yet(capsys, db, bank_dir: Path) -> None:
     url, _ = db
-    code, out, _ = run(capsys, "calibrate", "--suggest", "--db", url, "--bank", str(bank_dir), "--lang", "en")
+    code, out, _ = run_cli(capsys, "calibrate", "--suggest", "--db", url, "--bank", str(bank_dir), "--lang", "en")
     assert code == 0 and "No coach has overridden a rubric point yet" in out
 
 
@@ -161,7 +155,7 @@ def test_bad_input_is_one_line_and_exit_2(
     graded = tmp_path / "bad.yaml"
     graded.write_text("questions:\n  t.q:\n    - {id: a, grade: 300, text: x}\n", "utf-8")
     args = [a.format(graded=graded) for a in argv]
-    code, out, err = run(capsys, "calibrate", *args, "--db", url, "--bank", str(bank_dir))
+    code, out, err = run_cli(capsys, "calibrate", *args, "--db", url, "--bank", str(bank_dir))
     assert (code, out) == (2, "")
     (line,) = err.splitlines()
     assert message in line

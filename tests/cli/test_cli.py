@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from mockroom.cli.main import COMMANDS, main
+from tests.helpers.cli_helpers import run_cli
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOOD = DATA / "good"
@@ -22,11 +23,6 @@ ANSWER_ZH = """ﬁ 我会先给客户打电话，真诚地道歉，说明这次�
 技术上先回滚到上一个版本，让客户的业务尽快恢复，彻底修复放在后面，３０分钟内给出第一次反馈。
 事后我会组织复盘，找出根本原因，改进发布流程。"""
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -40,7 +36,7 @@ def answer_file(tmp_path: Path) -> Path:
 
 
 def test_score_prints_a_readable_report(capsys, answer_file: Path) -> None:
-    code, out, err = run(capsys, "score", "-q", "good.apology", "-f", str(answer_file),
+    code, out, err = run_cli(capsys, "score", "-q", "good.apology", "-f", str(answer_file),
                          "--bank", str(GOOD))
     assert (code, err) == (0, "")
     lines = out.splitlines()
@@ -50,7 +46,7 @@ def test_score_prints_a_readable_report(capsys, answer_file: Path) -> None:
 
 
 def test_score_report_language_can_be_chosen(capsys, answer_file: Path) -> None:
-    code, out, _ = run(capsys, "--bank", str(GOOD), "score", "-q", "good.apology",
+    code, out, _ = run_cli(capsys, "--bank", str(GOOD), "score", "-q", "good.apology",
                        "-f", str(answer_file), "--lang", "en")
     assert code == 0
     assert out.startswith("good.apology  Score: ")
@@ -70,7 +66,7 @@ def test_the_global_lang_option_reaches_the_commands(
 ) -> None:
     english = tmp_path / "en.txt"
     english.write_text("I would apologise first and then roll back the release.", "utf-8")
-    code, out, _ = run(capsys, *[a.format(english=english) for a in argv], "--bank", str(GOOD))
+    code, out, _ = run_cli(capsys, *[a.format(english=english) for a in argv], "--bank", str(GOOD))
     assert code == 0
     assert out.startswith(first_line)
     if argv[-1] == "good.apology":
@@ -78,7 +74,7 @@ def test_the_global_lang_option_reaches_the_commands(
 
 
 def test_score_json_has_the_evidence_with_offsets_into_the_answer(capsys, answer_file: Path) -> None:
-    code, out, _ = run(capsys, "score", "-q", "good.apology", "-f", str(answer_file), "--json",
+    code, out, _ = run_cli(capsys, "score", "-q", "good.apology", "-f", str(answer_file), "--json",
                        "--bank", str(GOOD))
     assert code == 0
     data = json.loads(out)
@@ -96,7 +92,7 @@ def test_score_json_has_the_evidence_with_offsets_into_the_answer(capsys, answer
 
 def test_score_reads_the_answer_from_stdin(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ANSWER_ZH.encode("utf-8"))))
-    code, out, _ = run(capsys, "score", "-q", "good.apology", "-", "--json", "--bank", str(GOOD))
+    code, out, _ = run_cli(capsys, "score", "-q", "good.apology", "-", "--json", "--bank", str(GOOD))
     assert code == 0
     data = json.loads(out)
     assert all(c["hit"] for c in data["criteria"])
@@ -108,7 +104,7 @@ def test_score_reads_the_answer_from_stdin(capsys, monkeypatch: pytest.MonkeyPat
 def test_invalid_utf8_in_the_answer_is_replaced_not_fatal(capsys, tmp_path: Path) -> None:
     path = tmp_path / "gbk.txt"
     path.write_bytes("我会先道歉，然后回滚。".encode("gbk") + b"\xff\xfe")
-    code, out, _ = run(capsys, "score", "-q", "good.apology", "-f", str(path), "--json",
+    code, out, _ = run_cli(capsys, "score", "-q", "good.apology", "-f", str(path), "--json",
                        "--bank", str(GOOD))
     assert code == 0
     assert json.loads(out)["question"] == "good.apology"
@@ -151,7 +147,7 @@ def test_user_errors_exit_2_with_one_line(
         argv += [] if "--dir" in argv else ["--dir", str(tmp_path / "b")]
     elif "--bank" not in argv:
         argv += ["--bank", str(GOOD)]
-    code, out, err = run(capsys, *argv)
+    code, out, err = run_cli(capsys, *argv)
     assert code == 2
     assert out == ""
     assert err == message.format(**fill) + "\n"
@@ -185,19 +181,19 @@ def test_argparse_errors_exit_2(capsys) -> None:
 
 
 def test_lint_of_the_builtin_bank_is_clean(capsys) -> None:
-    code, out, err = run(capsys, "lint")
+    code, out, err = run_cli(capsys, "lint")
     assert (code, err) == (0, "")
     assert re.fullmatch(r"0 problems; \d+ files: \d+ questions, \d+ rubrics, \d+ examples checked\n", out)
 
 
 def test_lint_of_a_clean_folder_exits_0_and_counts_only_that_folder(capsys) -> None:
-    code, out, err = run(capsys, "lint", str(GOOD))
+    code, out, err = run_cli(capsys, "lint", str(GOOD))
     assert (code, err) == (0, "")
     assert out == "0 problems; 2 files: 1 question, 1 rubric, 2 examples checked\n"
 
 
 def test_lint_reports_one_line_per_problem_and_exits_1(capsys) -> None:
-    code, out, err = run(capsys, "lint", "--bank", str(GOOD), str(BAD))
+    code, out, err = run_cli(capsys, "lint", "--bank", str(GOOD), str(BAD))
     assert (code, err) == (1, "")
     *lines, summary = out.splitlines()
     files = sorted(p.name for p in BAD.iterdir())
@@ -208,14 +204,14 @@ def test_lint_reports_one_line_per_problem_and_exits_1(capsys) -> None:
 
 
 def test_lint_quiet_prints_problems_only(capsys) -> None:
-    code, out, err = run(capsys, "lint", "--quiet", str(BAD / "empty.yaml"))
+    code, out, err = run_cli(capsys, "lint", "--quiet", str(BAD / "empty.yaml"))
     assert code == 1
     assert out == f"{BAD / 'empty.yaml'}:1:1: empty file\n"
     assert err == ""
 
 
 def test_lint_of_a_missing_path(capsys, tmp_path: Path) -> None:
-    code, out, err = run(capsys, "lint", str(tmp_path / "nope"))
+    code, out, err = run_cli(capsys, "lint", str(tmp_path / "nope"))
     assert (code, err) == (1, "")
     assert out == (f"{tmp_path / 'nope'}:1:1: no such file or folder\n"
                    "1 problem; 0 files: 0 questions, 0 rubrics, 0 examples checked\n")
@@ -225,7 +221,7 @@ def test_lint_of_a_missing_path(capsys, tmp_path: Path) -> None:
 
 
 def test_bank_list_shows_every_question(capsys) -> None:
-    code, out, _ = run(capsys, "bank", "list")
+    code, out, _ = run_cli(capsys, "bank", "list")
     assert code == 0
     ids = [line.split()[0] for line in out.splitlines()]
     assert "support.outage-strategic-customer" in ids
@@ -239,7 +235,7 @@ def test_bank_list_fits_the_terminal_and_marks_cut_prompts(capsys, monkeypatch, 
     from mockroom.core.bank import load_bank
 
     monkeypatch.setenv("COLUMNS", str(columns))
-    code, out, _ = run(capsys, "bank", "list")
+    code, out, _ = run_cli(capsys, "bank", "list")
     assert code == 0
     prompts = {q.id: " ".join(q.prompt.en.split()) for q in load_bank().questions.values()}
     for line in out.splitlines():
@@ -262,7 +258,7 @@ def test_clip_cuts_by_cells_with_an_ellipsis() -> None:
 
 
 def test_bank_list_by_track_as_json(capsys) -> None:
-    code, out, _ = run(capsys, "--bank", str(GOOD), "bank", "list", "--track", "good", "--json")
+    code, out, _ = run_cli(capsys, "--bank", str(GOOD), "bank", "list", "--track", "good", "--json")
     assert code == 0
     assert json.loads(out) == [
         {
@@ -279,14 +275,14 @@ def test_bank_list_by_track_as_json(capsys) -> None:
 
 def test_bank_list_tells_about_skipped_files_on_stderr(capsys, tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("id: [\n", "utf-8")
-    code, out, err = run(capsys, "bank", "list", "--bank", str(tmp_path), "--track", "sales")
+    code, out, err = run_cli(capsys, "bank", "list", "--bank", str(tmp_path), "--track", "sales")
     assert code == 0
     assert out and all(line.startswith("sales.") for line in out.splitlines())
     assert err.startswith(f"skipped: {tmp_path / 'broken.yaml'}:2:1: invalid YAML: ")
 
 
 def test_bank_show_prints_the_question_and_its_rubric(capsys) -> None:
-    code, out, _ = run(capsys, "bank", "show", "good.apology", "--bank", str(GOOD), "--lang", "zh")
+    code, out, _ = run_cli(capsys, "bank", "show", "good.apology", "--bank", str(GOOD), "--lang", "zh")
     assert code == 0
     assert out.startswith("good.apology  [good / scenario / difficulty 2]")
     assert "客户因为我们的故障很生气，你会怎么做？" in out
@@ -295,7 +291,7 @@ def test_bank_show_prints_the_question_and_its_rubric(capsys) -> None:
 
 
 def test_bank_show_json(capsys) -> None:
-    code, out, _ = run(capsys, "bank", "show", "support.outage-strategic-customer", "--json")
+    code, out, _ = run_cli(capsys, "bank", "show", "support.outage-strategic-customer", "--json")
     assert code == 0
     data = json.loads(out)
     assert data["question"]["id"] == "support.outage-strategic-customer"
@@ -306,7 +302,7 @@ def test_bank_show_json(capsys) -> None:
 
 
 def test_schema_is_json_with_the_question_and_rubric_definitions(capsys) -> None:
-    code, out, _ = run(capsys, "schema")
+    code, out, _ = run_cli(capsys, "schema")
     assert code == 0
     schema = json.loads(out)
     assert {"Question", "QuestionFile", "Rubric", "Criterion", "RedFlag"} <= set(schema["$defs"])
@@ -318,7 +314,7 @@ def test_schema_is_json_with_the_question_and_rubric_definitions(capsys) -> None
 def test_schema_describes_every_field_by_its_docstring(capsys) -> None:
     from mockroom.core import models
 
-    code, out, _ = run(capsys, "schema")
+    code, out, _ = run_cli(capsys, "schema")
     defs = json.loads(out)["$defs"]
     for name, model in vars(models).items():
         if isinstance(model, type) and issubclass(model, models.Strict) and model.model_fields:
@@ -329,27 +325,27 @@ def test_schema_describes_every_field_by_its_docstring(capsys) -> None:
 
 @pytest.mark.parametrize(("kind", "field"), [("question", "prompt"), ("rubric", "criteria")])
 def test_schema_of_one_kind(capsys, kind: str, field: str) -> None:
-    code, out, _ = run(capsys, "schema", kind)
+    code, out, _ = run_cli(capsys, "schema", kind)
     assert code == 0
     assert field in out and json.loads(out)["$schema"].startswith("https://json-schema.org/")
 
 
 def test_new_writes_templates_that_lint_clean_and_refuses_to_overwrite(capsys, tmp_path: Path) -> None:
     root = tmp_path / "my-bank"
-    code, out, _ = run(capsys, "new", "mine.prioritise", "--dir", str(root))
+    code, out, _ = run_cli(capsys, "new", "mine.prioritise", "--dir", str(root))
     assert code == 0
     question = root / "mine" / "prioritise.yaml"
     rubric = root / "rubrics" / "mine" / "prioritise.yaml"
     assert out.splitlines()[:2] == [f"wrote {question}", f"wrote {rubric}"]
 
-    code, out, _ = run(capsys, "lint", str(root))
+    code, out, _ = run_cli(capsys, "lint", str(root))
     assert (code, out) == (0, "0 problems; 2 files: 1 question, 1 rubric, 2 examples checked\n")
-    code, out, _ = run(capsys, "--bank", str(root), "bank", "list", "--track", "mine")
+    code, out, _ = run_cli(capsys, "--bank", str(root), "bank", "list", "--track", "mine")
     assert out.split()[0] == "mine.prioritise"
 
     question.write_text(question.read_text("utf-8") + "# my edits\n", "utf-8")
     before = question.read_text("utf-8")
-    code, out, err = run(capsys, "new", "mine.prioritise", "--dir", str(root))
+    code, out, err = run_cli(capsys, "new", "mine.prioritise", "--dir", str(root))
     assert code == 2
     assert err == f"mockroom: {question} already exists; not overwriting it\n"
     assert question.read_text("utf-8") == before

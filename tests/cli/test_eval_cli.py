@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from mockroom.cli.main import main
+from tests.helpers.cli_helpers import run_cli
 
 GOOD = Path(__file__).resolve().parent.parent / "data" / "good"
 """A bank with one question, good.apology: points apologise, restore, review."""
@@ -36,11 +36,6 @@ questions:
 """
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 @pytest.fixture
 def graded(tmp_path: Path) -> Path:
@@ -50,7 +45,7 @@ def graded(tmp_path: Path) -> Path:
 
 
 def test_prints_a_table_then_the_worst_disagreements_within_80_columns(capsys, graded: Path) -> None:
-    code, out, err = run(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", "--worst", "2")
+    code, out, err = run_cli(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", "--worst", "2")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "4 answers, 1 questions: graded.yaml"
@@ -65,7 +60,7 @@ def test_prints_a_table_then_the_worst_disagreements_within_80_columns(capsys, g
 
 
 def test_by_kind_adds_a_table_of_kinds(capsys, graded: Path) -> None:
-    code, out, _ = run(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", "--by-kind",
+    code, out, _ = run_cli(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", "--by-kind",
                        "--worst", "0")
     assert code == 0
     lines = out.splitlines()
@@ -73,13 +68,13 @@ def test_by_kind_adds_a_table_of_kinds(capsys, graded: Path) -> None:
     assert lines[head].split() == ["KIND", "N", "GRADE", "SCORE", "MAE"]
     assert [line.split()[0] for line in lines[head + 1 : head + 4]] == ["trap", "zh-adequate", "zh-strong"]
     assert lines[head + 1].split()[1:3] == ["1", "5.0"]
-    _, plain, _ = run(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", "--worst", "0")
+    _, plain, _ = run_cli(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", "--worst", "0")
     assert "KIND" not in plain
 
 
 def test_the_interface_language_is_chinese_on_request(capsys, graded: Path) -> None:
     for argv in (("--lang", "zh", "eval", str(graded)), ("eval", str(graded), "--lang", "zh")):
-        code, out, _ = run(capsys, "--bank", str(GOOD), *argv)
+        code, out, _ = run_cli(capsys, "--bank", str(GOOD), *argv)
         assert code == 0
         assert out.startswith("4 个回答，1 道题：graded.yaml")
         assert "分歧最大的回答" in out and "评分 90" in out
@@ -98,14 +93,14 @@ def test_the_interface_language_is_chinese_on_request(capsys, graded: Path) -> N
 def test_exit_1_when_a_threshold_is_missed(
     capsys, graded: Path, thresholds: tuple[str, ...], code: int, mark: str
 ) -> None:
-    got, out, _ = run(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", *thresholds)
+    got, out, _ = run_cli(capsys, "eval", str(graded), "--bank", str(GOOD), "--lang", "en", *thresholds)
     assert got == code
     tail = out.split("Thresholds\n", 1)[1].splitlines()
     assert len(tail) == len(thresholds) // 2 and all(line.startswith(f"  {mark} ") for line in tail)
 
 
 def test_json_has_every_answer_worst_first_with_evidence(capsys, graded: Path) -> None:
-    code, out, _ = run(capsys, "eval", str(graded), "--bank", str(GOOD), "--json", "--max-mae", "100")
+    code, out, _ = run_cli(capsys, "eval", str(graded), "--bank", str(GOOD), "--json", "--max-mae", "100")
     assert code == 0
     data = json.loads(out)
     assert data["sources"] == [str(graded)]
@@ -132,7 +127,7 @@ def test_a_question_without_a_spearman_says_so(capsys, tmp_path: Path) -> None:
         "    - {id: a, grade: 50, text: 我会道歉。}\n    - {id: b, grade: 50, text: 我会先回滚再复盘。}\n",
         "utf-8",
     )
-    code, out, _ = run(capsys, "eval", str(path), "--bank", str(GOOD), "--lang", "en",
+    code, out, _ = run_cli(capsys, "eval", str(path), "--bank", str(GOOD), "--lang", "en",
                        "--min-spearman", "0")
     assert code == 1  # nothing to measure is not a pass
     assert out.splitlines()[3].split()[:3] == ["good.apology", "2", "—"]
@@ -155,7 +150,7 @@ def test_a_bad_file_is_one_line_and_exit_2_with_nothing_scored(
 ) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(text, "utf-8")
-    code, out, err = run(capsys, "eval", str(graded), str(bad), "--bank", str(GOOD))
+    code, out, err = run_cli(capsys, "eval", str(graded), str(bad), "--bank", str(GOOD))
     assert (code, out) == (2, "")
     (line,) = err.splitlines()
     assert line.startswith(f"mockroom: {bad}{where}") and message in line
@@ -165,13 +160,13 @@ def test_every_bad_file_is_named(capsys, tmp_path: Path) -> None:
     paths = [tmp_path / "one.yaml", tmp_path / "two.yaml"]
     paths[0].write_text("questions: [", "utf-8")
     paths[1].write_text("questions:\n  x.y:\n    - {id: a, grade: 1, text: t}\n", "utf-8")
-    code, out, err = run(capsys, "eval", *map(str, paths), "--bank", str(GOOD))
+    code, out, err = run_cli(capsys, "eval", *map(str, paths), "--bank", str(GOOD))
     assert (code, out) == (2, "")
     assert [line.split(":")[1].strip() for line in err.splitlines()] == [str(p) for p in paths]
 
 
 def test_without_files_the_banks_examples_are_evaluated(capsys) -> None:
-    code, out, _ = run(capsys, "eval", "--bank", str(GOOD), "-q", "good.apology", "--lang", "en", "--json")
+    code, out, _ = run_cli(capsys, "eval", "--bank", str(GOOD), "-q", "good.apology", "--lang", "en", "--json")
     assert code == 0
     data = json.loads(out)
     assert data["sources"] == []
@@ -182,7 +177,7 @@ def test_without_files_the_banks_examples_are_evaluated(capsys) -> None:
 
 
 def test_the_builtin_banks_examples_cover_every_builtin_question(capsys) -> None:
-    code, out, _ = run(capsys, "eval", "--json", "--worst", "0")
+    code, out, _ = run_cli(capsys, "eval", "--json", "--worst", "0")
     assert code == 0
     data = json.loads(out)
     from mockroom.core.bank import load_bank
@@ -198,7 +193,7 @@ def test_the_builtin_banks_examples_cover_every_builtin_question(capsys) -> None
     ],
 )
 def test_usage_errors(capsys, argv: tuple[str, ...], message: str) -> None:
-    code, out, err = run(capsys, *argv, "--bank", str(GOOD))
+    code, out, err = run_cli(capsys, *argv, "--bank", str(GOOD))
     assert (code, out) == (2, "")
     assert message in err and len(err.splitlines()) == 1
 
@@ -211,7 +206,7 @@ def test_text_from_a_graded_file_reaches_the_terminal_inert(capsys, tmp_path: Pa
         '    - {id: y, grade: 10, text: 我周末去爬山。}\n',
         "utf-8",
     )
-    code, out, _ = run(capsys, "eval", str(path), "--bank", str(GOOD), "--lang", "en")
+    code, out, _ = run_cli(capsys, "eval", str(path), "--bank", str(GOOD), "--lang", "en")
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out
     assert "x␛[2J" in out and "我会道歉␛[31m。" in out

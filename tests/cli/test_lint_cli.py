@@ -9,23 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from mockroom.cli.main import main
+from tests.helpers.cli_helpers import run_cli
 
 QID = "mine.prioritise"
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
 def bank(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
     """A fresh `mockroom new` question and rubric, linted clean."""
     root = tmp_path / "my-bank"
-    assert run(capsys, "new", QID, "--dir", str(root))[0] == 0
-    assert run(capsys, "lint", str(root)) == (
+    assert run_cli(capsys, "new", QID, "--dir", str(root))[0] == 0
+    assert run_cli(capsys, "lint", str(root)) == (
         0, "0 problems; 2 files: 1 question, 1 rubric, 2 examples checked\n", ""
     )
     return root
@@ -66,7 +61,7 @@ def test_every_ascii_mark_in_chinese_text_is_reported_at_its_own_column(capsys, 
     q = question(bank)
     edit(q, "三位客户同时提出紧急请求，而你的团队只能先处理一个。你会怎么安排优先级？",
          "三位客户同时提出紧急请求,而你的团队(只有两人)只能先处理一个:你会怎么安排优先级?")
-    code, out, err = run(capsys, "lint", str(bank))
+    code, out, err = run_cli(capsys, "lint", str(bank))
     assert (code, err) == (1, "")
     # Where the prompt's line is in the template, counted by hand: 8, after "  zh: " (6).
     assert lines_of(q, out) == [
@@ -98,7 +93,7 @@ def test_every_ascii_mark_in_chinese_text_is_reported_at_its_own_column(capsys, 
 def test_marks_are_placed_in_every_way_yaml_writes_a_text(capsys, bank: Path, written: str) -> None:
     q = question(bank)
     edit(q, "zh: 考察按业务影响排序、透明沟通和事后复盘的能力。", written)
-    code, out, _ = run(capsys, "lint", str(bank))
+    code, out, _ = run_cli(capsys, "lint", str(bank))
     assert code == 1
     found = lines_of(q, out)
     assert all(f.split(": ", 2)[1] == f"{QID}" for f in found)
@@ -111,7 +106,7 @@ def test_marks_are_placed_in_every_way_yaml_writes_a_text(capsys, bank: Path, wr
 def test_ascii_marks_between_latin_words_are_left_alone(capsys, bank: Path) -> None:
     edit(question(bank), "考察按业务影响排序、透明沟通和事后复盘的能力。",
          "考察按业务影响排序（SLA, P1/P2）和事后复盘 (RCA) 的能力。")
-    assert run(capsys, "lint", str(bank))[0] == 0
+    assert run_cli(capsys, "lint", str(bank))[0] == 0
 
 
 # --- 9: the template, and a comma in a flow mapping ------------------------------------
@@ -122,9 +117,9 @@ def test_the_template_takes_an_english_label_with_a_comma_and_a_quoted_colon(cap
     edit(r, "      en: Review afterwards", "      en: Follow up, feed back, then review")
     edit(r, '"Say how you rank: business impact, users affected, urgency."',
          '"Say it: rank by impact, then urgency."')
-    code, out, _ = run(capsys, "lint", str(bank))
+    code, out, _ = run_cli(capsys, "lint", str(bank))
     assert (code, out.splitlines()[-1]) == (0, "0 problems; 2 files: 1 question, 1 rubric, 2 examples checked")
-    code, out, _ = run(capsys, "--bank", str(bank), "bank", "show", QID, "--lang", "en")
+    code, out, _ = run_cli(capsys, "--bank", str(bank), "bank", "show", QID, "--lang", "en")
     assert "Follow up, feed back, then review" in out
 
 
@@ -134,7 +129,7 @@ def test_a_comma_splitting_a_flow_mapping_says_quote_this_value_and_nothing_else
     r = rubric(bank)
     edit(r, "    label:\n      zh: 事后复盘\n      en: Review afterwards",
          "    label: {zh: 事后复盘, en: follow up and feed back, then review, then close}")
-    code, out, err = run(capsys, "lint", str(bank))
+    code, out, err = run_cli(capsys, "lint", str(bank))
     assert (code, err) == (1, "")
     assert out == (
         f"{r}:{at(r, 'follow up and feed back')}: criteria.2.label.en: a comma inside {{…}} ends the value, so the rest read as "
@@ -144,7 +139,7 @@ def test_a_comma_splitting_a_flow_mapping_says_quote_this_value_and_nothing_else
 
     # Linting the question alone, the rubric's file is not linted: the question says which it is.
     q = question(bank)
-    code, out, _ = run(capsys, "lint", str(q), "--bank", str(bank))
+    code, out, _ = run_cli(capsys, "lint", str(q), "--bank", str(bank))
     assert code == 1
     assert lines_of(q, out) == [
         f"{at(q, f'rubric: {QID}', 8)}: {QID}: unknown rubric '{QID}': {r} defines it but has "
@@ -153,18 +148,18 @@ def test_a_comma_splitting_a_flow_mapping_says_quote_this_value_and_nothing_else
 
     edit(r, "en: follow up and feed back, then review, then close}",
          'en: "follow up and feed back, then review, then close"}')
-    assert run(capsys, "lint", str(bank))[0] == 0
+    assert run_cli(capsys, "lint", str(bank))[0] == 0
 
 
 def test_a_question_whose_rubric_is_really_missing_says_where_it_may_be(capsys, bank: Path) -> None:
     q = question(bank)
-    code, out, _ = run(capsys, "lint", str(q))  # the rubric is in the folder beside
+    code, out, _ = run_cli(capsys, "lint", str(q))  # the rubric is in the folder beside
     assert code == 1
     assert lines_of(q, out) == [
         f"{at(q, f'rubric: {QID}', 8)}: {QID}: unknown rubric '{QID}': lint the file or folder "
         "that holds it too, or add --bank DIR"
     ]
-    assert run(capsys, "lint", str(q), "--bank", str(bank)) == (
+    assert run_cli(capsys, "lint", str(q), "--bank", str(bank)) == (
         0, "0 problems; 1 file: 1 question, 0 rubrics, 2 examples checked\n", ""
     )
 
@@ -188,7 +183,7 @@ def test_a_colon_inside_a_bare_value_says_quote_this_value(
 ) -> None:
     r = rubric(bank)
     edit(r, old, new)
-    code, out, _ = run(capsys, "lint", str(bank))
+    code, out, _ = run_cli(capsys, "lint", str(bank))
     assert code == 1
     column = at(r, stop, 4)  # the colon
     assert lines_of(r, out) == [f"{column}: {expected}"]
@@ -199,7 +194,7 @@ def test_a_colon_inside_a_bare_value_says_quote_this_value(
 
 
 def test_a_clean_file_is_counted_alone_on_stdout(capsys, bank: Path) -> None:
-    code, out, err = run(capsys, "lint", str(question(bank)), "--bank", str(bank))
+    code, out, err = run_cli(capsys, "lint", str(question(bank)), "--bank", str(bank))
     assert (code, out, err) == (0, "0 problems; 1 file: 1 question, 0 rubrics, 2 examples checked\n", "")
 
 
@@ -223,7 +218,7 @@ def test_a_point_without_phrases_in_one_language_is_reported(
 ) -> None:
     r = rubric(bank)
     edit(r, old, new)
-    code, out, _ = run(capsys, "lint", str(bank))
+    code, out, _ = run_cli(capsys, "lint", str(bank))
     assert code == 1
     assert lines_of(r, out) == [expected]
 
@@ -232,7 +227,7 @@ def test_a_duplicate_key_does_not_hide_the_files_other_problems(capsys, bank: Pa
     q = question(bank)
     edit(q, "difficulty: 2 ", "difficulty: 2\ndifficulty: 3\nprep: 30\n#")
     edit(q, "  prep_seconds: 30", "  prep_seconds: -5")
-    code, out, _ = run(capsys, "lint", str(bank))
+    code, out, _ = run_cli(capsys, "lint", str(bank))
     assert code == 1
     assert lines_of(q, out) == [
         f"{at(q, 'difficulty: 3')}: duplicate key 'difficulty'",
@@ -255,7 +250,7 @@ def test_lint_as_a_process_ends_every_line(tmp_path: Path) -> None:
 def test_a_misspelt_rubric_id_names_the_one_meant(capsys, bank: Path) -> None:
     q = question(bank)
     edit(q, f"rubric: {QID}", "rubric: mine.prioritse")
-    code, out, _ = run(capsys, "lint", str(bank))
+    code, out, _ = run_cli(capsys, "lint", str(bank))
     assert code == 1
     assert lines_of(q, out) == [
         f"{at(q, 'rubric: mine.prioritse', 8)}: {QID}: unknown rubric 'mine.prioritse': "
@@ -285,7 +280,7 @@ def test_a_check_across_fields_points_at_the_field_it_names(
         place = ("  zh:\n    - 先评估", 2)  # the outline's mapping starts at its first key
     else:
         edit(q, old, new)
-    code, out, _ = run(capsys, "lint", str(bank))
+    code, out, _ = run_cli(capsys, "lint", str(bank))
     assert code == 1
     assert lines_of(q, out) == [f"{at(q, place[0], place[1])}: {expected}"]
 
@@ -295,7 +290,7 @@ def test_scoring_a_question_left_out_says_why_and_where(capsys, bank: Path, tmp_
     answer = tmp_path / "answer.txt"
     answer.write_text("我会先评估业务影响，再主动联系每位客户。", "utf-8")
     for _ in range(2):  # the second load comes from the bank cache
-        code, out, err = run(capsys, "score", "--bank", str(bank), "-q", QID, "-f", str(answer))
+        code, out, err = run_cli(capsys, "score", "--bank", str(bank), "-q", QID, "-f", str(answer))
         assert (code, out) == (2, "")
         assert err == (f"mockroom: question '{QID}' ({question(bank)}) cannot be used: its rubric "
                        f"is missing or has problems; `mockroom lint {question(bank)}` says which\n")

@@ -16,17 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from mockroom.cli.main import main
-from mockroom.store import Store
-from tests.helpers.review_builders import OUTAGE, practise
+from tests.helpers.cli_helpers import run_cli
+from tests.helpers.review_builders import practised_db
 
 QUESTION = "support.outage-customer-vs-platform"
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line_error(code: int, err: str, *words: str) -> None:
@@ -43,15 +37,15 @@ def fifo(tmp_path: Path) -> Path:
 
 
 def test_score_from_dev_zero_is_refused_without_reading_it(capsys) -> None:
-    code, _, err = run(capsys, "score", "-q", QUESTION, "-f", "/dev/zero")
+    code, _, err = run_cli(capsys, "score", "-q", QUESTION, "-f", "/dev/zero")
     one_line_error(code, err, "/dev/zero", "character device")
 
 
 def test_score_and_import_refuse_a_fifo_at_once(capsys, fifo: Path, tmp_path: Path) -> None:
     started = time.monotonic()
-    code, _, err = run(capsys, "score", "-q", QUESTION, "-f", str(fifo))
+    code, _, err = run_cli(capsys, "score", "-q", QUESTION, "-f", str(fifo))
     one_line_error(code, err, "FIFO")
-    code, _, err = run(capsys, "import", str(fifo), "--db", f"sqlite:///{tmp_path / 'm.db'}")
+    code, _, err = run_cli(capsys, "import", str(fifo), "--db", f"sqlite:///{tmp_path / 'm.db'}")
     one_line_error(code, err, "FIFO")
     assert time.monotonic() - started < 5  # no writer ever opens the FIFO: a read would hang
     assert not (tmp_path / "m.db").exists()  # refused before the database was opened
@@ -71,7 +65,7 @@ def test_an_oversized_answer_file_is_refused(capsys, tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as f:
         f.truncate(3 * 1024**3)  # sparse: 3 GB that would have been read whole
-    code, _, err = run(capsys, "score", "-q", QUESTION, "-f", str(big))
+    code, _, err = run_cli(capsys, "score", "-q", QUESTION, "-f", str(big))
     one_line_error(code, err, "longer than 1024 KB")
 
 
@@ -114,7 +108,7 @@ def test_a_silent_postgresql_server_times_out_in_one_line(
         monkeypatch.setenv("MOCKROOM_DB_CONNECT_TIMEOUT", "600")  # the URL's own wins
         url += "?connect_timeout=2"
     started = time.monotonic()
-    code, _, err = run(capsys, "review", "--db", url)
+    code, _, err = run_cli(capsys, "review", "--db", url)
     assert time.monotonic() - started < 20  # 2 s, plus SQLAlchemy's one retry; never minutes
     one_line_error(code, err, "timeout", "MOCKROOM_DB_CONNECT_TIMEOUT")
     assert "secret" not in err
@@ -123,16 +117,13 @@ def test_a_silent_postgresql_server_times_out_in_one_line(
 def test_a_bad_connect_timeout_setting_is_one_line(capsys, monkeypatch) -> None:
     pytest.importorskip("psycopg")
     monkeypatch.setenv("MOCKROOM_DB_CONNECT_TIMEOUT", "soon")
-    code, _, err = run(capsys, "review", "--db", "postgresql://u@127.0.0.1:1/db")
+    code, _, err = run_cli(capsys, "review", "--db", "postgresql://u@127.0.0.1:1/db")
     one_line_error(code, err, "MOCKROOM_DB_CONNECT_TIMEOUT='soon'")
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> tuple[str, str]:
-    url = f"sqlite:///{tmp_path / 'm.db'}"
-    with Store.open(url) as store:
-        sess, _ = practise(store, [OUTAGE])
-    return url, sess.id
+    return practised_db(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -146,30 +137,30 @@ def db(tmp_path: Path) -> tuple[str, str]:
 )
 def test_absurd_options_are_one_line(capsys, db, argv: list[str], words: str) -> None:
     url, _ = db
-    code, _, err = run(capsys, *argv, *([] if "--db" in argv else ["--db", url]))
+    code, _, err = run_cli(capsys, *argv, *([] if "--db" in argv else ["--db", url]))
     one_line_error(code, err, words)
 
 
 def test_a_huge_limit_means_all_sessions(capsys, db) -> None:
     url, sid = db
-    code, out, err = run(capsys, "review", "--limit", "99999999999999999999", "--db", url)
+    code, out, err = run_cli(capsys, "review", "--limit", "99999999999999999999", "--db", url)
     assert code == 0 and sid[:8] in out, err
 
 
 def test_minus_zero_is_zero(capsys, db) -> None:
     url, sid = db
-    code, out, err = run(capsys, "review", sid, "-a", "1", "--coach", "Li", "--score", "-0",
+    code, out, err = run_cli(capsys, "review", sid, "-a", "1", "--coach", "Li", "--score", "-0",
                          "--db", url)
     assert code == 0 and "coach score 0 (" in out and "score -0" not in out, err
-    code, out, _ = run(capsys, "review", sid, "--db", url)
+    code, out, _ = run_cli(capsys, "review", sid, "--db", url)
     assert "coach score 0 · final 0" in out and "score -0" not in out
 
 
 def test_importing_into_a_memory_database_says_nothing_is_kept(capsys, db, tmp_path) -> None:
     url, sid = db
     file = tmp_path / "s.json"
-    assert run(capsys, "export", sid, "-o", str(file), "--db", url)[0] == 0
-    code, out, err = run(capsys, "import", str(file), "--db", "sqlite://")
+    assert run_cli(capsys, "export", sid, "-o", str(file), "--db", url)[0] == 0
+    code, out, err = run_cli(capsys, "import", str(file), "--db", "sqlite://")
     assert code == 0 and out.startswith("imported session")
     assert err == "note: the database is in memory (sqlite://): nothing imported is kept\n"
 
@@ -200,9 +191,9 @@ def test_a_read_only_database_opens_read_only_for_read_commands(
     _read_only(monkeypatch, file)
     try:
         for argv in (["review"], ["review", sid], ["export", sid, "-f", "json"], ["calibrate"]):
-            code, out, err = run(capsys, *argv, "--db", url)
+            code, out, err = run_cli(capsys, *argv, "--db", url)
             assert code == 0 and err == "", (argv, err)
-        code, _, err = run(capsys, "review", sid, "-a", "1", "--coach", "Li", "--score", "50",
+        code, _, err = run_cli(capsys, "review", sid, "-a", "1", "--coach", "Li", "--score", "50",
                            "--db", url)
         one_line_error(code, err, "readonly")
         assert file.read_bytes() == before
@@ -226,7 +217,7 @@ def test_text_the_store_cannot_keep_is_one_line(capsys, db, argv, words) -> None
     full = ["review", sid, "-a", "1", *argv]
     if "--coach" not in argv:
         full += ["--coach", "Li"]
-    code, _, err = run(capsys, *full, "--db", url)
+    code, _, err = run_cli(capsys, *full, "--db", url)
     one_line_error(code, err, words)
-    code, _, err = run(capsys, "review", "--candidate", "x\udcff", "--db", url)
+    code, _, err = run_cli(capsys, "review", "--candidate", "x\udcff", "--db", url)
     one_line_error(code, err, "not valid UTF-8")

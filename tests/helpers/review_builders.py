@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 
 from mockroom.core.result import CriterionResult, Match, ScoreResult
 from mockroom.store import SessionRec, Store
@@ -96,6 +98,17 @@ REFUND = Answer(
     55.0,
     {"policy": "within policy", "empathy": None},
 )
+
+
+def practised_db(
+    folder: Path, answers: Sequence[Answer] = (OUTAGE,), clock: Callable[[], datetime] | None = None
+) -> tuple[str, str]:
+    """A SQLite database in `folder` with one finished session of these answers: its URL and
+    the session's id (what the command-line tests pass as --db and the session)."""
+    url = f"sqlite:///{folder / 'm.db'}"
+    with Store.open(url, clock=clock) as store:
+        sess, _ = practise(store, answers)
+    return url, sess.id
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual import events
@@ -15,6 +16,7 @@ from mockroom.store.repo import Store
 from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.screens.rating_dialog import RatingDialog
+from mockroom.tui.screens.start import StartScreen
 
 BANK = Path(__file__).resolve().parent.parent / "data" / "tui" / "bank"
 BROKEN_BANK = BANK.parent / "broken_bank"
@@ -61,6 +63,46 @@ async def until(
             screen = pilot.app.screen
             raise AssertionError(f"waited {timeout} s for {what}; the screen is {screen!r}")
         await pilot.pause(0.05)
+
+
+async def at_start(pilot: Pilot[None]) -> StartScreen:
+    """Let the app boot (or the last step settle) and return the start screen, which must be
+    the screen on top."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, StartScreen), f"expected the start screen, got {screen!r}"
+    return screen
+
+
+async def start_session(pilot: Pilot[None]) -> QuestionScreen:
+    """On the start screen, once the app has booted, press ctrl+s (start with the choices shown)
+    and wait for the first question, which is returned."""
+    await at_start(pilot)
+    app = pilot.app
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(app.screen, QuestionScreen), "the first question")
+    return question_screen(app)  # type: ignore[arg-type]
+
+
+@asynccontextmanager
+async def practising(
+    app: MockroomApp, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[Pilot[None]]:
+    """Run the app and start a session with the start screen's choices: the pilot is handed
+    over with the first question on screen. Leaving the block without quitting is what a
+    killed process looks like to the store, as with `run_test`."""
+    async with app.run_test(size=size) as pilot:
+        await start_session(pilot)
+        yield pilot
+
+
+async def submit(pilot: Pilot[None], answer: str | None = None) -> None:
+    """Paste `answer` when given, then press ctrl+s and let the scoring and storing settle
+    (the rating dialog, the feedback or the next question follows, as the session says)."""
+    if answer is not None:
+        await paste(pilot, answer)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
 
 
 async def rate(pilot: Pilot[None], key: str = "escape") -> None:

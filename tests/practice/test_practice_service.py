@@ -56,6 +56,21 @@ def _answer(service: PracticeService, store: Store, p: Practice, ask: Ask, text:
     return attempt
 
 
+def _start(service: PracticeService, store: Store, mode: str, count: int) -> Practice:
+    """A session on the demo track for the store's candidate, started as the start screen does."""
+    cand = store.get_candidate()
+    assert cand is not None
+    p = service.start(store, cand.id, "demo", count, mode, "en", True)
+    assert p is not None
+    return p
+
+
+def _first_ask(p: Practice) -> Ask:
+    ask = p.next_ask()
+    assert ask is not None
+    return ask
+
+
 def test_the_service_imports_no_textual() -> None:
     import subprocess
 
@@ -88,10 +103,8 @@ def test_picking_and_budget(bank: Bank) -> None:
 
 
 def test_a_session_with_a_retry_and_a_follow_up(service: PracticeService, store: Store) -> None:
-    cand = store.get_candidate()
-    assert cand is not None
-    p = service.start(store, cand.id, "demo", 3, "single", "en", True)
-    assert p is not None and [q.id for q in p.questions] == ["demo.intro", "demo.outage"]
+    p = _start(service, store, "single", 3)
+    assert [q.id for q in p.questions] == ["demo.intro", "demo.outage"]
     held = store.session_holder(p.session_id)  # started claimed by this app
     assert held is not None and held.holder == service.holder
     first = p.next_ask()
@@ -142,10 +155,8 @@ def test_the_budget_is_spent_only_while_a_question_is_on_screen(
     """Practice: feedback, the self-rating, a retry and a follow-up cost the budget nothing;
     a question's first answer is charged its prep and answer time, and when the budget is
     spent the session is over."""
-    cand = store.get_candidate()
-    assert cand is not None
-    p = service.start(store, cand.id, "demo", 2, "practice", "en", True)
-    assert p is not None and p.budget is not None and p.budget.total_s == 240
+    p = _start(service, store, "practice", 2)
+    assert p.budget is not None and p.budget.total_s == 240
     assert store.get_session(p.session_id).time_budget_s == 240 and p.feedback_each
     clock.advance(1000)  # the start screen, before any question
     first = p.next_ask()
@@ -179,23 +190,18 @@ def test_the_budget_is_spent_only_while_a_question_is_on_screen(
 def test_an_interview_gives_no_feedback_until_the_end(
     service: PracticeService, store: Store
 ) -> None:
-    cand = store.get_candidate()
-    assert cand is not None
-    p = service.start(store, cand.id, "demo", 2, "interview", "en", True)
-    assert p is not None and not p.feedback_each and p.budget is not None
-    assert store.get_session(p.session_id).mode == "interview"
-    assert PracticeService.last_times(store, cand.id, p) == {}  # no hints either
+    p = _start(service, store, "interview", 2)
+    assert not p.feedback_each and p.budget is not None
+    session = store.get_session(p.session_id)
+    assert session.mode == "interview"
+    assert PracticeService.last_times(store, session.candidate_id, p) == {}  # no hints either
 
 
 def test_a_failing_scorer_stores_nothing(
     service: PracticeService, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cand = store.get_candidate()
-    assert cand is not None
-    p = service.start(store, cand.id, "demo", 1, "single", "en", True)
-    assert p is not None
-    ask = p.next_ask()
-    assert ask is not None
+    p = _start(service, store, "single", 1)
+    ask = _first_ask(p)
 
     def broken(question: object, text: str) -> object:
         raise RuntimeError("scorer bug")
@@ -207,12 +213,8 @@ def test_a_failing_scorer_stores_nothing(
 
 
 def test_a_late_draft_never_lands_after_its_answer(service: PracticeService, store: Store) -> None:
-    cand = store.get_candidate()
-    assert cand is not None
-    p = service.start(store, cand.id, "demo", 1, "single", "en", True)
-    assert p is not None
-    ask = p.next_ask()
-    assert ask is not None
+    p = _start(service, store, "single", 1)
+    ask = _first_ask(p)
     turn = service.turn(ask, False)
     p.answering = ask
     state = draft_state(ask, turn.clock, SHOWN)
@@ -226,12 +228,9 @@ def test_a_late_draft_never_lands_after_its_answer(service: PracticeService, sto
 def test_resume_restores_the_question_its_clock_and_the_budget(
     service: PracticeService, store: Store, clock: FakeClock
 ) -> None:
-    cand = store.get_candidate()
-    assert cand is not None
-    p = service.start(store, cand.id, "demo", 2, "mock", "en", True)
-    assert p is not None and p.budget is not None
-    ask = p.next_ask()
-    assert ask is not None
+    p = _start(service, store, "mock", 2)
+    assert p.budget is not None
+    ask = _first_ask(p)
     turn = service.turn(ask, False)
     p.answering = ask
     clock.advance(15)
@@ -241,7 +240,7 @@ def test_resume_restores_the_question_its_clock_and_the_budget(
     service.save_draft(store, p, ask, "half an answer", state)
 
     returning = PracticeService.returning(store)
-    assert returning.candidate == cand and isinstance(returning.unfinished, Unfinished)
+    assert returning.candidate == store.get_candidate() and isinstance(returning.unfinished, Unfinished)
     assert returning.unfinished.done == 0
     clock.advance(1000)  # the terminal was closed for a while: neither clock ran
     again, shown, missing = service.resume(returning.unfinished, auto_submit=False)
@@ -258,12 +257,8 @@ def test_two_apps_on_one_session_never_overwrite_each_other(
 ) -> None:
     """The app that starts a session holds it; a second one is told who has it, and once it
     takes over, the first one's drafts and answers are refused instead of overwriting."""
-    cand = store.get_candidate()
-    assert cand is not None
-    p = service.start(store, cand.id, "demo", 1, "single", "en", True)
-    assert p is not None
-    ask = p.next_ask()
-    assert ask is not None
+    p = _start(service, store, "single", 1)
+    ask = _first_ask(p)
     p.answering = ask
     state = draft_state(ask, service.turn(ask, False).clock, SHOWN)
     service.save_draft(store, p, ask, "first window", state)

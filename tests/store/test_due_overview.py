@@ -63,13 +63,13 @@ def test_the_last_answer_before_a_moment_with_the_coach_over_the_scorer(
     last = store.last_answers(cand, ["support.outage", "support.refund"])
     assert list(last) == ["support.outage"] and last["support.outage"].attempt.id == first.id
     seen = last_time(last["support.outage"])
-    assert seen.score == 30 and [m.label_en for m in seen.missed] == ["Restore first"]
-    assert seen.missed[0].required
+    assert seen.score == 30 and [p.criterion.label_en for p in seen.missed] == ["Restore first"]
+    assert seen.missed[0].criterion.required
     store.override_criterion(first.id, "restore-first", True, "Coach Wang")
     store.override_criterion(first.id, "shared.star:result", False, "Coach Wang")
     store.override_score(first.id, 65, "Coach Wang")
     seen = last_time(store.last_answers(cand, ["support.outage"])["support.outage"])
-    assert seen.score == 65 and [m.label_en for m in seen.missed] == ["Result"]
+    assert seen.score == 65 and [p.criterion.label_en for p in seen.missed] == ["Result"]
     clock.advance(hours=1)
     retry = record(store, session, "support.outage", 80)
     assert store.last_answers(cand, ["support.outage"])["support.outage"].attempt.id == retry.id

@@ -7,12 +7,12 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, Table, create_engine, inspect, select, update
+from sqlalchemy import MetaData, Table, create_engine, select, update
 
 from mockroom.core.bank import load_paths
 from mockroom.core.scorer import Scorer
 from mockroom.store import Store, evidence
-from mockroom.store.db import MIGRATIONS
+from tests.helpers.migrations import migrate, table_names
 from tests.helpers.store_builders import make_result, make_timing
 
 GOOD_BANK = Path(__file__).resolve().parent.parent / "data" / "good"
@@ -22,19 +22,6 @@ ANSWERS = [
     "不知道。",
 ]
 COPIES = 2_345  # more than one page (0004 reads 1,000 at a time)
-
-
-def alembic(store_url: str, action: str, target: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    engine = create_engine(store_url)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        getattr(command, action)(config, target)
-    engine.dispose()
 
 
 def results(store_url: str) -> dict[str, object]:
@@ -67,10 +54,8 @@ def practise(store_url: str, clock):
 def test_downgrade_writes_the_first_format_and_0004_brings_it_back(store_url: str, clock) -> None:
     sess, recs = practise(store_url, clock)
 
-    alembic(store_url, "downgrade", "0003")
-    engine = create_engine(store_url)
-    assert "rubric_point" not in inspect(engine).get_table_names()
-    engine.dispose()
+    migrate(store_url, "downgrade", "0003")
+    assert "rubric_point" not in table_names(store_url)
     stored = results(store_url)
     # Exactly what 0003 kept: ScoreResult.to_dict() as JSON.
     assert stored == {r.id: json.loads(json.dumps(r.result.to_dict())) for r in recs}
@@ -98,7 +83,7 @@ def test_downgrade_writes_the_first_format_and_0004_brings_it_back(store_url: st
 
 def test_0004_rewrites_every_page_and_leaves_what_it_cannot_read(store_url: str, clock) -> None:
     sess, recs = practise(store_url, clock)
-    alembic(store_url, "downgrade", "0003")
+    migrate(store_url, "downgrade", "0003")
     engine = create_engine(store_url)
     attempt = Table("attempt", MetaData(), autoload_with=engine)
     with engine.begin() as conn:
@@ -124,7 +109,7 @@ def test_0004_rewrites_every_page_and_leaves_what_it_cannot_read(store_url: str,
 @pytest.mark.parametrize("target", ["0001", "base"])
 def test_downgrade_past_0004_and_up_again(store_url: str, clock, target: str) -> None:
     sess, recs = practise(store_url, clock)
-    alembic(store_url, "downgrade", target)
+    migrate(store_url, "downgrade", target)
     if target == "base":
         return  # the tables are gone with the data; test_store_open covers the way up
     with Store.open(store_url) as store:

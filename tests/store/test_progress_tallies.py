@@ -11,12 +11,13 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 from sqlmodel import Session, select
 
 from mockroom.store import Store, session_record
 from mockroom.store.records import AttemptTiming
 from mockroom.store.tables import PointTallyRow, QuestionTallyRow
+from tests.helpers.migrations import migrate, table_names, version
 from tests.helpers.review_builders import (
     OUTAGE,
     REFUND,
@@ -198,25 +199,13 @@ def test_imports_and_newer_reviews(store: Store, clock, tmp_path) -> None:
 
 
 def test_migration_builds_the_tallies_from_existing_answers(store_url: str, clock) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    from mockroom.store.db import MIGRATIONS
-
     with Store.open(store_url, clock=clock) as store:
         first, second, _ = history(store, clock)
         store.override_criterion(first.id, "postmortem", True, "Coach Li")
         store.override_score(second.id, 20, "Coach Li")
         expected = recounted(store)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    engine = create_engine(store_url)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0002")
-    with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
-    engine.dispose()
+    migrate(store_url, "downgrade", "0002")
+    assert version(store_url) == "0002"
     with Store.open(store_url, clock=clock) as store:  # upgrades to head: tallies rebuilt
         assert stored(store) == expected
         assert_tallied(store)
@@ -307,25 +296,16 @@ def test_progress_counts_a_session_as_its_summary_does(store: Store, clock) -> N
 def test_upgrade_from_0006_counts_by_question(store_url: str, clock) -> None:
     """A database at the previous revision (its tallies counting every answer) is counted
     again by question on upgrade."""
-    from alembic import command
-    from alembic.config import Config
-
-    from mockroom.store.db import MIGRATIONS
-
     with Store.open(store_url, clock=clock) as store:
         practise_with(store, RETRY_SESSION)
         clock.advance(days=1)
         history(store, clock)
         expected = recounted(store)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    migrate(store_url, "downgrade", "0006")
+    assert version(store_url) == "0006"
+    assert "progress_result" not in table_names(store_url)
     engine = create_engine(store_url)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0006")
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
-        assert "progress_result" not in inspect(conn).get_table_names()
         # 0006 counted every main answer: the refund's retry is a second answer there
         refund = conn.execute(
             text("SELECT answers FROM progress_question WHERE question_id = 'support.refund'")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
 
 from mockroom.store import NotFound, Store, StoreError
 from mockroom.store.review import COMMENT_MAX
+from tests.helpers.migrations import column_names, migrate, version
 from tests.helpers.review_builders import OUTAGE, practise
 
 
@@ -49,30 +49,15 @@ def test_bad_summaries_change_nothing(store: Store, session, body, coach, words)
 
 
 def test_upgrade_from_0005_adds_the_summary_and_downgrade_drops_it(store_url: str, clock) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    from mockroom.store.db import MIGRATIONS
-
     with Store.open(store_url, clock=clock) as store:
         sess, (attempt,) = practise(store, [OUTAGE])
         store.set_summary(sess.id, "gone on downgrade", "Coach Li")
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    engine = create_engine(store_url)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0005")
-    columns = {c["name"] for c in inspect(engine).get_columns("practice_session")}
-    assert not columns & {"summary", "summary_by", "summary_at"}
-    engine.dispose()
+    migrate(store_url, "downgrade", "0005")
+    assert not column_names(store_url, "practice_session") & {"summary", "summary_by", "summary_at"}
 
     with Store.open(store_url, clock=clock) as store:  # upgrades through 0006
         t = store.transcript(sess.id)
         assert t.session.summary is None and [i.attempt for i in t.items] == [attempt]
         store.set_summary(sess.id, "back again", "Coach Li")
         assert store.find_session(sess.id).summary is not None
-    engine = create_engine(store_url)
-    with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
-    engine.dispose()
+    assert version(store_url) == "0008"

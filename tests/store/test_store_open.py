@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from mockroom.store import Store, StoreError
 from mockroom.store.tables import METADATA
+from tests.helpers.migrations import migrate, table_names
 
 HEAD = "0008"  # the newest migration in store/migrations/versions/
 TABLES = {"candidate", "practice_session", "draft", "attempt", "attempt_criterion", "review_card"}
@@ -64,20 +65,9 @@ def test_migrations_match_the_tables(store_url: str) -> None:
 
 
 def test_downgrade_and_upgrade_again(store_url: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    from mockroom.store.db import MIGRATIONS
-
     Store.open(store_url).close()
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    engine = create_engine(store_url)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "base")
-    assert set(inspect(engine).get_table_names()) & TABLES == set()
-    engine.dispose()
+    migrate(store_url, "downgrade", "base")
+    assert table_names(store_url) & TABLES == set()
     with Store.open(store_url) as store:
         assert store.get_candidate() is None
 

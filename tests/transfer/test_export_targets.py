@@ -21,15 +21,12 @@ import pytest
 from mockroom.cli.main import main
 from mockroom.store import Store
 from mockroom.transfer import export_md
-from tests.helpers.review_builders import OUTAGE, practise
+from tests.helpers.review_builders import OUTAGE, practise, practised_db
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> tuple[str, str]:
-    url = f"sqlite:///{tmp_path / 'm.db'}"
-    with Store.open(url) as store:
-        sess, _ = practise(store, [OUTAGE])
-    return url, sess.id
+    return practised_db(tmp_path)
 
 
 def export(capsys, db, target: Path | str, fmt: str = "md") -> tuple[int, str]:

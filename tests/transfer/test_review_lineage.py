@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
 
 from mockroom.cli.main import main
 from mockroom.store import Store
@@ -22,6 +21,7 @@ from mockroom.store.review_merge import ImportConflict
 from mockroom.transfer.errors import TransferError
 from mockroom.transfer.export_json import checksum, dumps
 from mockroom.transfer.import_json import import_file, parse
+from tests.helpers.migrations import migrate
 from tests.helpers.review_builders import OUTAGE, practise
 from tests.helpers.store_builders import Clock
 
@@ -180,24 +180,13 @@ def test_the_cli_lists_conflicts_and_resolves_them(candidate, tmp_path, capsys):
 
 
 def test_migration_gives_stored_reviews_the_digest_of_their_content(store_url: str, clock):
-    from alembic import command
-    from alembic.config import Config
-
-    from mockroom.store.db import MIGRATIONS
-
     with Store.open(store_url, clock=clock) as store:
         sess, (a,) = practise(store, [OUTAGE])
         store.override_criterion(a.id, "postmortem", True, "Coach Li")
         store.override_score(a.id, 78, "Coach Li")
         store.mark_reviewed(a.id, "Coach Li")
         before = store.coach_review(a.id)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    engine = create_engine(store_url)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0004")
-    engine.dispose()
+    migrate(store_url, "downgrade", "0004")
     with Store.open(store_url, clock=clock) as store:  # upgrades through 0005
         after = store.coach_review(a.id)
     assert (after.coach_score, after.points, after.reviewed_at) == (

@@ -65,8 +65,9 @@ def last_time_text(lang: str, last: LastTime, now: datetime) -> str:
     if not last.missed:
         return f"{head}\n{t(lang, 'last.all_hit')}"
     lines = [head]
-    for m in last.missed:
-        mark = (t(lang, "last.required") if m.required else "") + (
-            t(lang, "last.negated") if m.negated else "")
-        lines.append(t(lang, "last.point", label=m.label(lang), mark=mark, tip=m.tip(lang)))
+    for p in last.missed:
+        c = p.criterion
+        mark = (t(lang, "last.required") if c.required else "") + (
+            t(lang, "last.negated") if p.final == "negated" else "")
+        lines.append(t(lang, "last.point", label=c.label(lang), mark=mark, tip=c.tip(lang)))
     return "\n".join(lines)

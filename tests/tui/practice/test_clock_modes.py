@@ -17,18 +17,20 @@ from textual.widgets import Select, Static
 from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.rating_dialog import RatingDialog
-from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.summary import SummaryScreen
 from mockroom.tui.widgets.budget_display import BudgetDisplay
 from mockroom.tui.widgets.coverage_meter import CoverageMeter
 from tests.helpers.tui_helpers import (
     AppFactory,
     FakeClock,
+    at_start,
     open_store,
     paste,
+    practising,
     question_screen,
     rate,
     settle,
+    submit,
 )
 
 INTRO = "I currently work as a support lead for a software vendor and have relevant experience."
@@ -54,19 +56,11 @@ def _text(widget: Static) -> str:
     return console.export_text()
 
 
-async def _started(pilot: Pilot[None]) -> None:
-    """Start pressed once the store is open: the first question is on screen."""
-    await settle(pilot)
-    await pilot.press("ctrl+s")
-    await settle(pilot)
-
-
 async def _answer(pilot: Pilot[None], clock: FakeClock, text: str, seconds: float) -> None:
     clock.advance(2)
     await paste(pilot, text)
     clock.advance(seconds)
-    await pilot.press("ctrl+s")
-    await settle(pilot)
+    await submit(pilot)
 
 
 async def test_an_interview_keeps_the_feedback_for_its_report(
@@ -74,8 +68,7 @@ async def test_an_interview_keeps_the_feedback_for_its_report(
 ) -> None:
     _settings(tmp_path, last_mode="interview", live_meter=True)
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _started(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         q = question_screen(app)
         assert not q.query_one(CoverageMeter).display  # no live hints in an interview
         await _answer(pilot, clock, INTRO, 30)
@@ -101,8 +94,7 @@ async def test_at_zero_the_answer_is_submitted_only_with_auto_submit_and_told_ei
 ) -> None:
     _settings(tmp_path, last_mode="interview", self_rating=False)
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _started(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         # With auto-submit on from the start, no question can outrun the budget (it is their
         # time added up): the first runs far over with it off, then it is switched.
         await _answer(pilot, clock, INTRO, 200)
@@ -123,8 +115,7 @@ async def test_at_zero_the_answer_is_submitted_only_with_auto_submit_and_told_ei
             q = question_screen(app)  # still answering, the budget shown as over
             assert not q.submitting and q.query_one(BudgetDisplay).has_class("-out")
             clock.advance(5)
-            await pilot.press("ctrl+s")
-            await settle(pilot)
+            await submit(pilot)
             assert isinstance(app.screen, SummaryScreen)  # the last question after all
         session = app.screen.practice.session_id
     answers = open_store(named).attempts_for_session(session)
@@ -137,8 +128,7 @@ async def test_practice_pauses_the_budget_while_feedback_is_read(
 ) -> None:
     _settings(tmp_path, self_rating=False)
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _started(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         await _answer(pilot, clock, INTRO, 30)
         assert isinstance(app.screen, FeedbackScreen)
         shown = _text(app.screen.query_one(BudgetDisplay))
@@ -163,8 +153,7 @@ async def test_the_summary_stays_after_the_session_is_closed(
     """The closed session's claim is gone; the heartbeat must not take that for a take-over."""
     _settings(tmp_path, self_rating=False, last_count=1)
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _started(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         await _answer(pilot, clock, INTRO, 30)
         await pilot.press("n")
         await settle(pilot)
@@ -181,9 +170,8 @@ async def test_the_start_screen_remembers_the_last_choices(
 ) -> None:
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        start = app.screen
-        assert isinstance(start, StartScreen) and start.mode == "practice"
+        start = await at_start(pilot)
+        assert start.mode == "practice"
         start.query_one("#mode", Select).value = "interview"
         start.query_one("#count", Select).value = 1
         await settle(pilot)
@@ -191,8 +179,6 @@ async def test_the_start_screen_remembers_the_last_choices(
     assert (saved["last_mode"], saved["last_count"]) == ("interview", 1)
     again = make(named)
     async with again.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        start = again.screen
-        assert isinstance(start, StartScreen)
+        start = await at_start(pilot)
         assert (start.mode, start.count, start.track) == ("interview", 1, "demo")
         assert "Like a real interview" in _text(start.query_one("#mode-hint"))

@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Select
 
-from tests.helpers.tui_helpers import AppFactory, settle
+from tests.helpers.tui_helpers import AppFactory, settle, start_session
 from tests.tui.practice.test_due_start import answered_two_hours_ago
 
 
@@ -29,9 +29,7 @@ async def _start(pilot: Pilot[None]) -> None:
 async def _last_time(pilot: Pilot[None]) -> None:
     await settle(pilot)
     pilot.app.screen.query_one("#mode", Select).value = "due"
-    await settle(pilot)
-    await pilot.press("ctrl+s")
-    await settle(pilot)
+    await start_session(pilot)
     await pilot.press("ctrl+l")
     await _quiet(pilot)
 

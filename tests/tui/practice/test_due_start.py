@@ -15,7 +15,7 @@ from mockroom.store.records import AttemptTiming
 from mockroom.store.repo import Store
 from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.start import StartScreen
-from tests.helpers.tui_helpers import BANK, AppFactory, footer_keys, question_screen, settle
+from tests.helpers.tui_helpers import BANK, AppFactory, footer_keys, settle, start_session
 
 WEAK_OUTAGE = "I would apologise to the customer."
 GOOD_INTRO = (
@@ -106,10 +106,7 @@ async def test_a_due_question_shows_what_was_missed_last_time(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.screen.query_one("#mode", Select).value = "due"
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        q = question_screen(app)
+        q = await start_session(pilot)
         assert q.ask.question.id == "demo.outage"
         assert ("^l", "Last time") in footer_keys(app)
         pane = q.query_one("#last-time", Static)

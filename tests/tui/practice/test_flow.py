@@ -12,13 +12,17 @@ from tests.helpers.tui_helpers import (
     BROKEN_BANK,
     AppFactory,
     FakeClock,
+    at_start,
     counted,
     open_store,
     paste,
+    practising,
     question_screen,
     rate,
     settle,
     shown,
+    start_session,
+    submit,
 )
 
 OUTAGE_ANSWER = "我会先恢复服务,必要时回滚,同时每半小时主动同步进展给客户的负责人,让他们心里有数。"
@@ -61,21 +65,15 @@ async def test_answer_feedback_follow_up_and_summary_are_stored(
 ) -> None:
     app = make(named)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, StartScreen)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-
         # Question 1 (the easier one comes first): prep, then typing starts the answer clock.
-        q = question_screen(app)
+        q = await start_session(pilot)
         assert q.ask.question.id == "demo.intro"
         assert q.clock.view().phase == "prep"
         clock.advance(4)
         await paste(pilot, INTRO_ANSWER)
         assert q.clock.view().phase == "answer"
         clock.advance(30)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot)
         await rate(pilot)
         fb = app.screen
         assert isinstance(fb, FeedbackScreen)
@@ -97,8 +95,7 @@ async def test_answer_feedback_follow_up_and_summary_are_stored(
         assert q.ask.question.id == "demo.outage"
         await paste(pilot, OUTAGE_ANSWER)
         clock.advance(125)  # past the 120 s limit: overtime
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot)
         await rate(pilot)
         fb = app.screen
         assert isinstance(fb, FeedbackScreen)
@@ -113,9 +110,7 @@ async def test_answer_feedback_follow_up_and_summary_are_stored(
         q = question_screen(app)
         assert q.ask.kind == "follow_up"
         assert q.clock.view().phase == "answer"  # follow-ups have no prep
-        await paste(pilot, "事后我会组织复盘,做根因分析,并落实改进措施。")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot, "事后我会组织复盘,做根因分析,并落实改进措施。")
         follow = store.attempts_for_session(session_id)[-1]
         assert follow.follow_up_of == second.id
         assert follow.follow_up_criterion == "postmortem"
@@ -134,22 +129,15 @@ async def test_answer_feedback_follow_up_and_summary_are_stored(
 
 async def test_retry_shows_the_new_attempt_beside_the_old(make: AppFactory, named: str) -> None:
     app = make(named)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await paste(pilot, "I currently do support.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(100, 30)) as pilot:
+        await submit(pilot, "I currently do support.")
         await rate(pilot)
         first = app.screen
         assert isinstance(first, FeedbackScreen)
         await pilot.press("r")
         await settle(pilot)
         assert question_screen(app).ask.kind == "retry"
-        await paste(pilot, INTRO_ANSWER + " I would be a good fit.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot, INTRO_ANSWER + " I would be a good fit.")
         await rate(pilot)
         second = app.screen
         assert isinstance(second, FeedbackScreen)
@@ -165,12 +153,8 @@ async def test_retry_shows_the_new_attempt_beside_the_old(make: AppFactory, name
 
 async def test_empty_answer_is_not_submitted(make: AppFactory, named: str) -> None:
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
+        await submit(pilot)  # nothing typed
         question_screen(app)
         assert open_store(named).attempts_for_session(app.practice.session_id if app.practice else "") == []
 
@@ -180,9 +164,7 @@ async def test_auto_submit_at_the_limit(make: AppFactory, named: str, clock: Fak
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.click("#auto_submit")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        q = question_screen(app)
+        q = await start_session(pilot)
         await paste(pilot, "I currently lead support.")
         clock.advance(91)
         await pilot.pause(0.3)  # one clock tick
@@ -197,10 +179,7 @@ async def test_auto_submit_at_the_limit(make: AppFactory, named: str, clock: Fak
 
 async def test_clock_warns_then_counts_overtime(make: AppFactory, named: str, clock: FakeClock) -> None:
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         q = question_screen(app)
         shown = q.query_one("#clock")
         assert shown.has_class("-prep")
@@ -216,10 +195,7 @@ async def test_clock_warns_then_counts_overtime(make: AppFactory, named: str, cl
 
 async def test_language_switch_keeps_the_draft(make: AppFactory, named: str) -> None:
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         await paste(pilot, "草稿内容 draft")
         await pilot.press("f2")
         await pilot.pause()
@@ -247,9 +223,7 @@ async def test_bank_problems_are_shown_and_the_rest_loads(
 async def test_due_mode_with_nothing_due_stays_on_start(make: AppFactory, named: str) -> None:
     app = make(named)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, StartScreen)
+        screen = await at_start(pilot)
         screen.mode = "due"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -262,20 +236,16 @@ async def test_mock_interview_has_a_budget_and_ends_with_a_report(
 ) -> None:
     app = make(named)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, StartScreen)
+        screen = await at_start(pilot)
         screen.mode = "mock"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await start_session(pilot)
         assert app.practice is not None and app.practice.budget is not None
         assert app.practice.budget.total_s == (10 + 90) + (20 + 120)
         session = open_store(named).get_session(app.practice.session_id)
         assert session.mode == "mock" and session.time_budget_s == 240
         await paste(pilot, INTRO_ANSWER)
         clock.advance(300)  # the whole budget is gone
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot)
         await rate(pilot)
         await pilot.press("n")
         await settle(pilot)
@@ -288,9 +258,7 @@ async def test_counter_and_live_meter_follow_the_draft(make: AppFactory, named: 
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.click("#live_meter")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        q = question_screen(app)
+        q = await start_session(pilot)
         meter = q.query_one("#meter")
         assert meter.display
         await paste(pilot, "I currently work as a support lead.")

@@ -12,7 +12,7 @@ from mockroom.tui.screens.help_dialog import HelpDialog
 from mockroom.tui.screens.page import Dialog, Page
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.store_screen import HistoryPage, StoreScreen
-from tests.helpers.tui_helpers import AppFactory, question_screen, settle, shown
+from tests.helpers.tui_helpers import AppFactory, practising, question_screen, settle, shown
 
 
 async def test_f1_explains_the_start_screen_its_keys_and_where_data_is(
@@ -44,10 +44,7 @@ async def test_help_on_a_question_in_chinese_follows_the_question(
     make: AppFactory, named: str
 ) -> None:
     app = make(named, lang="zh")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         question_screen(app)
         await pilot.press("f1")
         await settle(pilot)

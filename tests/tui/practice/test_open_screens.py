@@ -5,7 +5,7 @@ from __future__ import annotations
 from mockroom.tui.screens.progress import ProgressScreen
 from mockroom.tui.screens.review import ReviewScreen
 from mockroom.tui.screens.start import StartScreen
-from tests.helpers.tui_helpers import AppFactory, question_screen, settle
+from tests.helpers.tui_helpers import AppFactory, practising, question_screen, settle
 
 
 async def test_f4_and_f5_open_progress_and_review_and_escape_returns(
@@ -26,10 +26,7 @@ async def test_f4_and_f5_open_progress_and_review_and_escape_returns(
 
 async def test_progress_does_not_open_over_a_running_question(make: AppFactory, named: str) -> None:
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         q = question_screen(app)
         await pilot.press("f4")
         await settle(pilot)

@@ -7,17 +7,21 @@ from mockroom.practice.ask import Ask
 from mockroom.practice.service import Turn
 from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.strings import t
-from tests.helpers.tui_helpers import AppFactory, FakeClock, footer_keys, question_screen, settle
+from tests.helpers.tui_helpers import (
+    AppFactory,
+    FakeClock,
+    footer_keys,
+    practising,
+    question_screen,
+    settle,
+)
 
 
 async def test_answer_now_leaves_the_footer_when_prep_runs_out(
     make: AppFactory, named: str, clock: FakeClock
 ) -> None:
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         q = question_screen(app)
         assert ("^g", "Answer now") in footer_keys(app)
         assert q.editor.placeholder == t("en", "q.placeholder")

@@ -26,9 +26,12 @@ from tests.helpers.tui_helpers import (
     footer_keys,
     open_store,
     paste,
+    practising,
     question_screen,
     rate,
     settle,
+    start_session,
+    submit,
 )
 
 INTRO_ANSWER = "I currently work as a support lead for a software vendor and have relevant experience."
@@ -104,10 +107,7 @@ async def test_a_scorer_failing_on_submit_keeps_the_answer_to_submit_again(
     make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make(named)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(100, 30)) as pilot:
         q = question_screen(app)
         await paste(pilot, INTRO_ANSWER)
 
@@ -116,8 +116,7 @@ async def test_a_scorer_failing_on_submit_keeps_the_answer_to_submit_again(
 
         assert app.flow is not None
         monkeypatch.setattr(app.flow.service.scorer, "score", broken)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot)
         assert app.screen is q and not q.submitting and not q.editor.read_only
         state = str(q.query_one("#q-state").render())
         assert "could not be scored" in state and "scorer bug" in state
@@ -126,8 +125,7 @@ async def test_a_scorer_failing_on_submit_keeps_the_answer_to_submit_again(
         assert open_store(named).attempts_for_session(session_id) == []
 
         monkeypatch.undo()
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot)
         await rate(pilot)
         assert isinstance(app.screen, FeedbackScreen)
         [stored] = open_store(named).attempts_for_session(session_id)
@@ -160,8 +158,7 @@ async def test_the_footer_rebuilds_only_when_its_keys_change_and_shows_what_a_pl
         await settle(pilot)
         assert rebuilds == []  # the same keys: nothing to redo
 
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await start_session(pilot)
         plain = Footer(id="plain")  # the reference: Textual's own footer on the same screen
         await app.screen.mount(plain)
         app.screen.refresh_bindings()  # a footer draws its keys once told the bindings changed
@@ -188,9 +185,7 @@ async def test_sessions_start_with_the_least_answered_questions(
         app.start_session("demo", 1, "single")
         await settle(pilot)
         assert question_screen(app).ask.question.id == "demo.intro"  # the easier one
-        await paste(pilot, INTRO_ANSWER)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot, INTRO_ANSWER)
         await rate(pilot)
         app.action_new_session()
         await settle(pilot)

@@ -12,9 +12,11 @@ from tests.helpers.tui_helpers import (
     footer_keys,
     open_store,
     paste,
+    practising,
     question_screen,
     rate,
     settle,
+    submit,
 )
 
 DRAFT = "我会先恢复服务,然后主动同步进展"
@@ -23,10 +25,7 @@ DRAFT = "我会先恢复服务,然后主动同步进展"
 async def _crash_mid_answer(make: AppFactory, db_url: str, clock: FakeClock) -> str:
     """Start a session, type, let the autosave run, then vanish without quitting."""
     app = make(db_url)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         clock.advance(3)
         await paste(pilot, DRAFT)
         clock.advance(20)
@@ -73,8 +72,7 @@ async def test_resume_after_a_crash_restores_draft_and_clock(
         assert view.phase == "answer" and view.remaining_s == 90 - 20
         assert app.practice is not None and app.practice.session_id == session_id
         clock.advance(5)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot)
         await rate(pilot)
         assert isinstance(app.screen, FeedbackScreen)
     store = open_store(named)
@@ -104,13 +102,8 @@ async def test_resume_between_questions_goes_to_the_next_one(
     make: AppFactory, named: str
 ) -> None:
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await paste(pilot, "I currently lead support.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
+        await submit(pilot, "I currently lead support.")
         await rate(pilot)
         assert isinstance(app.screen, FeedbackScreen)
     app = make(named)
@@ -127,10 +120,7 @@ async def test_quit_mid_question_asks_and_keeps_the_draft(
     make: AppFactory, named: str, clock: FakeClock
 ) -> None:
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         await paste(pilot, "half an answer")
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, QuitDialog)
@@ -154,10 +144,7 @@ async def test_ctrl_q_twice_quits_and_keeps_the_draft(
     make: AppFactory, named: str, clock: FakeClock
 ) -> None:
     app = make(named)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         await paste(pilot, "typed just now")
         await pilot.press("ctrl+q", "ctrl+q")  # the reflex: the second one answers the dialog
         await settle(pilot)

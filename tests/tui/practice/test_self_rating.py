@@ -6,22 +6,23 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.feedback import FeedbackScreen
 from mockroom.tui.screens.rating_dialog import RatingDialog
-from mockroom.tui.screens.start import StartScreen
-from tests.helpers.tui_helpers import AppFactory, open_store, paste, question_screen, rate, settle
+from tests.helpers.tui_helpers import (
+    AppFactory,
+    open_store,
+    practising,
+    question_screen,
+    rate,
+    settle,
+    start_session,
+    submit,
+)
 
 INTRO_ANSWER = "I currently work as a support lead for a software vendor and have relevant experience."
 OUTAGE_ANSWER = "我会先恢复服务,必要时回滚,同时每半小时主动同步进展给客户的负责人,让他们心里有数。"
-
-
-async def _submit(pilot: Pilot[None], answer: str) -> None:
-    await paste(pilot, answer)
-    await pilot.press("ctrl+s")
-    await settle(pilot)
 
 
 def _session_id(app: MockroomApp) -> str:
@@ -33,11 +34,8 @@ async def test_rating_is_asked_after_the_answer_is_stored_and_before_the_score(
     make: AppFactory, named: str
 ) -> None:
     app = make(named)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await _submit(pilot, INTRO_ANSWER)
+    async with practising(app, size=(100, 30)) as pilot:
+        await submit(pilot, INTRO_ANSWER)
         assert isinstance(app.screen, RatingDialog)
         store = open_store(named)
         # Already committed while the dialog is up: quitting now would lose only the rating.
@@ -58,11 +56,8 @@ async def test_rating_is_asked_after_the_answer_is_stored_and_before_the_score(
 @pytest.mark.parametrize("key", ["escape", "enter"])
 async def test_skipping_stores_no_rating(make: AppFactory, named: str, key: str) -> None:
     app = make(named)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await _submit(pilot, INTRO_ANSWER)
+    async with practising(app, size=(100, 30)) as pilot:
+        await submit(pilot, INTRO_ANSWER)
         await rate(pilot, key)
         assert isinstance(app.screen, FeedbackScreen)
         [stored] = open_store(named).attempts_for_session(_session_id(app))
@@ -71,11 +66,8 @@ async def test_skipping_stores_no_rating(make: AppFactory, named: str, key: str)
 
 async def test_clicking_a_rating_button(make: AppFactory, named: str) -> None:
     app = make(named, lang="zh")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await _submit(pilot, INTRO_ANSWER)
+    async with practising(app, size=(100, 30)) as pilot:
+        await submit(pilot, INTRO_ANSWER)
         dialog = app.screen
         assert isinstance(dialog, RatingDialog)
         assert "你答得怎么样" in str(dialog.query_one(".dialog-title").render())
@@ -88,20 +80,17 @@ async def test_clicking_a_rating_button(make: AppFactory, named: str) -> None:
 
 async def test_follow_ups_are_not_rated(make: AppFactory, named: str) -> None:
     app = make(named)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await _submit(pilot, INTRO_ANSWER)
+    async with practising(app, size=(100, 30)) as pilot:
+        await submit(pilot, INTRO_ANSWER)
         await rate(pilot, "5")
         await pilot.press("n")
         await settle(pilot)
-        await _submit(pilot, OUTAGE_ANSWER)  # misses the post-mortem: a follow-up is offered
+        await submit(pilot, OUTAGE_ANSWER)  # misses the post-mortem: a follow-up is offered
         await rate(pilot, "2")
         await pilot.press("f")
         await settle(pilot)
         assert question_screen(app).ask.kind == "follow_up"
-        await _submit(pilot, "事后我会组织复盘,做根因分析,并落实改进措施。")
+        await submit(pilot, "事后我会组织复盘,做根因分析,并落实改进措施。")
         assert isinstance(app.screen, FeedbackScreen)
         attempts = open_store(named).attempts_for_session(_session_id(app))
         assert [(a.question_id, a.follow_up_of is not None, a.self_rating) for a in attempts] == [
@@ -125,10 +114,8 @@ async def test_setting_off_from_the_palette_skips_the_dialog(
         await pilot.press("enter")
         await settle(pilot)
         assert not app.settings.self_rating
-        assert isinstance(app.screen, StartScreen)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await _submit(pilot, INTRO_ANSWER)
+        await start_session(pilot)
+        await submit(pilot, INTRO_ANSWER)
         assert isinstance(app.screen, FeedbackScreen)
         [stored] = open_store(named).attempts_for_session(_session_id(app))
         assert stored.self_rating is None
@@ -146,11 +133,8 @@ async def test_a_failed_rating_write_still_shows_the_feedback(
 
     monkeypatch.setattr(Store, "set_self_rating", refuse)
     app = make(named)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await _submit(pilot, INTRO_ANSWER)
+    async with practising(app, size=(100, 30)) as pilot:
+        await submit(pilot, INTRO_ANSWER)
         await rate(pilot, "4")
         fb = app.screen
         assert isinstance(fb, FeedbackScreen)
@@ -163,11 +147,8 @@ async def test_the_palette_cannot_leave_the_rating_unanswered(
     make: AppFactory, named: str, command: str
 ) -> None:
     app = make(named)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await _submit(pilot, INTRO_ANSWER)
+    async with practising(app, size=(100, 30)) as pilot:
+        await submit(pilot, INTRO_ANSWER)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*command)

@@ -3,22 +3,29 @@ the window that lost it stops saving (store/session_lock.py, tui/screens/taken_d
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from mockroom.store.session_lock import new_holder
 from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.screens.resume_dialog import ResumeDialog
 from mockroom.tui.screens.start import StartScreen
 from mockroom.tui.screens.taken_dialog import TakenDialog
 from mockroom.tui.screens.transcript import TranscriptScreen
-from tests.helpers.tui_helpers import AppFactory, FakeClock, open_store, paste, settle, until
+from tests.helpers.tui_helpers import (
+    AppFactory,
+    FakeClock,
+    open_store,
+    paste,
+    practising,
+    settle,
+    until,
+)
 
 
 async def _left_open(make: AppFactory, db_url: str, clock: FakeClock) -> str:
     """A session with a draft, then claimed by another (live) window."""
     app = make(db_url)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with practising(app, size=(80, 24)) as pilot:
         clock.advance(3)
         await paste(pilot, "我会先恢复服务")
         assert app.practice is not None
@@ -28,17 +35,24 @@ async def _left_open(make: AppFactory, db_url: str, clock: FakeClock) -> str:
     return session_id
 
 
+async def _resume_into_taken(pilot: Pilot[None]) -> TakenDialog:
+    """Answer yes to resuming: the session is another window's, so the taken dialog asks."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, ResumeDialog), "the resume dialog")
+    await pilot.press("y")
+    await until(pilot, lambda: isinstance(app.screen, TakenDialog), "the taken dialog")
+    assert isinstance(app.screen, TakenDialog)
+    return app.screen
+
+
 async def test_resume_of_a_session_open_elsewhere_offers_read_only(
     make: AppFactory, named: str, clock: FakeClock
 ) -> None:
     session_id = await _left_open(make, named, clock)
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ResumeDialog), "the resume dialog")
-        await pilot.press("y")
-        await until(pilot, lambda: isinstance(app.screen, TakenDialog), "the taken dialog")
-        assert isinstance(app.screen, TakenDialog)
-        assert "laptop pid 42" in str(app.screen.lines())
+        taken = await _resume_into_taken(pilot)
+        assert "laptop pid 42" in str(taken.lines())
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, TranscriptScreen), "the transcript")
         assert app.practice is None
@@ -52,9 +66,7 @@ async def test_taking_over_resumes_and_the_other_window_is_refused(
     session_id = await _left_open(make, named, clock)
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ResumeDialog), "the resume dialog")
-        await pilot.press("y")
-        await until(pilot, lambda: isinstance(app.screen, TakenDialog), "the taken dialog")
+        await _resume_into_taken(pilot)
         await pilot.press("y")
         await until(pilot, lambda: isinstance(app.screen, QuestionScreen), "the question")
         assert app.practice is not None and app.practice.session_id == session_id

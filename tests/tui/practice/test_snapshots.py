@@ -11,7 +11,16 @@ import pytest
 from textual.pilot import Pilot
 
 from mockroom.tui.screens.question import QuestionScreen
-from tests.helpers.tui_helpers import AppFactory, FakeClock, counted, paste, rate, settle
+from tests.helpers.tui_helpers import (
+    AppFactory,
+    FakeClock,
+    counted,
+    paste,
+    rate,
+    settle,
+    start_session,
+    submit,
+)
 
 ANSWERS = {
     "en": "First I would restore service, and roll back if needed. I keep them updated every "
@@ -41,9 +50,7 @@ def _to_start() -> Step:
 
 def _to_question(clock: FakeClock, lang: str) -> Step:
     async def run(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        await pilot.press("ctrl+s")  # start: demo.intro first
-        await settle(pilot)
+        await start_session(pilot)  # demo.intro first
         await pilot.press("ctrl+o")  # show the intent
         clock.advance(4)
         await paste(pilot, ANSWERS[lang][:40])
@@ -56,20 +63,15 @@ def _to_question(clock: FakeClock, lang: str) -> Step:
 
 def _to_feedback(clock: FakeClock, lang: str) -> Step:
     async def run(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await paste(pilot, "I currently lead support.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await start_session(pilot)
+        await submit(pilot, "I currently lead support.")
         await rate(pilot)  # skip
         await pilot.press("n")  # on to demo.outage, the one with rubric flags and a follow-up
         await settle(pilot)
         clock.advance(6)
         await paste(pilot, ANSWERS[lang])
         clock.advance(95)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await submit(pilot)
         await rate(pilot, "3")  # the rating is stored, not shown: the screen is unchanged
         await _quiet(pilot)
 
