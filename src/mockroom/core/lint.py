@@ -6,7 +6,8 @@ lint scores every example and reports those more than 15 points from their grade
 flags rubric phrases that can never help (a point's phrase that is also a red
 flag of the same rubric), and Chinese texts a candidate reads (prompts, outlines,
 labels, tips) punctuated with ASCII commas, colons or brackets beside Chinese
-characters, each character at its own line and column. Phrases and example answers
+characters, each character at its own line and column, and a point's phrase that is only
+a stock phrase (持续优化, "going forward": see `stock_phrases`). Phrases and example answers
 are left alone: matching folds punctuation, and candidates type either kind. A point
 or red flag with no phrases in one language is reported: an answer in that language
 could show it only through the other's words. A question left out only because its
@@ -24,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from mockroom.config import paths
-from mockroom.core import thesaurus
+from mockroom.core import stock_phrases, thesaurus
 from mockroom.core.bank import Bank, load_paths
 from mockroom.core.bank.load import unknown_rubric
 from mockroom.core.bank.source import read_bank_file
@@ -46,6 +47,7 @@ def lint(targets: Iterable[str | Path] = (), extra_dirs: Iterable[str | Path] = 
     problems += _red_flag_overlap(bank)
     problems += _ascii_punctuation(bank)
     problems += _phrase_languages(bank)
+    problems += _stock_only_phrases(bank)
     if given:
         problems = [p for p in problems if _inside(Path(p.path).resolve(), roots)]
     return bank, sorted(set(problems))
@@ -233,6 +235,23 @@ def _source(path: str) -> str | None:
         return decode(read_bank_file(path))
     except (OSError, YamlError):
         return None
+
+
+def _stock_only_phrases(bank: Bank) -> list[Problem]:
+    """A point's phrase made only of stock phrases (持续优化, "going forward", see
+    `stock_phrases`) credits fluent filler with a point it does not say."""
+    out = []
+    for r in bank.rubrics.values():
+        for ci, c in enumerate(r.criteria):
+            for phrase in c.phrases.all():
+                if stock_phrases.only_stock(compile_phrase(phrase).norm):
+                    where = bank.locate(f"r:{r.id}", ("criteria", ci, "phrases"))
+                    out.append(Problem(
+                        *where,
+                        f"{r.id}: phrase {phrase!r} of point {c.id!r} is only a stock phrase: it would "
+                        "credit filler that does not say the point; name what is done instead",
+                    ))
+    return out
 
 
 _LANGUAGES = {"zh": "Chinese", "en": "English"}

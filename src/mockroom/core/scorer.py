@@ -7,13 +7,17 @@ The score is built from factors an interviewer would recognise, each kept in
                similarity x (BASE_CREDIT + (1 - BASE_CREDIT) x elaboration), where
                elaboration is how much the sentence around the match says beyond that
                point's own phrases (other points' phrases do not lower it; bare terms
-               say nothing);
+               and stock phrases such as 高度重视 or "customer-centric" say nothing);
     content    coverage against what a full answer covers: FULL_COVERAGE of the
                weighted points, well said, is a complete answer;
     length     a gentle absolute floor: answers shorter than LENGTH_FLOOR units lose
                a little, in proportion;
     stance     an answer rejecting many of the points it names keeps only the share
                of its mentions that are affirmed, and less again when it rejects most;
+    vague      answers made largely of stock phrases lose most of their credit: they
+               name values, not what would be done;
+    off-point  answers whose clauses mostly touch no point (filler, another question's
+               story) keep less, unless they cover most points anyway;
     list       answers made mostly of bare terms ("柱状图 饼图", "Agenda. Rapport.")
                lose most of their credit: a keyword list is not an answer;
     notes      an answer written as list items that never say why scores at most NOTES_TOP;
@@ -21,7 +25,8 @@ The score is built from factors an interviewer would recognise, each kept in
                RED_FLAG_SLOPE x penalty, less the penalty); each missed required point
                costs a share of the score.
 
-    score = clamp(min(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x list, notes cap)
+    score = clamp(min(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x off-point x vague x list,
+                      notes cap)
                   - penalties)
 
 The constants are few and global, fitted on graded answers (see `mockroom eval`); the
@@ -30,9 +35,10 @@ per-point weights are the rubric authors'.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from mockroom.core import related
+from mockroom.core import related, stock_phrases
 from mockroom.core.bank import Bank, criterion_keys
 from mockroom.core.matching import (
     AnswerView,
@@ -45,6 +51,7 @@ from mockroom.core.matching import (
 )
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import NegationIndex, echoes_rejection, has_cue
+from mockroom.core.phrase_search import Hits, PhraseSearch, search_for
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
 from mockroom.core.shape import merged_spans as _merged
@@ -90,6 +97,21 @@ NOTES_FROM = 0.5
 RED_FLAG_SLOPE = 5.0
 """An answer with red flags scores at most TOP_SCORE - RED_FLAG_SLOPE x their penalties,
 before the penalties: a red flag makes an interviewer discount the whole answer."""
+VAGUE_FROM = 0.1
+"""Share of an answer in stock phrases (see `stock_phrases`: 高度重视, 以客户为中心,
+"customer-centric", "deliver real value") from which it reads as vague..."""
+VAGUE_ALL = 0.3
+"""...from which it is all boilerplate..."""
+VAGUE_KEEPS = 0.3
+"""...and the share of its score such an answer keeps: it names values, not what would be done."""
+ON_POINT_FROM = 0.2
+"""Share of an answer's clauses touching some rubric point below which most of it is beside
+the question (fluent filler, a story about something else)..."""
+OFF_POINT_KEEPS = 0.4
+"""...the share of its score an answer touching almost none keeps (in proportion between)..."""
+OFF_POINT_COVERED = 0.5
+"""...unless its coverage is at least this: an answer that makes most of the points is not
+beside the question, however much else it says."""
 REQUIRED_KEEPS = 0.85
 """Each required point missed keeps this share of the score."""
 RELATED_SIMILARITY = 0.5
@@ -122,6 +144,8 @@ class _CompiledQuestion:
     described: dict[str, frozenset[str]]
     """Each point's telling words (see `related`), by key."""
     weights: related.Weights
+    search: PhraseSearch
+    """All its phrases, looked for in one pass (see `phrase_search`)."""
 
 
 class Scorer:
@@ -155,6 +179,7 @@ class Scorer:
         result = _CompiledQuestion(
             tuple(crits), tuple(flags), vocabulary(tuple(phrases)), described,
             related.Weights.of(c.criterion for c in crits),
+            search_for(tuple(p for c in crits for p in c.phrases) + tuple(p for f in flags for p in f.phrases)),
         )
         self._cache[question.id] = result
         return result
@@ -218,6 +243,7 @@ def _score(
     flags: list[Flag] = []
     truncated = len(answer) > MAX_ANSWER_CHARS
     view, shape, is_negated = prepare(answer[:MAX_ANSWER_CHARS], question.vocabulary)
+    scan = question.search.scan(view)
     text = view.text
 
     total_weight = sum(c.criterion.weight for c in crits) or 1.0
@@ -225,10 +251,17 @@ def _score(
     mentions = rejections = 0
     final: list[CriterionResult] = []
     orig = view.norm.orig
+    # A phrase found inside a stock phrase ("感受" in "让客户感受到我们的诚意") is not said.
+    stock = _merged(list(stock_phrases.spans(text)))
     # Negation is looked at once per place: synonym variants often land on the same words.
     found_by_point = [
         _echoes_rejected(
-            text, [(p, f, is_negated(f.start, f.end, p.norm)) for p, f in _best_per_span(c.phrases, view)]
+            text,
+            [
+                (p, f, is_negated(f.start, f.end, p.norm))
+                for p, f in _best_per_span(c.phrases, scan)
+                if not _inside_any(stock, f.start, f.end)
+            ],
         )
         for c in crits
     ]
@@ -249,9 +282,11 @@ def _score(
                 if credit < f.similarity:  # a fully explained match cannot be beaten by its own
                     sentence = shape.sentence_of(f.start)
                     if sentence not in said_by_sentence:
-                        said_by_sentence[sentence] = 0 if sentence is None else shape.said_in(sentence, own)
+                        said_by_sentence[sentence] = (
+                            0 if sentence is None else _said_concretely(shape, sentence, own, stock)
+                        )
                     elaboration = min(1.0, said_by_sentence[sentence] / ELABORATION_UNITS)
-                    if elaboration < STEP_ELABORATION and _is_step(shape, f.start, named_anywhere, steps):
+                    if elaboration < STEP_ELABORATION and _is_step(shape, f.start, named_anywhere, stock, steps):
                         elaboration = STEP_ELABORATION
                     credit = max(credit, f.similarity * (BASE_CREDIT + (1 - BASE_CREDIT) * elaboration))
             s, e = orig(f.start), orig(f.end)
@@ -346,6 +381,39 @@ def _score(
         )
     score *= stance_factor
 
+    touching, clauses = _clauses_on_point(shape, found_by_point)
+    on_point = touching / clauses if clauses else 1.0
+    off_point_factor = 1.0
+    if on_point < ON_POINT_FROM and coverage < OFF_POINT_COVERED and any(r.hit for r in final):
+        off_point_factor = OFF_POINT_KEEPS + (1 - OFF_POINT_KEEPS) * on_point / ON_POINT_FROM
+        flags.append(
+            Flag(
+                "off-point",
+                f"大部分内容没有落在这道题的要点上：{clauses} 句里只有 {touching} 句涉及要点。",
+                f"Most of the answer is beside the question's points: {touching} of its {clauses} "
+                "clauses touch one.",
+                penalty=round(score * (1 - off_point_factor), 1),
+            )
+        )
+    score *= off_point_factor
+
+    stock_share = sum(shape.units(s, e) for s, e in stock) / max(1, shape.units(0, len(text)))
+    vague_factor = 1 - (1 - VAGUE_KEEPS) * min(1.0, max(0.0, (stock_share - VAGUE_FROM) / (VAGUE_ALL - VAGUE_FROM)))
+    if vague_factor < 1.0:
+        quoted = list(dict.fromkeys(answer[orig(s) : orig(e)] for s, e in stock))[:4]
+        flags.append(
+            Flag(
+                "vague",
+                f"套话多、具体内容少：{stock_share:.0%} 的内容是「" + "」「".join(quoted) + "」这类说法；"
+                "请讲清楚具体做什么、怎么做、结果如何。",
+                f"Vague: {stock_share:.0%} of the answer is stock phrases ('" + "', '".join(quoted) + "'); "
+                "say what you would actually do, how, and what came of it.",
+                penalty=round(score * (1 - vague_factor), 1),
+                spans=tuple((orig(s), orig(e)) for s, e in stock),
+            )
+        )
+    score *= vague_factor
+
     list_share = shape.list_share
     list_factor = 1 - (1 - LIST_KEEPS) * min(1.0, max(0.0, (list_share - LIST_FROM) / (LIST_ALL - LIST_FROM)))
     if list_factor < 1.0:
@@ -376,7 +444,7 @@ def _score(
     for rf in question.red:
         spans = []
         for p in rf.phrases:
-            for f in view.find(p, fuzzy=False):
+            for f in scan.find(p, fuzzy=False):
                 if not is_negated(f.start, f.end, p.norm):
                     spans.append((view.norm.orig(f.start), view.norm.orig(f.end)))
         if spans:
@@ -443,6 +511,10 @@ def _score(
             "list_share": round(list_share, 4),
             "list_factor": round(list_factor, 4),
             "rejected_share": round(rejected_share, 4),
+            "stock_share": round(stock_share, 4),
+            "vague_factor": round(vague_factor, 4),
+            "on_point": round(on_point, 4),
+            "off_point_factor": round(off_point_factor, 4),
             "penalties": penalties,
         },
     )
@@ -480,12 +552,12 @@ def _echoes_rejected(
     ]
 
 
-def _best_per_span(phrases: tuple[Phrase, ...], view: AnswerView) -> list[tuple[Phrase, Found]]:
+def _best_per_span(phrases: tuple[Phrase, ...], hits: Hits) -> list[tuple[Phrase, Found]]:
     """One match per place in the answer: the closest (a phrase and a synonym variant of
     another phrase of the point often land on the same words), the first on a tie."""
     best: dict[tuple[int, int], tuple[Phrase, Found]] = {}
     for p in phrases:
-        for f in view.find(p):
+        for f in hits.find(p):
             span = (f.start, f.end)
             if span not in best or f.similarity > best[span][1].similarity:
                 best[span] = (p, f)
@@ -493,17 +565,57 @@ def _best_per_span(phrases: tuple[Phrase, ...], view: AnswerView) -> list[tuple[
 
 
 def _is_step(
-    shape: Shape, x: int, named: list[tuple[int, int]], known: dict[tuple[int, int], bool]
+    shape: Shape,
+    x: int,
+    named: list[tuple[int, int]],
+    stock: list[tuple[int, int]],
+    known: dict[tuple[int, int], bool],
 ) -> bool:
     """Whether the match at x is a concrete step: its clause says something beside the phrases
-    of any point (an object, a when, a how), where a bare term or a run of terms says nothing.
-    `known` keeps the answer for each clause already looked at."""
+    of any point (an object, a when, a how), where a bare term, a run of terms or a stock
+    phrase ("充分沟通") says nothing. `known` keeps the answer for each clause already looked at."""
     clause = shape.clause_of(x)
     if clause is None:
         return False
     if clause not in known:
-        known[clause] = shape.said_in(clause, named) >= STEP_UNITS
+        known[clause] = _said_concretely(shape, clause, named, stock) >= STEP_UNITS
     return known[clause]
+
+
+def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the merged, sorted `spans`."""
+    k = bisect_right(spans, start, key=lambda span: span[0]) - 1
+    return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
+
+
+def _clauses_on_point(shape: Shape, found_by_point: list[list[tuple[Phrase, Found, bool]]]) -> tuple[int, int]:
+    """How many of the answer's clauses (those reading as language) hold an affirmed mention of
+    some point, and how many clauses there are."""
+    starts = sorted(f.start for found in found_by_point for _, f, neg in found if not neg)
+    touching = clauses = 0
+    for s, e, bare in shape.fragments:
+        if not bare:
+            clauses += 1
+            k = bisect_left(starts, s)
+            touching += k < len(starts) and starts[k] < e
+    return touching, clauses
+
+
+def _said_concretely(
+    shape: Shape, stretch: tuple[int, int], own: list[tuple[int, int]], stock: list[tuple[int, int]]
+) -> int:
+    """`Shape.said_in` less the stock phrases of the stretch that are not part of `own` (both
+    merged and sorted): "客户会感受到我们的诚意" explains nothing about listening."""
+    a, b = stretch
+    said = shape.said_in(stretch, own)
+    for s, e in stock:
+        if e <= a:
+            continue
+        if s >= b:
+            break
+        if not any(os < e and s < oe for os, oe in own):
+            said -= shape.language_units(max(s, a), min(e, b))
+    return max(0, said)
 
 
 def stance(rejected_share: float) -> float:

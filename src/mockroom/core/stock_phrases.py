@@ -1,0 +1,89 @@
+"""Stock phrases: the evaluative and value words an answer can be made of without saying
+anything an interviewer could check or picture ("高度重视", "以客户为中心", "始终秉承",
+"customer-centric", "deliver real value", "a growth mindset").
+
+They are not wrong in an answer; they are empty on their own. The scorer uses them twice:
+the words beside a point's phrase that make the point "explained" leave them out (a
+sentence of stock phrases explains nothing), and an answer made largely of them is flagged
+as vague and loses points in proportion. Each entry is a phrase an interviewer would call
+boilerplate in any answer to any question, not a word taken from one answer; a word that
+says an action or a fact in some answers (沟通, 复盘, roll back) is not one.
+
+The text looked at is the normalised answer (lower case, simplified Chinese).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+ZH = (
+    # Stances and values, said of oneself or the team.
+    "以客户为中心", "客户至上", "客户第一", "用户至上", "用户第一", "把客户放在第一位", "把客户的事当成自己的事",
+    "高度重视", "非常重视", "十分重视", "认真对待", "认真负责", "积极主动", "积极进取", "积极乐观", "积极",
+    "主动性", "负责任", "态度", "心态", "理念", "秉承", "始终", "一直坚持", "坚持", "不断", "持续", "充分",
+    "良好", "高效", "有效", "用心", "诚意", "真诚", "真心", "热情", "努力", "共同努力", "相互理解", "相互配合",
+    "齐心协力", "精诚合作", "拧成一股绳", "形成合力", "心往一处想", "劲往一处使", "同舟共济", "担当", "温度",
+    "初心", "匠心", "情怀", "敬业", "专业", "职业素养", "服务意识", "服务理念", "责任心", "责任感", "使命感",
+    "正能量",
+    # Importance, without saying why.
+    "非常重要", "至关重要", "很重要", "重要性", "重要的", "关键的", "关键在于", "最关键的是", "最重要的是",
+    "重中之重", "本质上", "说到底", "归根结底", "核心在于",
+    # Outcomes in general words.
+    "价值", "双赢", "共赢", "满意", "信赖", "认可", "让客户感受到", "让对方感受到", "让用户感受到", "感受到我们的", "圆满", "取得了成功", "重重困难", "很大的提升",
+    "得到了提升", "得到了锻炼", "收获很大", "受益匪浅", "深刻体会", "深刻认识", "共同成长", "长远发展",
+    "长期发展", "可持续发展", "机遇", "化危为机", "迎刃而解", "事半功倍", "水到渠成", "腾飞", "助力", "赋能",
+    "提质增效", "降本增效",
+    # Qualities claimed.
+    "团队合作", "团队精神", "合作精神", "沟通能力", "学习能力", "抗压能力", "执行力", "综合素质", "丰富的经验",
+    "进取", "上进", "善于", "全局观", "大局观", "注重细节", "精益求精", "追求卓越", "以诚待人", "踏实肯干",
+    "吃苦耐劳", "脚踏实地",
+    # Management boilerplate.
+    "科学性", "合理性", "可操作性", "科学合理", "有的放矢", "高度一致", "保持一致", "战略目标", "战略高度",
+    "全方位", "多维度", "全面", "深入", "切实", "抓手", "服务质量", "不断提升", "持续改进", "持续优化",
+    "进一步", "更好地", "更加", "落到实处", "统筹兼顾", "有序推进", "稳步推进", "体系化", "精细化",
+    # Fillers of speech.
+    "总之", "总而言之", "综上所述", "我认为", "我觉得", "我相信", "相信", "一定能", "一定会",
+    "这个问题非常好", "非常", "十分", "特别", "真正",
+)
+EN = (
+    "customer-centric", "customer-first", "customer centric", "customer obsessed", "at the heart of",
+    "put the customer first", "proactive", "empathetic", "passion", "passionate", "dedication", "dedicated",
+    "growth mindset", "mindset", "can-do attitude", "positive attitude", "hard-working", "hardworking",
+    "team player", "people person", "self-motivated", "detail-oriented", "results-driven", "results-oriented",
+    "above and beyond", "thrive", "fast-paced", "problem solver", "enthusiasm", "enthusiastic", "excited",
+    "meaningful contribution", "make a difference",
+    "really important", "very important", "important", "essential", "crucial", "vital", "paramount",
+    "comes down to", "at the end of the day", "first and foremost",
+    "always", "truly", "really", "very", "genuinely", "absolutely", "deeply", "effectively", "efficiently",
+    "seamlessly", "consistently",
+    "real value", "add value", "adding value", "deliver value", "create value", "value-add", "win-win",
+    "strong relationships", "build relationships", "building relationships", "long-term partnerships",
+    "long-term partnership", "aligning", "alignment", "aligned", "shared goals", "common goals", "same page",
+    "vision", "mission", "synergy", "synergies", "holistic", "best practices", "excellence", "world-class",
+    "innovative", "leverage", "empower", "empowering", "make an impact", "make a real impact", "real impact",
+    "exceed expectations", "exceeding expectations", "going forward", "ultimately", "keep moving forward",
+    "never stop improving", "continuous improvement", "committed", "commitment", "i believe", "i think",
+    "i feel", "i'm confident", "great question", "everyone involved", "every voice is heard",
+    "working together", "one team", "opportunity", "opportunities",
+)
+_ZH_RE = re.compile("|".join(re.escape(p) for p in sorted(ZH, key=len, reverse=True)))
+_EN_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(EN, key=len, reverse=True)) + r")\b")
+
+
+def spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where the stock phrases of the normalised text are, in order (Chinese first, then
+    English: the two never overlap, one being CJK and the other Latin)."""
+    for m in _ZH_RE.finditer(text):
+        yield m.span()
+    if re.search("[a-z]", text):
+        for m in _EN_RE.finditer(text):
+            yield m.span()
+
+
+def only_stock(text: str) -> bool:
+    """Whether the normalised `text` is made of stock phrases and spaces only."""
+    covered = [False] * len(text)
+    for s, e in spans(text):
+        covered[s:e] = [True] * (e - s)
+    return any(covered) and all(c or ch.isspace() for c, ch in zip(covered, text, strict=True))

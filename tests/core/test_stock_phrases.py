@@ -1,0 +1,37 @@
+"""Stock phrases: found in normalised text (simplified, lower case), never inside a longer
+Latin word, and a phrase is "only stock" when nothing else is left."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockroom.core import stock_phrases
+from mockroom.core.matching import AnswerView
+
+
+def _found(answer: str) -> list[str]:
+    text = AnswerView(answer).text
+    return [text[s:e] for s, e in stock_phrases.spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("我们要高度重视，始终以客户为中心。", ["高度重视", "始终", "以客户为中心"]),
+        ("我們要高度重視，始終以客戶為中心。", ["高度重视", "始终", "以客户为中心"]),  # traditional
+        ("We stay customer-centric and deliver real value.", ["customer-centric", "real value"]),
+        ("先回滚，再查日志。", []),
+        ("The keyboard was broken.", []),  # "key" is not a stock word, nor inside words
+        ("Always be closing.", ["always"]),
+    ],
+)
+def test_stock_phrases_are_found(answer: str, expected: list[str]) -> None:
+    assert _found(answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "only"),
+    [("持续优化", True), ("going forward", True), ("持续优化转化率", False), ("roll back", False), ("", False)],
+)
+def test_only_stock(phrase: str, only: bool) -> None:
+    assert stock_phrases.only_stock(AnswerView(phrase).text) is only
