@@ -67,8 +67,12 @@ STOPWORDS = frozenset(
 him out", whoever the pronoun names."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Phrase:
+    """A phrase prepared for matching. Compared by identity (`compile_phrase` and
+    `with_synonyms` hand out one object per phrase): sets of a question's phrases
+    (`phrase_search`) then cost no hashing of their fields."""
+
     raw: str
     norm: str
     is_cjk: bool
@@ -185,11 +189,12 @@ def sounds(text: str) -> str:
     syllable, so that "sounds the same" is a plain substring search. Other characters stay;
     private-use characters of the answer itself become U+FFFD so they never pass for sounds."""
     text = _PRIVATE_SOUNDS.sub("\ufffd", text)
+    number = pinyin_table.table().number
     table: dict[int, str] = {}
-    for ch in set(CJK_RE.findall(text)):
-        n = pinyin_table.syllable_number(ch)
+    for code_point in map(ord, set(CJK_RE.findall(text))):
+        n = number(code_point)
         if n is not None:
-            table[ord(ch)] = chr(_FIRST_SOUND + n)
+            table[code_point] = chr(_FIRST_SOUND + n)
     return text.translate(table)
 
 
@@ -264,7 +269,7 @@ class AnswerView:
         return bigrams(self._compact[0])
 
     @cached_property
-    def _sounds(self) -> str:
+    def sounds(self) -> str:
         """The compact text with each Chinese character replaced by its sound (see `sounds`)."""
         return sounds(self._compact[0])
 
@@ -327,7 +332,7 @@ class AnswerView:
         the answer's sounds; those differing from the phrase in exactly one character
         are homophone typos (none differing is an exact match, found before).
         """
-        heard = self._sounds
+        heard = self.sounds
         compact = self._compact[0]
         phrase = p.compact
         n = len(phrase)
@@ -430,6 +435,18 @@ class AnswerView:
                     for i in self._by_word[w]:
                         hits.setdefault(i, round(score / 100, 3))
         return hits
+
+    def may_find_words(self, p: Phrase) -> bool:
+        """False when `find_words(p)` surely finds nothing: each way it looks is shut by a
+        word found nowhere (see `rule_out`), or for one word, by no two answer words
+        spelling it. Set operations only, so a question's phrases are sorted out cheaply."""
+        if not p.words or not self._words:
+            return False
+        if self._absent.isdisjoint(p.words):
+            return True  # the words in sequence
+        if len(p.words) == 1:
+            return p.words[0] in self._glued  # "rollback" written "roll back" / "roll-back"
+        return p.joined not in self._absent  # "roll back" written "rollback"
 
     def find_words(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
         if not p.words:

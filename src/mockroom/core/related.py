@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mockroom.core.models import Criterion
 from mockroom.core.shape import EN_FUNCTION
@@ -49,7 +50,15 @@ def keys(text: str) -> set[str]:
 
 def description(c: Criterion) -> set[str]:
     parts = [c.label.zh, c.label.en, c.tip.zh, c.tip.en, *c.phrases.all()]
-    return keys(normalize_phrase(" ".join(parts)))
+    return set(described_by(" ".join(parts)))
+
+
+@lru_cache(maxsize=4096)
+def described_by(text: str) -> frozenset[str]:
+    """The telling units of a point's description (its label, tip and phrases joined).
+    Cached by that text: a question asks twice per point (its points' words and their
+    weights), and questions sharing a rubric ask about the same points."""
+    return frozenset(keys(normalize_phrase(text)))
 
 
 @dataclass(frozen=True)

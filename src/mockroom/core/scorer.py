@@ -51,6 +51,7 @@ from mockroom.core.matching import (
 )
 from mockroom.core.models import Criterion, FollowUp, Question, RedFlag, Rubric
 from mockroom.core.negation import NegationIndex, echoes_rejection, has_cue
+from mockroom.core.phrase_search import Hits, PhraseSearch, search_for
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
 from mockroom.core.shape import merged_spans as _merged
@@ -143,6 +144,8 @@ class _CompiledQuestion:
     described: dict[str, frozenset[str]]
     """Each point's telling words (see `related`), by key."""
     weights: related.Weights
+    search: PhraseSearch
+    """All its phrases, looked for in one pass (see `phrase_search`)."""
 
 
 class Scorer:
@@ -176,6 +179,7 @@ class Scorer:
         result = _CompiledQuestion(
             tuple(crits), tuple(flags), vocabulary(tuple(phrases)), described,
             related.Weights.of(c.criterion for c in crits),
+            search_for(tuple(p for c in crits for p in c.phrases) + tuple(p for f in flags for p in f.phrases)),
         )
         self._cache[question.id] = result
         return result
@@ -239,6 +243,7 @@ def _score(
     flags: list[Flag] = []
     truncated = len(answer) > MAX_ANSWER_CHARS
     view, shape, is_negated = prepare(answer[:MAX_ANSWER_CHARS], question.vocabulary)
+    scan = question.search.scan(view)
     text = view.text
 
     total_weight = sum(c.criterion.weight for c in crits) or 1.0
@@ -248,7 +253,7 @@ def _score(
     orig = view.norm.orig
     # A phrase found inside a stock phrase ("感受" in "让客户感受到我们的诚意") is not said.
     stock = _merged(list(stock_phrases.spans(text)))
-    best_by_point = [_best_per_span(c.phrases, view) for c in crits]
+    best_by_point = [_best_per_span(c.phrases, scan) for c in crits]
     in_stock_by_point = [[(p, f) for p, f in best if _inside_any(stock, f.start, f.end)] for best in best_by_point]
     # Negation is looked at once per place: synonym variants often land on the same words.
     found_by_point = [
@@ -443,7 +448,7 @@ def _score(
     for rf in question.red:
         spans = []
         for p in rf.phrases:
-            for f in view.find(p, fuzzy=False):
+            for f in scan.find(p, fuzzy=False):
                 if not is_negated(f.start, f.end, p.norm):
                     spans.append((view.norm.orig(f.start), view.norm.orig(f.end)))
         if spans:
@@ -551,12 +556,12 @@ def _echoes_rejected(
     ]
 
 
-def _best_per_span(phrases: tuple[Phrase, ...], view: AnswerView) -> list[tuple[Phrase, Found]]:
+def _best_per_span(phrases: tuple[Phrase, ...], hits: Hits) -> list[tuple[Phrase, Found]]:
     """One match per place in the answer: the closest (a phrase and a synonym variant of
     another phrase of the point often land on the same words), the first on a tie."""
     best: dict[tuple[int, int], tuple[Phrase, Found]] = {}
     for p in phrases:
-        for f in view.find(p):
+        for f in hits.find(p):
             span = (f.start, f.end)
             if span not in best or f.similarity > best[span][1].similarity:
                 best[span] = (p, f)

@@ -1,9 +1,10 @@
 """The shape of an answer: its clauses and sentences, how much each says, and whether it
 reads as language or as a list of bare terms.
 
-Sizes are in "units": a Chinese character counts one, an English word two. Positions of
-Chinese runs and English words are collected once, and a size between two offsets is a
-difference of binary searches.
+Sizes are in "units": a Chinese character counts one, an English word two (at its first
+letter). The units before every offset are added up once per answer, in all the text and in
+its clauses that read as language, so the size of any stretch is one subtraction, however
+many matches ask.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from mockroom.core.text import CJK_RE
 
@@ -48,29 +49,24 @@ REASONS = re.compile(
 class Shape:
     def __init__(self, text: str, words: list[tuple[str, int, int]]) -> None:
         self.text = text
-        runs = [m.span() for m in _CJK_RUN.finditer(text)]
-        self._run_starts = [s for s, _ in runs]
-        self._run_ends = [e for _, e in runs]
-        self._run_prefix = [0, *accumulate(e - s for s, e in runs)]
         self._word_starts = [s for _, s, _ in words]
         self._words = words
         self._clause_keys: list[tuple[int, int, set[str]]] | None = None
-        self._said_whole: dict[tuple[int, int], int] = {}
-        """`language_units` of each sentence or clause `said_in` was asked about: every point
-        with a match there asks again, with its own spans."""
-
-    def _cjk_before(self, x: int) -> int:
-        i = bisect_right(self._run_starts, x) - 1
-        if i < 0:
-            return 0
-        return self._run_prefix[i] + min(x, self._run_ends[i]) - self._run_starts[i]
+        # The units of each character: 1 for a Chinese one, 2 for the first letter of a word.
+        self._char_units = [0] * len(text)
+        for m in _CJK_RUN.finditer(text):
+            self._char_units[m.start() : m.end()] = repeat(1, m.end() - m.start())
+        for s in self._word_starts:
+            self._char_units[s] += 2
+        self._units_before = [0, *accumulate(self._char_units)]
 
     def units(self, s: int, e: int) -> int:
         """Size of [s, e): Chinese characters plus two per English word starting there."""
         if e <= s:
             return 0
-        words = bisect_left(self._word_starts, e) - bisect_left(self._word_starts, s)
-        return self._cjk_before(e) - self._cjk_before(s) + 2 * words
+        before = self._units_before
+        last = len(before) - 1
+        return before[min(e, last)] - before[min(max(s, 0), last)]
 
     @cached_property
     def breaks(self) -> list[tuple[int, int]]:
@@ -109,32 +105,22 @@ class Shape:
         return [m.span() for m in _SENTENCE.finditer(self.text)]
 
     @cached_property
-    def _language(self) -> tuple[list[int], list[int], list[int]]:
-        """The clauses that read as language (not bare terms): their starts, their ends, and
-        the units of all such clauses before each (one more entry: the total)."""
-        starts: list[int] = []
-        ends: list[int] = []
-        before = [0]
+    def _language_units_before(self) -> list[int]:
+        """For each offset, the units before it that lie in clauses reading as language (not
+        bare terms): `_units_before` with the characters of bare terms and breaks left out."""
+        char_units = [0] * len(self.text)
         for s, e, bare in self.fragments:
             if not bare:
-                starts.append(s)
-                ends.append(e)
-                before.append(before[-1] + self.units(s, e))
-        return starts, ends, before
+                char_units[s:e] = self._char_units[s:e]
+        return [0, *accumulate(char_units)]
 
     def language_units(self, s: int, e: int) -> int:
         """Units of [s, e) that lie in clauses reading as language."""
-        starts, ends, before = self._language
-        i, j = bisect_right(ends, s), bisect_left(starts, e)  # the clauses overlapping [s, e)
-        if i >= j:
+        if e <= s:
             return 0
-        # Whole clauses i..j-1, less what lies before s in the first and after e in the last
-        # (units add up: units(a, b) + units(b, c) == units(a, c)).
-        return (
-            before[j] - before[i]
-            - self.units(starts[i], max(s, starts[i]))
-            - self.units(min(e, ends[j - 1]), ends[j - 1])
-        )
+        before = self._language_units_before
+        last = len(before) - 1
+        return before[min(e, last)] - before[min(max(s, 0), last)]
 
     def sentence_of(self, x: int) -> tuple[int, int] | None:
         """The sentence (or line) holding offset x, if any."""
@@ -171,9 +157,7 @@ class Shape:
             if s >= b:
                 break
             covered += self.language_units(max(s, a), min(e, b))
-        if sentence not in self._said_whole:
-            self._said_whole[sentence] = self.language_units(a, b)
-        return self._said_whole[sentence] - covered
+        return self.language_units(a, b) - covered
 
     @cached_property
     def list_share(self) -> float:

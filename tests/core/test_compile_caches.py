@@ -1,0 +1,50 @@
+"""What a question's first use reuses from questions compiled before it: the caches give
+what computing afresh gives, and questions that share a rubric share the work."""
+
+from __future__ import annotations
+
+from mockroom.core import related
+from mockroom.core.bank import load_bank
+from mockroom.core.scorer import Scorer
+from mockroom.core.text import normalize_phrase
+
+BANK = load_bank()
+
+
+def test_a_points_description_is_its_telling_words_worked_out_once() -> None:
+    criterion = next(c for r in BANK.rubrics.values() for c in r.criteria)
+    parts = [criterion.label.zh, criterion.label.en, criterion.tip.zh, criterion.tip.en]
+    text = " ".join([*parts, *criterion.phrases.all()])
+    assert related.description(criterion) == related.keys(normalize_phrase(text))
+    before = related.described_by.cache_info().hits
+    copy = criterion.model_copy(deep=True)  # the same point in another question's rubric
+    assert related.description(copy) == related.description(criterion)
+    assert related.described_by.cache_info().hits >= before + 2
+
+
+def test_a_description_handed_out_can_be_changed_without_touching_the_cache() -> None:
+    criterion = next(c for r in BANK.rubrics.values() for c in r.criteria)
+    mine = related.description(criterion)
+    mine.add("not a telling word")
+    assert "not a telling word" not in related.description(criterion)
+
+
+def test_questions_compile_the_same_whether_or_not_their_points_were_seen() -> None:
+    question = BANK.questions[sorted(BANK.questions)[0]]
+    related.described_by.cache_clear()
+    fresh = Scorer(BANK)._compiled(question)
+    again = Scorer(BANK)._compiled(question)
+    assert fresh.described == again.described
+    assert fresh.weights == again.weights
+
+
+def test_questions_that_look_for_the_same_phrases_share_one_search() -> None:
+    question = BANK.questions[sorted(BANK.questions)[0]]
+    copy = question.model_copy(update={"id": f"{question.id}-copy"})  # the same rubric
+    search = Scorer(BANK)._compiled(question).search
+    assert Scorer(BANK)._compiled(copy).search is search
+    other = BANK.questions[sorted(BANK.questions)[1]]
+    assert Scorer(BANK)._compiled(other).search is not search
+    assert search.phrases == {p for c in Scorer(BANK)._compiled(copy).crits for p in c.phrases} | {
+        p for f in Scorer(BANK)._compiled(copy).red for p in f.phrases
+    }
