@@ -217,6 +217,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The interviewer hears that you would not do it.",
     ),
     "flag.red-flag": ("这类话会让面试官担心。", "Remarks like this worry interviewers."),
+    "flag.off-point": (
+        "每一段都回到题目问的事情上：先对上要点，再展开。",
+        "Bring each part back to what was asked: name the point, then expand it.",
+    ),
+    "flag.rejects-points": (
+        "会做的就直接说怎么做；不做的，说清你会改做什么。",
+        "Say how you would do what you would do; for what you would not, say what instead.",
+    ),
     # summary
     "sum.title": ("练习小结", "Session summary"),
     "sum.title_mock": ("模拟面试报告", "Mock interview report"),

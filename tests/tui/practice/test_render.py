@@ -178,3 +178,10 @@ def test_every_singular_text_has_its_plural_and_the_same_fields() -> None:
         fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f} - {"n"}
         assert {f for _, f, _, _ in string.Formatter().parse(one) if f} <= fields_en | {"n"}, key
         assert fields_en <= {f for _, f, _, _ in string.Formatter().parse(one) if f}, key
+
+
+@pytest.mark.parametrize("code", ["off-point", "rejects-points"])
+def test_the_flags_that_cut_a_whole_score_say_what_to_do(code: str) -> None:
+    r = result((), (Flag(code, "扣分", "Costs points", 12.0),))
+    assert flag_lines(r, "zh") == [f"扣分（−12）。{t('zh', f'flag.{code}')}"]
+    assert flag_lines(r, "en") == [f"Costs points (−12). {t('en', f'flag.{code}')}"]
