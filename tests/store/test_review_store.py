@@ -6,9 +6,16 @@ from datetime import timedelta
 
 import pytest
 
+from mockroom.core.verdict import Verdict, final_verdict
 from mockroom.store import NotFound, Store, StoreError
+from mockroom.store.records import TranscriptItem
 from tests.helpers.review_builders import OUTAGE, REFUND, REQUIRED, practise
 from tests.helpers.store_builders import T0
+
+
+def _verdict(item: TranscriptItem) -> Verdict:
+    """What counts for a stored answer, as every report reads it (core/verdict.py)."""
+    return final_verdict(item.attempt.result, item.review.points, item.review.coach_score)
 
 
 def test_overrides_keep_the_auto_score_and_verdicts(store: Store) -> None:
@@ -24,17 +31,18 @@ def test_overrides_keep_the_auto_score_and_verdicts(store: Store) -> None:
     item = store.transcript(sess.id).items[0]
     assert item.attempt.auto_score == 72.5
     assert item.attempt.result.criteria[1].hit is True  # the scorer's verdict, untouched
-    assert item.final_score == 81.3
-    assert item.point_hit("inform") is False
-    assert item.point_hit("postmortem") is True
-    assert item.point_hit(REQUIRED) is True
+    verdict = _verdict(item)
+    assert verdict.score == 81.3
+    assert verdict.met("inform") is False
+    assert verdict.met("postmortem") is True
+    assert verdict.met(REQUIRED) is True
 
     # auto gives the point back to the scorer; removing the coach score shows the auto one
     store.override_criterion(outage.id, "inform", None, "Coach Li")
     store.override_score(outage.id, None, "Coach Li")
     item = store.transcript(sess.id).items[0]
     assert item.review.points == {"postmortem": True}
-    assert item.final_score == 72.5
+    assert _verdict(item).score == 72.5
 
 
 def test_mark_reviewed_and_session_review_state(store: Store, clock) -> None:

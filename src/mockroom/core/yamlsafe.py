@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from mockroom.core.problem import Problem as Problem  # its home before problem.py
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml missing on this platform
@@ -29,19 +31,6 @@ _ALLOWED_TAGS = {
 }
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 """Line breaks as YAML counts them."""
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One problem found in a file, reported as `file:line:column: message`."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
 class YamlError(Exception):

@@ -142,21 +142,12 @@ class CoachReview:
 
 @dataclass(frozen=True)
 class TranscriptItem:
+    """One stored answer with its coach review and comments. What counts for it (the coach's
+    word over the scorer's) is core/verdict.final_verdict's, as store/session_record.py reads it."""
+
     attempt: AttemptRec
     review: CoachReview
     comments: tuple[CommentRec, ...]
-
-    @property
-    def final_score(self) -> float:
-        """The coach's score when there is one, else the auto score."""
-        r = self.review.coach_score
-        return self.attempt.auto_score if r is None else r
-
-    def point_hit(self, key: str) -> bool:
-        """Whether a rubric point counts as met: the coach's verdict wins over the scorer's."""
-        if key in self.review.points:
-            return self.review.points[key]
-        return any(c.hit for c in self.attempt.result.criteria if c.key == key)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,10 @@ unknown ids) with a message for people, never a driver traceback.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Engine, delete
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,7 +20,7 @@ from mockroom.config.paths import default_db_url
 from mockroom.core.result import ScoreResult
 from mockroom.store import convert, db, evidence, tally
 from mockroom.store.due import DueMixin
-from mockroom.store.errors import NotFound, StoreError
+from mockroom.store.errors import StoreError
 from mockroom.store.names import checked_name
 from mockroom.store.progress import ProgressMixin
 from mockroom.store.records import (
@@ -34,6 +33,7 @@ from mockroom.store.records import (
     SessionRec,
 )
 from mockroom.store.review import ReviewMixin
+from mockroom.store.rows import get_row, new_id
 from mockroom.store.session_lock import Claimant, SessionLockMixin
 from mockroom.store.tables import (
     AttemptRow,
@@ -45,7 +45,6 @@ from mockroom.store.tables import (
 )
 
 Clock = Callable[[], datetime]
-RowT = TypeVar("RowT")
 
 
 def utc_now() -> datetime:
@@ -117,7 +116,7 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
         with self._tx() as s:
             row = _latest_candidate(s)
             if row is None:
-                row = CandidateRow(id=_new_id(), name=clean, created_at=now, last_used_at=now)
+                row = CandidateRow(id=new_id(), name=clean, created_at=now, last_used_at=now)
             else:
                 row.name, row.last_used_at = clean, now
             s.add(row)
@@ -146,10 +145,10 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
             raise StoreError(f"time budget must be positive seconds, got {time_budget_s}")
         now = self._now()
         with self._tx() as s:
-            cand = _get(s, CandidateRow, candidate_id, "candidate")
+            cand = get_row(s, CandidateRow, candidate_id, "candidate")
             cand.last_used_at = now
             row = SessionRow(
-                id=_new_id(),
+                id=new_id(),
                 candidate_id=candidate_id,
                 track=track,
                 mode=mode,
@@ -188,7 +187,7 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
 
     def get_session(self, session_id: str) -> SessionRec:
         with self._read() as s:
-            return convert.session(_get(s, SessionRow, session_id, "session"))
+            return convert.session(get_row(s, SessionRow, session_id, "session"))
 
     # -- drafts -------------------------------------------------------------------------------
 
@@ -267,13 +266,13 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
             if question_id not in sess.question_ids:
                 raise StoreError(f"question {question_id!r} is not part of session {session_id}")
             if follow_up_of is not None:
-                parent = _get(s, AttemptRow, follow_up_of, "attempt")
+                parent = get_row(s, AttemptRow, follow_up_of, "attempt")
                 if parent.session_id != session_id or parent.question_id != question_id:
                     raise StoreError(
                         f"attempt {follow_up_of} is not an answer to {question_id!r} in this session"
                     )
             rec = AttemptRec(
-                id=_new_id(),
+                id=new_id(),
                 session_id=session_id,
                 question_id=question_id,
                 bank_version=bank_version,
@@ -310,7 +309,7 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
         ):
             raise StoreError(f"a self-rating is a whole number from 1 to 5, got {rating!r}")
         with self._tx() as s:
-            row = _get(s, AttemptRow, attempt_id, "attempt")
+            row = get_row(s, AttemptRow, attempt_id, "attempt")
             row.self_rating = rating
             s.add(row)
 
@@ -336,7 +335,7 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
 
     def get_attempt(self, attempt_id: str) -> AttemptRec:
         with self._read() as s:
-            [rec] = convert.attempts(s.connection(), [_get(s, AttemptRow, attempt_id, "attempt")])
+            [rec] = convert.attempts(s.connection(), [get_row(s, AttemptRow, attempt_id, "attempt")])
             return rec
 
     # -- spaced repetition --------------------------------------------------------------------
@@ -362,7 +361,7 @@ class Store(ReviewMixin, ProgressMixin, SessionLockMixin, DueMixin):
         """Close an open session and drop its draft; closing it again changes nothing."""
         now = self._now()
         with self._tx() as s:
-            row = _get(s, SessionRow, session_id, "session")
+            row = get_row(s, SessionRow, session_id, "session")
             if row.state == "open":
                 row.state, row.ended_at = state, now
                 s.add(row)
@@ -436,16 +435,9 @@ def _latest_candidate(s: Session) -> CandidateRow | None:
 
 
 def _open_session(s: Session, session_id: str) -> SessionRow:
-    row = _get(s, SessionRow, session_id, "session")
+    row = get_row(s, SessionRow, session_id, "session")
     if row.state != "open":
         raise StoreError(f"session {session_id} is already {row.state}")
-    return row
-
-
-def _get(s: Session, table: type[RowT], key: str, what: str) -> RowT:
-    row = s.get(table, key)
-    if row is None:
-        raise NotFound(f"no {what} with id {key!r}")
     return row
 
 
@@ -458,7 +450,3 @@ def _aware(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise StoreError(f"a naive time {moment.isoformat()} reached the store; give UTC times")
     return moment.astimezone(UTC)
-
-
-def _new_id() -> str:
-    return uuid.uuid4().hex

@@ -9,7 +9,6 @@ verdicts sit beside them, and whatever the coach did last carries a
 
 from __future__ import annotations
 
-import uuid
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +39,7 @@ from mockroom.store.review_merge import (
     criteria_of,
     merge_review,
 )
+from mockroom.store.rows import get_row, new_id
 from mockroom.store.summary_lineage import SummaryConflict
 from mockroom.store.tables import AttemptRow, CandidateRow, CommentRow, CriterionRow, SessionRow
 
@@ -175,9 +175,7 @@ class ReviewMixin:
     def transcript(self, session_id: str) -> Transcript:
         """A session with every answer, its evidence, the coach's review and the comments."""
         with self._read() as s:
-            sess = s.get(SessionRow, session_id)
-            if sess is None:
-                raise NotFound(f"no session with id {session_id!r}")
+            sess = get_row(s, SessionRow, session_id, "session")
             cand = s.get(CandidateRow, sess.candidate_id)
             assert cand is not None  # a foreign key with ON DELETE CASCADE
             rows = s.exec(
@@ -217,9 +215,7 @@ class ReviewMixin:
         if len(body) > COMMENT_MAX:
             raise StoreError(f"the summary is longer than {COMMENT_MAX} characters")
         with self._tx() as s:
-            sess = s.get(SessionRow, session_id)
-            if sess is None:
-                raise NotFound(f"no session with id {session_id!r}")
+            sess = get_row(s, SessionRow, session_id, "session")
             summary_lineage.write(
                 sess, SessionSummaryNote(body, coach, self._now()) if body else None
             )
@@ -238,7 +234,7 @@ class ReviewMixin:
         if len(text) > COMMENT_MAX:
             raise StoreError(f"the comment is longer than {COMMENT_MAX} characters")
         with self._tx() as s:
-            attempt = _attempt(s, attempt_id)
+            attempt = get_row(s, AttemptRow, attempt_id, "answer")
             if span is not None:
                 start, end = span
                 if not 0 <= start < end <= len(attempt.answer):
@@ -247,7 +243,7 @@ class ReviewMixin:
                         f"(0:{len(attempt.answer)}, start before end)"
                     )
             rec = CommentRec(
-                id=_new_id(),
+                id=new_id(),
                 attempt_id=attempt_id,
                 author=author,
                 body=text,
@@ -263,7 +259,7 @@ class ReviewMixin:
         """Set whether rubric point `key` was met (None gives the decision back to the scorer)."""
         coach = checked_name("coach", coach)
         with self._tx() as s:
-            attempt = _attempt(s, attempt_id)
+            attempt = get_row(s, AttemptRow, attempt_id, "answer")
             row = s.get(CriterionRow, (attempt_id, key))
             if row is None:
                 keys = ", ".join(c.key for c in criteria_of(s, attempt_id)) or "none"
@@ -280,7 +276,7 @@ class ReviewMixin:
         if score is not None and not 0 <= score <= 100:
             raise StoreError(f"a score is between 0 and 100, got {score:g}")
         with self._tx() as s:
-            attempt = _attempt(s, attempt_id)
+            attempt = get_row(s, AttemptRow, attempt_id, "answer")
             attempt.coach_score = None if score is None else round(float(score), 1) + 0.0  # no -0
             tally.score_changed(s, attempt)
             return self._touched(s, attempt, coach)
@@ -288,13 +284,13 @@ class ReviewMixin:
     def mark_reviewed(self, attempt_id: str, coach: str, reviewed: bool = True) -> CoachReview:
         coach = checked_name("coach", coach)
         with self._tx() as s:
-            attempt = _attempt(s, attempt_id)
+            attempt = get_row(s, AttemptRow, attempt_id, "answer")
             attempt.reviewed_at = self._now() if reviewed else None
             return self._touched(s, attempt, coach)
 
     def coach_review(self, attempt_id: str) -> CoachReview:
         with self._read() as s:
-            attempt = _attempt(s, attempt_id)
+            attempt = get_row(s, AttemptRow, attempt_id, "answer")
             return convert.coach_review(attempt, criteria_of(s, attempt_id))
 
     def _touched(self, s: Session, attempt: AttemptRow, coach: str) -> CoachReview:
@@ -482,13 +478,6 @@ def _import_comments(s: Session, item: TranscriptItem) -> int:
     return added
 
 
-def _attempt(s: Session, attempt_id: str) -> AttemptRow:
-    row = s.get(AttemptRow, attempt_id)
-    if row is None:
-        raise NotFound(f"no answer with id {attempt_id!r}")
-    return row
-
-
 @dataclass(frozen=True)
 class _Main:
     """A main answer (first or retry) as the session list counts it."""
@@ -534,7 +523,3 @@ def _summary(row: Any, questions: list[list[_Main]]) -> SessionSummary:
 
 def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
-
-
-def _new_id() -> str:
-    return uuid.uuid4().hex

@@ -26,7 +26,8 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col
 
 from mockroom.store import db
-from mockroom.store.errors import NotFound, StoreError
+from mockroom.store.errors import StoreError
+from mockroom.store.rows import get_row
 from mockroom.store.tables import SessionLockRow, SessionRow
 
 HEARTBEAT_S = 10
@@ -86,8 +87,7 @@ class SessionLockMixin:
         """
         now = self._now()
         with self._tx() as s:
-            if s.get(SessionRow, session_id) is None:
-                raise NotFound(f"no session with id {session_id!r}")
+            get_row(s, SessionRow, session_id, "session")  # NotFound when there is none
             s.connection().execute(
                 db.dialect_insert(s.connection(), SessionLockRow)
                 .values(session_id=session_id, holder=holder, owner=owner[:200],

@@ -3,9 +3,11 @@
 Screens get what they need when they are built and post messages up; the app hands the
 practice pages' messages to `PracticeFlow` (practice_flow.py), and every store call goes
 through `store_work.run_store`. The first screen comes before the database: settings, then
-the bank, then the start screen is painted, and only then is the store opened in a worker
-while the candidate reads (boot.py; pressing Start meanwhile waits with a spinner). The
-pages after the first screen are imported through `later` (why: see there).
+the bank's tracks (as its last load listed them, `core/bank/listing.py`, or the bank itself
+when that listing is out of date), then the start screen is painted, and only then are the
+bank loaded and the store opened in a worker while the candidate reads (boot.py; pressing
+Start meanwhile waits with a spinner). The pages after the first screen are imported
+through `later` (why: see there).
 
 Screens' messages are handled by name (`on_question_screen_submitted` for
 `QuestionScreen.Submitted`), so this module need not import those screens at start.
@@ -28,15 +30,16 @@ from textual.screen import Screen
 
 from mockroom.config.settings import Settings, export_folder, save_settings
 from mockroom.config.settings import settings_path as settings_file
+from mockroom.core.bank.listing import Listing, listing_of
 from mockroom.store.errors import StoreError
 from mockroom.tui import boot, later
 from mockroom.tui.commands import MockroomCommands
 from mockroom.tui.heap import BootHeap
-from mockroom.tui.messages import BootDone, BootFailed, StoreOpened
+from mockroom.tui.messages import BankLoaded, BootDone, BootFailed, StoreOpened
 from mockroom.tui.screens.boot_error import BootErrorScreen
 from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.page import Page
-from mockroom.tui.screens.start import DueSource, StartScreen
+from mockroom.tui.screens.start import DueSource, StartChoice, StartScreen
 from mockroom.tui.screens.store_screen import Records
 from mockroom.tui.store_work import StoreDone, StoreFailed, StoreLine, run_store
 from mockroom.tui.strings import t
@@ -88,6 +91,9 @@ class MockroomApp(App[None]):
         self._lang_override = lang
         self._settings_problem: str | None = None
         self.bank: Bank | None = None
+        """The question bank; None until it has loaded (before or after the first screen)."""
+        self.listing: Listing | None = None
+        """The tracks and bank problems the start screen shows."""
         self.line: StoreLine | None = None
         """The open store; None until it has opened, after the first screen."""
         self.flow: PracticeFlow | None = None
@@ -109,36 +115,44 @@ class MockroomApp(App[None]):
     # -- start-up: settings, the bank, the first screen, then the store -------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        """The start screen, drawn from the settings and the bank; or why the bank failed."""
-        if self.bank is None:
+        """The start screen, drawn from the settings and the bank's tracks; or why the bank
+        failed."""
+        if self.listing is None:
             return BootErrorScreen(self._boot_error or "")
         return self._start_screen()
 
     def on_load(self) -> None:
-        """Settings (a tiny file) and the bank, before anything is drawn: the first screen is
-        the start screen, in the right language (the store opens after it is painted)."""
+        """Settings (a tiny file) and the bank's tracks, before anything is drawn: the first
+        screen is the start screen, in the right language. The bank itself loads after it is
+        painted, with the store, unless its last listing is out of date."""
         self._heap.pause()
         loaded = boot.first_settings(self.settings_path, self._lang_override)
         self.set_reactive(MockroomApp.settings, loaded.settings)
         self.set_reactive(MockroomApp.lang, loaded.settings.lang)
         self.title = t(self.lang, "app.title")
         self._settings_problem = loaded.problem
-        try:
-            self.bank = later.load_bank(self.bank_dirs, builtin=self.builtin_bank)
-        except Exception as e:  # a bug in one file must not leave a blank screen
-            self._boot_error = t(self.lang, "bank.failed", error=e)
+        self.listing = listing_of(self.bank_dirs, self.builtin_bank)
+        if self.listing is None:
+            loaded_bank = boot.load_bank(self.bank_dirs, self.builtin_bank, self.lang)
+            if isinstance(loaded_bank, str):
+                self._boot_error = loaded_bank
+            else:
+                self.bank, self.listing = loaded_bank, boot.listing(loaded_bank)
 
     def on_mount(self) -> None:
         if self._settings_problem:
             self.notify(t(self.lang, "settings.problem", problem=self._settings_problem),
                         severity="warning", timeout=8)
-        if self.bank is None:
+        if self.listing is None:
             self._heap.settle()
             return
-        for p in self.bank.problems[:3]:
+        self._notify_problems(self.listing)
+        self.call_after_refresh(self._open_store)  # the start screen is painted first
+
+    def _notify_problems(self, listing: Listing) -> None:
+        for p in listing.problems[:3]:
             self.notify(t(self.lang, "start.skipped", path=f"{p.path}:{p.line}", reason=p.message),
                         severity="warning", timeout=10)
-        self.call_after_refresh(self._open_store)  # the start screen is painted first
 
     def on_unmount(self) -> None:
         self._heap.release()
@@ -147,23 +161,42 @@ class MockroomApp(App[None]):
 
     @work(thread=True, group="boot")
     def _open_store(self) -> None:
-        assert self.bank is not None
+        bank: Bank | str | None = self.bank
+        if bank is None:
+            bank = boot.load_bank(self.bank_dirs, self.builtin_bank, self.lang)
+        if isinstance(bank, str):
+            self.post_message(BootFailed(bank))
+            return
+        if self.bank is None:
+            self.post_message(BankLoaded(bank))
         try:
-            flow, returning = boot.open_practice(self, self.bank, self.db_url, self.monotonic)
+            flow, returning = boot.open_practice(self, bank, self.db_url, self.monotonic)
         except StoreError as e:
             self.post_message(BootFailed(t(self.lang, "db.failed", error=e)))
             return
         self.post_message(StoreOpened(flow, returning))
-        boot.warm_up(flow.service, self.bank)
+        candidate = returning.candidate
+        boot.warm_up(flow, candidate.id if candidate else None,
+                     StartChoice.of(self.settings, bank.tracks()))
         self.post_message(BootDone())
 
     @on(BootDone)
     def _boot_done(self) -> None:
         self._heap.settle()  # what the boot made lives as long as the app (tui/heap.py)
 
+    @on(BankLoaded)
+    def _bank_loaded(self, msg: BankLoaded) -> None:
+        """The bank after the first screen: if it lists other tracks or problems than its
+        last load did (another version parsed it), the start screen follows it."""
+        self.bank = msg.bank
+        listing = boot.listing(msg.bank)
+        if listing != self.listing:
+            self.listing = listing
+            self._notify_problems(listing)
+            self.update_start_screens()
+
     @on(StoreOpened)
     def _store_opened(self, msg: StoreOpened) -> None:
-        assert self.bank is not None
         flow = self.flow = msg.flow
         self.line, self.candidate = flow.line, msg.returning.candidate
         self.set_interval(flow.service.HEARTBEAT_S, flow.heartbeat)
@@ -185,9 +218,8 @@ class MockroomApp(App[None]):
         self.notify(msg.error, severity="error", timeout=30)
 
     def _start_screen(self) -> StartScreen:
-        assert self.bank is not None
-        return StartScreen(self.bank.tracks(), self.bank.problems, self._candidate_name(),
-                           ready=self.line is not None)
+        assert self.listing is not None
+        return StartScreen(self.listing, self._candidate_name(), ready=self.line is not None)
 
     def _candidate_name(self) -> str | None:
         return self.candidate.name if self.candidate else None
@@ -195,6 +227,8 @@ class MockroomApp(App[None]):
     def update_start_screens(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
+                if self.listing is not None:
+                    screen.listing = self.listing
                 screen.candidate_name = self._candidate_name()
                 screen.ready = self.line is not None
                 if self.line is not None and self.candidate is not None:

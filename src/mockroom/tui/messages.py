@@ -12,8 +12,16 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from mockroom.core.bank import Bank
     from mockroom.practice.service import Returning
     from mockroom.tui.practice_flow import PracticeFlow
+
+
+@dataclass
+class BankLoaded(Message):
+    """The bank, loaded after the first screen (drawn from the last load's listing)."""
+
+    bank: Bank
 
 
 @dataclass

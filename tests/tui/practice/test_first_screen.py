@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,11 +13,11 @@ import pytest
 from mockroom.tui import later
 from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.screens.start import StartScreen
-from mockroom.tui.store_work import StoreLine
+from tests.helpers.boot_helpers import hold_the_store
 from tests.helpers.tui_helpers import AppFactory, settle
 
 LATER = [
-    "sqlalchemy", "sqlmodel", "mockroom.store.repo", "mockroom.core.bank", "mockroom.core.scorer",
+    "sqlalchemy", "sqlmodel", "mockroom.store.repo", "mockroom.core.bank.load", "mockroom.core.scorer",
     "mockroom.practice.service", "mockroom.tui.screens.question", "mockroom.tui.screens.feedback",
     "mockroom.tui.screens.summary", "mockroom.tui.screens.progress", "mockroom.tui.screens.review",
     "mockroom.tui.practice_flow", "mockroom.tui.render", "mockroom.core.text",
@@ -94,16 +93,7 @@ def test_every_later_page_is_what_it_names() -> None:
 async def test_start_before_the_store_is_open_waits_with_a_spinner(
     make: AppFactory, named: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mockroom.tui.boot as boot_module
-
-    release = threading.Event()
-    real_open = boot_module.open_store
-
-    def slow_open(url: str | None) -> StoreLine:
-        assert release.wait(30), "the test never let the store open"
-        return real_open(url)
-
-    monkeypatch.setattr(boot_module, "open_store", slow_open)
+    release = hold_the_store(monkeypatch)
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(200):

@@ -50,24 +50,21 @@ from typing import Any
 from mockroom.config import paths
 from mockroom.core import models, yamlsafe
 from mockroom.core.bank import parse as parsing
+from mockroom.core.bank import snapshot
+from mockroom.core.bank.files import Signature, signature, state_key
 from mockroom.core.bank.lazy import DictOnDemand
 from mockroom.core.bank.model import Bank, Origin
 from mockroom.core.bank.parse import Defined, ParsedFile, Pending, Spot
+from mockroom.core.bank.snapshot import SNAPSHOT, Snapshot
 from mockroom.core.bank.source import parse_file, read_bank_file, unreadable
-from mockroom.core.yamlsafe import Problem
 from mockroom.files import atomic_file, cache_folder
 
 RACY_NS = 2_000_000_000
 """A file changed this close to the moment it was read is never trusted by its stat alone."""
 INDEX = "index.json"
-SNAPSHOT = "snapshot.json"
 
 _clock: Callable[[], int] = time.time_ns
 """Wall clock in ns, the clock file times are kept in (a module attribute so tests can move it)."""
-
-Signature = list[int]
-"""[size, mtime_ns, ctime_ns, inode], as JSON keeps it."""
-
 
 def for_folders(roots: list[str]) -> JsonCache | None:
     """The cache for banks loaded from these real paths, or None when there is no usable
@@ -78,12 +75,7 @@ def for_folders(roots: list[str]) -> JsonCache | None:
     top = paths.data_dir() / "cache"
     if not cache_folder.usable(top):
         return None
-    try:
-        where = os.path.commonpath(roots)
-    except ValueError:  # different drives on Windows
-        where = ""
-    folder = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return JsonCache(top / f"bank-{fingerprint()}-{folder}")
+    return JsonCache(snapshot.folder(top, fingerprint(), roots))
 
 
 @lru_cache(maxsize=1)
@@ -102,23 +94,6 @@ def fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def signature(st: os.stat_result) -> Signature:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
-def _state_key(names: Sequence[str], signatures: Sequence[Signature] | None = None) -> str | None:
-    """One hash of every file's name and signature, in load order (stat'ed now unless
-    given); None when a file cannot be stat'ed."""
-    try:
-        sigs = signatures or [signature(os.stat(name)) for name in names]
-    except OSError:
-        return None
-    h = hashlib.sha256()
-    for name, (size, mtime, ctime, inode) in zip(names, sigs, strict=True):
-        h.update(f"{name}\0{size} {mtime} {ctime} {inode}\n".encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
-
-
 class JsonCache:
     """A `ParseSource` that trusts, hashes or parses each file (rules 1 and 2 above)."""
 
@@ -134,28 +109,18 @@ class JsonCache:
         signature: `make bench` shows the warm load of 10,000 questions at ~2 s when each
         file's parse is replayed and cross-checked again, ~0.2 s from this snapshot.
         """
-        try:
-            snap = json.loads((self.folder / SNAPSHOT).read_bytes())
-            key, shas = snap["key"], snap["shas"]
-            questions, rubrics = snap["questions"], snap["rubrics"]
-            problems = [Problem(*p) for p in snap["problems"]]
-            skipped = [str(name) for name in snap["skipped"]]
-            if not (isinstance(shas, list) and len(shas) == len(names)
-                    and isinstance(questions, dict) and isinstance(rubrics, dict)
-                    and all(type(n) is int and 0 <= n < len(names)
-                            for n in (*questions.values(), *rubrics.values()))):
-                return False
-        except (OSError, ValueError, KeyError, TypeError):
+        snap = snapshot.read(self.folder, len(names))
+        if snap is None or snap.key != state_key(names):
             return False
-        if key != _state_key(names):
-            return False
+        shas = snap.shas
         stored = StoredFiles(self.folder, self._forget, list(names), shas)
-        for ids, into, kind in ((questions, bank.questions, "q:"), (rubrics, bank.rubrics, "r:")):
+        for ids, into, kind in ((snap.questions, bank.questions, "q:"),
+                                (snap.rubrics, bank.rubrics, "r:")):
             for ident, n in ids.items():
                 into[ident] = StoredObject(stored, n, kind + ident)  # type: ignore[assignment]
         bank.origins = DictOnDemand(lambda: self._origins(names, shas))
-        bank.problems += problems
-        bank.skipped += skipped
+        bank.problems += snap.problems
+        bank.skipped += snap.skipped
         return True
 
     def remember(self, bank: Bank, names: Sequence[str], since: tuple[int, int]) -> None:
@@ -165,16 +130,14 @@ class JsonCache:
         if records is None or any(records.get(n, [None])[0] is None for n in names):
             return
         number = {name: n for n, name in enumerate(names)}
-        snap = {
-            "key": _state_key(names, [records[n][0] for n in names]),
-            "shas": [records[n][1] for n in names],
-            "questions": {i: number[bank.origins[f"q:{i}"].path] for i in bank.questions},
-            "rubrics": {i: number[bank.origins[f"r:{i}"].path] for i in bank.rubrics},
-            "problems": [[p.path, p.line, p.column, p.message] for p in bank.problems[since[0]:]],
-            "skipped": bank.skipped[since[1]:],
-        }
-        with contextlib.suppress(OSError):
-            atomic_file.replace(self.folder / SNAPSHOT, [json.dumps(snap).encode()], durable=False)
+        snapshot.write(self.folder, Snapshot(
+            key=state_key(names, [records[n][0] for n in names]),
+            shas=[records[n][1] for n in names],
+            questions={i: number[bank.origins[f"q:{i}"].path] for i in bank.questions},
+            rubrics={i: number[bank.origins[f"r:{i}"].path] for i in bank.rubrics},
+            problems=bank.problems[since[0]:],
+            skipped=bank.skipped[since[1]:],
+        ))
 
     def _origins(self, names: Sequence[str], shas: list[str]) -> dict[str, Origin]:
         """Where each object of a restored bank was defined (first definition wins)."""

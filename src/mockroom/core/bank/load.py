@@ -7,19 +7,17 @@ A file that fails to load never stops the rest: its problems are collected
 
 from __future__ import annotations
 
-import operator
-import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from mockroom.config import paths
 from mockroom.core.bank.cache import for_folders
+from mockroom.core.bank.files import YAML_SUFFIXES as YAML_SUFFIXES  # their home before files.py
+from mockroom.core.bank.files import yaml_files
 from mockroom.core.bank.model import Bank, Origin, point_keys
 from mockroom.core.bank.parse import ParsedFile, Refs
 from mockroom.core.bank.source import ParseSource, ReadEveryFile
-from mockroom.core.yamlsafe import Problem
-
-YAML_SUFFIXES = (".yaml", ".yml")
+from mockroom.core.problem import Problem
 
 
 def load_bank(extra_dirs: Iterable[str | Path] | None = None, builtin: bool = True) -> Bank:
@@ -113,63 +111,8 @@ def unknown_rubric(qid: str, rubric_id: str) -> str:
 
 
 def _yaml_files(targets: Iterable[str | Path], bank: Bank) -> tuple[list[str], list[str]]:
-    """Each YAML file's name in load order, each file once; and the targets' real paths.
-
-    The order is `sorted(folder.rglob("*"))` per folder target, as it always was; linked
-    folders inside a target are not followed (as rglob), linked files are.
-    """
-    files: list[tuple[str, str]] = []
-    roots: list[str] = []
-    for t in targets:
-        p = Path(t)
-        if p.is_dir():
-            real = str(p.resolve())
-            found: list[tuple[str, str]] = []
-            _walk("" if str(p) == "." else str(p), real, found)
-        elif p.exists():  # a file; one that is not a regular file is refused when read
-            real = str(p.resolve())
-            found = [(str(p), real)]
-        else:
-            bank.problems.append(Problem(str(p), 1, 1, "no such file or folder"))
-            continue
-        roots.append(real)
-        files += found
-    seen: set[str] = set()
-    unique = []
-    for name, real in files:
-        if real not in seen:
-            seen.add(real)
-            unique.append(name)
-    return unique, roots
-
-
-_by_name: Callable[[os.DirEntry[str]], str] = (
-    operator.attrgetter("name") if os.name != "nt" else lambda e: os.path.normcase(e.name)
-)
-
-
-def _walk(folder: str, real: str, out: list[tuple[str, str]]) -> None:
-    """YAML files under `folder` (whose real path is `real`), depth first in name order."""
-    try:
-        with os.scandir(folder or ".") as it:
-            entries = sorted(it, key=_by_name)
-    except OSError:
-        return  # an unreadable folder is passed over, as rglob does
-    prefix = _with_sep(folder) if folder else ""
-    real = _with_sep(real)
-    for e in entries:
-        name = e.name
-        try:
-            if e.is_dir():
-                if not e.is_symlink():
-                    _walk(prefix + name, real + name, out)
-            # `Path(name).suffix in YAML_SUFFIXES` (".yaml" alone has no suffix)
-            elif name.endswith(YAML_SUFFIXES) and name.rfind(".") > 0 and e.is_file():
-                shown = prefix + name
-                out.append((shown, os.path.realpath(shown) if e.is_symlink() else real + name))
-        except OSError:
-            continue
-
-
-def _with_sep(folder: str) -> str:
-    return folder if folder.endswith(os.sep) else folder + os.sep
+    """Each YAML file's name in load order and the targets' real paths (`files.yaml_files`);
+    a target that does not exist is a problem of `bank`."""
+    names, roots, problems = yaml_files(targets)
+    bank.problems += problems
+    return names, roots

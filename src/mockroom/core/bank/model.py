@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockroom.core.bank.lazy import BuiltOnUse
+from mockroom.core.bank.listing import tracks_of
 from mockroom.core.bank.parse import Refs, refs_of
 from mockroom.core.bank.source import read_bank_file
 from mockroom.core.models import Question, Rubric
@@ -48,8 +49,7 @@ class Bank:
         return (origin.path, *locate(root, (*origin.loc, *loc)))
 
     def tracks(self) -> list[str]:
-        # A question's id starts with its track (the model checks it): no need to build any.
-        return sorted({i.split(".", 1)[0] for i in self.questions})
+        return tracks_of(self.questions)
 
     def in_track(self, track: str | None) -> list[Question]:
         qs = [self.questions[i] for i in self.questions if track in (None, i.split(".", 1)[0])]

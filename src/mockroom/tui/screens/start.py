@@ -1,14 +1,14 @@
 """Pick a track, how many questions, a mode, the language and the clock; then start.
 
-Shown before the database has opened: Start pressed meanwhile shows a spinner, and the app
-starts the session as soon as the store is ready. What is due for review per track fills in
+Shown before the database has opened, with the tracks the bank's last load listed: Start
+pressed meanwhile shows a spinner, and the app starts the session as soon as the store is
+ready. What is due for review per track fills in
 once the store is open (read off the UI thread, again each minute and on coming back here).
 The last track, count and mode are kept as settings, so the next start offers them again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.widgets import Button, Header, Label, LoadingIndicator, Select, Static, Switch
 
 from mockroom.config.settings import Settings
+from mockroom.core.bank.listing import Listing
 from mockroom.practice.modes import DEFAULT_MODE, START_MODES
 from mockroom.tui.due_text import due_lines, until
 from mockroom.tui.screens.page import Page
@@ -30,7 +31,6 @@ from mockroom.tui.strings import t, track_name
 from mockroom.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
-    from mockroom.core.yamlsafe import Problem
     from mockroom.store.due import TrackDue
     from mockroom.tui.store_work import StoreLine
 
@@ -40,6 +40,29 @@ SWITCHES = ("clock_on", "auto_submit", "live_meter")
 SHOWN_PROBLEMS = 2
 DUE_EVERY_S = 60.0
 """How often the due counts are read again while the start screen is shown."""
+
+
+@dataclass(frozen=True)
+class StartChoice:
+    """What the start screen offers first: the last choices, where they still fit."""
+
+    track: str | None
+    """None: the bank has no track."""
+    count: int
+    mode: str
+
+    @classmethod
+    def of(cls, settings: Settings, tracks: list[str]) -> StartChoice:
+        return cls(
+            kept_track(settings.last_track, tracks),
+            settings.last_count if settings.last_count in COUNTS else DEFAULT_COUNT,
+            settings.last_mode if settings.last_mode in START_MODES else DEFAULT_MODE,
+        )
+
+
+def kept_track(track: str | None, tracks: list[str]) -> str | None:
+    """`track` if it is still offered, else the first track (None: there is none)."""
+    return track if track in tracks else (tracks[0] if tracks else None)
 
 
 @dataclass(frozen=True)
@@ -73,6 +96,8 @@ class StartScreen(Page[None]):
     class LanguageChosen(Message):
         lang: str
 
+    listing: reactive[Listing] = reactive(lambda: Listing([], []), init=False)
+    """The tracks to offer and the bank's problems to show."""
     candidate_name: reactive[str | None] = reactive(None, init=False)
     ready: reactive[bool] = reactive(False, init=False)
     """The store is open: Start goes straight on."""
@@ -83,22 +108,19 @@ class StartScreen(Page[None]):
     due: reactive[dict[str, TrackDue] | None] = reactive(None, init=False)
     """Per track, what is due (None until read)."""
 
-    def __init__(
-        self, tracks: Sequence[str], problems: Sequence[Problem], candidate_name: str | None, *,
-        ready: bool,
-    ) -> None:
+    def __init__(self, listing: Listing, candidate_name: str | None, *, ready: bool) -> None:
         super().__init__()
-        self.tracks = list(tracks)
-        self.problems = list(problems)
+        self.set_reactive(StartScreen.listing, listing)
         self.set_reactive(StartScreen.candidate_name, candidate_name)
         self.set_reactive(StartScreen.ready, ready)
         self.settings = Settings()
         self.watch(self.app, "settings", self._follow_settings, init=True)
-        s = self.settings  # the last choices, where they still fit
-        self.track: str | None = s.last_track if s.last_track in self.tracks else (
-            self.tracks[0] if self.tracks else None)
-        self.count = s.last_count if s.last_count in COUNTS else DEFAULT_COUNT
-        self.mode = s.last_mode if s.last_mode in START_MODES else DEFAULT_MODE
+        first = StartChoice.of(self.settings, self.tracks)
+        self.track, self.count, self.mode = first.track, first.count, first.mode
+
+    @property
+    def tracks(self) -> list[str]:
+        return self.listing.tracks
 
     def compose(self) -> ComposeResult:
         lang, tracks, s = self.lang, self.tracks, self.settings
@@ -136,7 +158,8 @@ class StartScreen(Page[None]):
                 with Vertical(id="due"):
                     yield Label(t(lang, "due.title"), classes="section")
                     yield Static(self._due_text(), id="due-lines")
-            with Horizontal(id="start-wait"):
+            with Horizontal(id="start-wait") as wait:
+                wait.display = self.waiting  # kept when the screen is drawn again
                 yield LoadingIndicator()
                 yield Label(t(lang, "start.waiting"))
         yield KeysFooter()
@@ -147,16 +170,15 @@ class StartScreen(Page[None]):
     def _problem_lines(self, lang: str) -> list[str]:
         lines = [
             t(lang, "start.skipped", path=f"{p.path}:{p.line}:{p.column}", reason=p.message)
-            for p in self.problems[:SHOWN_PROBLEMS]
+            for p in self.listing.problems[:SHOWN_PROBLEMS]
         ]
-        extra = len(self.problems) - SHOWN_PROBLEMS
+        extra = len(self.listing.problems) - SHOWN_PROBLEMS
         if extra > 0:
             lines.append(t(lang, "start.more_problems", n=extra))
         return lines
 
     def on_mount(self) -> None:
         self.query_one("#go", Button).focus()
-        self.watch_waiting()
         self.set_interval(DUE_EVERY_S, self._read_due)
 
     def on_screen_resume(self) -> None:
@@ -196,7 +218,8 @@ class StartScreen(Page[None]):
         self.due = due
 
     def watch_due(self) -> None:
-        self.query_one("#due-lines", Static).update(self._due_text())
+        for lines in self.query("#due-lines").results(Static):
+            lines.update(self._due_text())
 
     def _due_text(self) -> str:
         if self.due is None:
@@ -204,22 +227,32 @@ class StartScreen(Page[None]):
         return "\n".join(due_lines(self.lang, self.tracks, self.due, datetime.now(UTC)))
 
     # -- what the app tells it ----------------------------------------------------------------
+    # Each watcher updates its widget if it is there: while the screen is drawn again (a new
+    # language, or the bank listing other tracks) it is not, and `compose` reads the value.
 
     def _follow_settings(self, settings: Settings) -> None:
         self.settings = settings
         if self.is_mounted:
             for name in SWITCHES:
-                self.query_one(f"#{name}", Switch).value = getattr(settings, name)
+                for switch in self.query(f"#{name}").results(Switch):
+                    switch.value = getattr(settings, name)
+
+    def watch_listing(self) -> None:
+        """The bank, loaded after this screen was drawn, lists other tracks or problems."""
+        self.track = kept_track(self.track, self.tracks)
+        self.redraw_keeping_focus()
 
     def watch_candidate_name(self) -> None:
-        self.query_one("#candidate", Label).update(self._candidate_text())
+        for label in self.query("#candidate").results(Label):
+            label.update(self._candidate_text())
 
     def watch_ready(self, ready: bool) -> None:
         if ready:
             self.waiting = False
 
     def watch_waiting(self) -> None:
-        self.query_one("#start-wait").display = self.waiting
+        for wait in self.query("#start-wait"):
+            wait.display = self.waiting
 
     # -- what the candidate does --------------------------------------------------------------
 
