@@ -189,3 +189,11 @@ def test_a_point_word_inside_a_stock_phrase_is_not_said(answer: str, credited: b
     result = SCORER.score(BANK.questions["support.unhappy-customer"], answer)
     [criterion] = [c for c in result.criteria if c.key == "listen-empathy"]
     assert criterion.hit is credited, [(m.text, m.phrase) for m in criterion.matches]
+
+
+def test_a_point_missed_for_a_stock_phrase_says_so_with_the_span() -> None:
+    answer = "我们会用心服务，让客户感受到我们的诚意。"
+    result = SCORER.score(BANK.questions["support.unhappy-customer"], answer)
+    [flag] = [f for f in result.flags if f.code == "stock-phrase"]
+    assert flag.ref == "listen-empathy"
+    assert [answer[s:e] for s, e in flag.spans] == ["感受"]

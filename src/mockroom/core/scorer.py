@@ -253,22 +253,24 @@ def _score(
     orig = view.norm.orig
     # A phrase found inside a stock phrase ("感受" in "让客户感受到我们的诚意") is not said.
     stock = _merged(list(stock_phrases.spans(text)))
+    best_by_point = [_best_per_span(c.phrases, scan) for c in crits]
+    in_stock_by_point = [[(p, f) for p, f in best if _inside_any(stock, f.start, f.end)] for best in best_by_point]
     # Negation is looked at once per place: synonym variants often land on the same words.
     found_by_point = [
         _echoes_rejected(
             text,
             [
                 (p, f, is_negated(f.start, f.end, p.norm))
-                for p, f in _best_per_span(c.phrases, scan)
+                for p, f in best
                 if not _inside_any(stock, f.start, f.end)
             ],
         )
-        for c in crits
+        for best in best_by_point
     ]
     # Every point's phrases: a clause of rubric terms only is a list, not a step.
     named_anywhere = _merged([(f.start, f.end) for found in found_by_point for _, f, neg in found if not neg])
     steps: dict[tuple[int, int], bool] = {}  # by clause: the same for every point
-    for c, found in zip(crits, found_by_point, strict=True):
+    for c, found, in_stock in zip(crits, found_by_point, in_stock_by_point, strict=True):
         own = [(f.start, f.end) for _, f, neg in found if not neg]
         mentions += len(found)
         rejections += len(found) - len(own)
@@ -304,6 +306,8 @@ def _score(
         named += c.criterion.weight * similarity
         r = _criterion_result(c, matches, credit)
         final.append(r)
+        if in_stock and not r.hit:
+            flags.append(_said_in_stock_phrase(c, r.key, in_stock, view, answer))
         if r.negated:
             flags.append(
                 Flag(
@@ -580,6 +584,27 @@ def _is_step(
     if clause not in known:
         known[clause] = _said_concretely(shape, clause, named, stock) >= STEP_UNITS
     return known[clause]
+
+
+def _said_in_stock_phrase(
+    c: _Compiled,
+    key: str,
+    in_stock: list[tuple[Phrase, Found]],
+    view: AnswerView,
+    answer: str,
+) -> Flag:
+    """The flag for a point whose phrases were found only inside stock phrases: their spans,
+    shown as the reason the point is missed (its cost is the point's, in the coverage)."""
+    orig = view.norm.orig
+    spans = tuple(sorted({(orig(f.start), orig(f.end)) for _, f in in_stock}))
+    words = "、".join(dict.fromkeys(answer[s:e] for s, e in spans))
+    return Flag(
+        "stock-phrase",
+        f"「{c.criterion.label.zh}」：「{words}」只出现在套话里，不算答到这一点。",
+        f"'{c.criterion.label.en}': '{words}' appears only inside stock phrases, which do not say the point.",
+        ref=key,
+        spans=spans,
+    )
 
 
 def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:

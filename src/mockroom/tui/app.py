@@ -147,7 +147,13 @@ class MockroomApp(App[None]):
             self._heap.settle()
             return
         self._notify_problems(self.listing)
-        self.call_after_refresh(self._open_store)  # the start screen is painted first
+
+    @on(StartScreen.Painted)
+    def _start_painted(self) -> None:
+        """The first screen is painted: the boot work begins (the app's own after-refresh
+        callback could run before the start screen had finished mounting, and the bank and
+        the store, loaded in a thread, then slowed its first paint)."""
+        self._open_store()
 
     def _notify_problems(self, listing: Listing) -> None:
         for p in listing.problems[:3]:

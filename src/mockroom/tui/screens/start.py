@@ -96,6 +96,9 @@ class StartScreen(Page[None]):
     class LanguageChosen(Message):
         lang: str
 
+    class Painted(Message):
+        """The screen is up and painted for the first time: the app's boot work may start."""
+
     listing: reactive[Listing] = reactive(lambda: Listing([], []), init=False)
     """The tracks to offer and the bank's problems to show."""
     candidate_name: reactive[str | None] = reactive(None, init=False)
@@ -179,6 +182,7 @@ class StartScreen(Page[None]):
 
     def on_mount(self) -> None:
         self.query_one("#go", Button).focus()
+        self.call_after_refresh(self.post_message, self.Painted())
         self.set_interval(DUE_EVERY_S, self._read_due)
 
     def on_screen_resume(self) -> None:
