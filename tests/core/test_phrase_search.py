@@ -87,8 +87,10 @@ def test_the_search_finds_what_each_phrase_finds(answer: str, rule_out: bool, fu
     if rule_out:  # as the scorer does; without it, no English phrase is left out
         view.rule_out(VOCABULARY)
     hits = SEARCH.scan(view)
-    for p in PHRASES:
-        assert hits.find(p, fuzzy) == view.find(p, fuzzy), (answer, p.raw, p.norm)
+    expected = [(p, view.find(p, fuzzy)) for p in PHRASES]
+    for p, where in expected:
+        assert hits.find(p, fuzzy) == where, (answer, p.raw, p.norm)
+    assert hits.found(PHRASES, fuzzy) == [(p, where) for p, where in expected if where]
 
 
 @pytest.mark.parametrize(

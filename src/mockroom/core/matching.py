@@ -191,7 +191,7 @@ def sounds(text: str) -> str:
     text = _PRIVATE_SOUNDS.sub("\ufffd", text)
     number = pinyin_table.table().number
     table: dict[int, str] = {}
-    for code_point in map(ord, set(CJK_RE.findall(text))):
+    for code_point in (ord(ch) for ch in set(text) if CJK_RE.match(ch)):
         n = number(code_point)
         if n is not None:
             table[code_point] = chr(_FIRST_SOUND + n)

@@ -107,3 +107,9 @@ class Hits:
     def find(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
         """`AnswerView.find(p, fuzzy)` (asked of the view for a phrase the search does not hold)."""
         return self.view.find(p, fuzzy) if p in self.candidates or p not in self.searched else []
+
+    def found(self, phrases: Iterable[Phrase], fuzzy: bool = True) -> list[tuple[Phrase, list[Found]]]:
+        """Each of `phrases` the answer holds, in order, with where (`find`): one pass over
+        the phrases, however many are absent."""
+        candidates, searched, find = self.candidates, self.searched, self.view.find
+        return [(p, where) for p in phrases if (p in candidates or p not in searched) and (where := find(p, fuzzy))]

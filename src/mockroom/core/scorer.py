@@ -560,8 +560,8 @@ def _best_per_span(phrases: tuple[Phrase, ...], hits: Hits) -> list[tuple[Phrase
     """One match per place in the answer: the closest (a phrase and a synonym variant of
     another phrase of the point often land on the same words), the first on a tie."""
     best: dict[tuple[int, int], tuple[Phrase, Found]] = {}
-    for p in phrases:
-        for f in hits.find(p):
+    for p, found in hits.found(phrases):
+        for f in found:
             span = (f.start, f.end)
             if span not in best or f.similarity > best[span][1].similarity:
                 best[span] = (p, f)

@@ -85,13 +85,18 @@ class Shape:
         out = []
         for s, e in _pieces(self.text, _CLAUSE_OR_ITEM_SPLIT, 0, len(self.text)):
             items = _pieces(self.text, _SPACE_NEXT_TO_CJK, s, e)
-            worded = [self._has_function_word(a, b) for a, b in items]
-            if len(items) > 1 and (self._interleaved(items) or 6 * sum(worded) > len(items)):
+            if len(items) > 1 and (
+                self._interleaved(items) or 6 * sum(self._has_function_word(a, b) for a, b in items) > len(items)
+            ):
                 out.append((s, e, False))
-                continue
-            for (a, b), w in zip(items, worded, strict=True):
-                out.append((a, b, not w and self.units(a, b) <= BARE_TERM_UNITS))
+            else:
+                out += [(a, b, self._is_bare_term(a, b)) for a, b in items]
         return [(s, e, bare) for s, e, bare in out if not _ONLY_DIGITS.match(self.text, s, e)]
+
+    def _is_bare_term(self, s: int, e: int) -> bool:
+        """Whether the item [s, e) is short and holds no function word (its size first: most
+        items are long, and a long item is no bare term whatever words it holds)."""
+        return self.units(s, e) <= BARE_TERM_UNITS and not self._has_function_word(s, e)
 
     def clause_keys(self, keys: Callable[[str], set[str]]) -> list[tuple[int, int, set[str]]]:
         """Each clause that reads as language (not a bare term), with `keys` of its text;
