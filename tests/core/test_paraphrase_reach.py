@@ -36,6 +36,16 @@ CASES = [
         "客户名单只给两个人access，export都要approval并留log，敏感字段做masking，新人碰数据前先做privacy training。",
         {"access-control", "encryption", "training"},
     ),
+    (  # a bar chart named the short way, as notes and speech do
+        "sales.client-charts",
+        "看变化用折线；几个区域谁高谁低，就用柱状，从高到低排好。",
+        {"bar-chart", "line-chart"},
+    ),
+    (
+        "sales.client-charts",
+        "For a trend I use a line; to compare regions, a bar sorted from highest to lowest.",
+        {"bar-chart", "line-chart"},
+    ),
 ]
 
 
