@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from mockroom.core.bank import load_bank
+from mockroom.core.scorer import Scorer
 from mockroom.store.repo import Store
 from tests.helpers.tui_helpers import BANK
 
@@ -98,6 +100,9 @@ def test_typing_an_answer_in_a_real_terminal(tmp_path: Path) -> None:
     }
     db_url = f"sqlite:///{home / 'mockroom.db'}"
     root = Path(__file__).resolve().parents[3]
+    bank = load_bank([BANK], builtin=True)
+    whole = Scorer(bank).score(bank.questions["demo.intro"], ANSWER)
+    assert whole.answer_lang == "zh"
     term = Terminal([sys.executable, "-m", "mockroom.tui"], env, root)
     try:
         term.wait_for("Your name")
@@ -112,7 +117,9 @@ def test_typing_an_answer_in_a_real_terminal(tmp_path: Path) -> None:
         term.type("\x13")  # ctrl+s: start with the defaults (track demo, single questions)
         term.wait_for("Introduce yourself")
         term.type(ANSWER, delay=0.02)
-        term.wait_for("/ 20–200")
+        # The counter as the scorer counts the whole answer (its English start alone was
+        # counted in words; when a draft is scored depends on the machine's speed).
+        term.wait_for(f"{whole.length} chars / {whole.length_range[0]}–{whole.length_range[1]}")
         term.type("\x13")  # ctrl+s: submit
         term.wait_for("How well did you answer")
         term.type("4")  # the self-rating, asked before the score is shown
