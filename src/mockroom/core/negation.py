@@ -82,13 +82,16 @@ _ZH_TOPIC_TAIL = (
     "(?:(?:这些|这类|这种|之类的?|什么的|等)(?:事情|事|问题|东西|内容|环节)?)?"
 )
 _ZH_LIST_MORE = "(?:(?:、|和|与|及|以及|或|或者|还有|跟)[^、和与及或跟，。；不没]{1,8})*"
+_ZH_PLACE = "(?:在[^，。；、不没]{1,6}?(?:里|中|上|内|期间|阶段))?"
+"""Where it was not done, before or after who: 加密在我们项目里都没做, 审计在试点阶段我们没有做."""
 _ZH_TOPIC_REJECTED = re.compile(
-    f"^{_ZH_LIST_MORE}{_ZH_TOPIC_TAIL}{_ZH_SUBJECT}{_ZH_ADVERBS}"
+    f"^{_ZH_LIST_MORE}{_ZH_TOPIC_TAIL}{_ZH_SUBJECT}{_ZH_PLACE}{_ZH_SUBJECT}{_ZH_ADVERBS}"
     "(?:不会|不用|不做|不提|不给|不必|无需|不要|不打算|不考虑|不需要|不搞|不写|不说|不讲|不管|不去"
     "|没做|没有做|没搞|没有|就算了|算了|免了|省了|省掉|省去|去掉|砍掉|取消|略过|跳过|省略"
     "|(?:不|没|未)[\u4e00-\u9fff]{1,2}了?$)"
 )
-"""The topic named first, then rejected: 补偿我不会主动提, 加密我们没做, 复盘、培训都没做.
+"""The topic named first, then rejected: 补偿我不会主动提, 加密我们没做, 复盘、培训都没做,
+权限、加密在项目里都没做.
 A bare 不/没 only when the clause ends soon after (补偿不给): in 复盘不追究个人责任 it negates
 another verb."""
 _ZH_VERDICT = (
