@@ -103,7 +103,7 @@ def test_the_overview_table_gives_auto_coach_final_and_time_per_question(db) -> 
         if tok.type == "inline":
             cells.append(tok.content)
     rows = [cells[i : i + 6] for i in range(0, len(cells), 6)]
-    assert rows[0] == ["#", "Question", "Auto", "Coach", "Final", "Time"]
+    assert rows[0] == ["#", "Question", "Auto", "Coach", "Final", "Time (prep + answer)"]
     t = store.transcript(c.session_id)
     retry, listed = t.items[1].attempt, t.items[2].attempt
     assert [r[0] for r in rows[1:]] == ["1", "2", "3", ""]

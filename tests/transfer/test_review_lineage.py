@@ -130,6 +130,22 @@ def test_a_forged_digest_or_lineage_is_refused(candidate, tmp_path):
             parse(_edited(good, change), "forged.json")
 
 
+def test_a_lineage_without_its_revision_is_refused(candidate, tmp_path):
+    # Read as version 1, such a review got a parentless digest beside its ancestors, and the
+    # export of what was imported could not be imported again (found by hypothesis).
+    cand, _ = candidate
+    sess, (a,) = practise(cand, [OUTAGE])
+    cand.override_score(a.id, 70, "Self")
+    cand.override_score(a.id, 75, "Self")  # revision 2: one ancestor
+    file = send(cand, sess.id, tmp_path / "s.json")
+
+    def drop_revision(review, _data):
+        review["revision"] = None
+
+    with pytest.raises(TransferError, match="needs its revision"):
+        parse(_edited(file, drop_revision), "s.json")
+
+
 def test_a_version_1_file_with_another_review_conflicts(candidate, coach, tmp_path):
     cand, _ = candidate
     coach_db, _ = coach

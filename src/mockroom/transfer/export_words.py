@@ -23,7 +23,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.auto": ("自动评分", "Auto"),
     "col.coach": ("教练评分", "Coach"),
     "col.final": ("最终得分", "Final"),
-    "col.time": ("用时", "Time"),
+    "col.time": ("用时（准备+作答）", "Time (prep + answer)"),
     "mean": ("平均", "Mean"),
     "graded_of": ("（{n}/{total} 题已打分）", " ({n} of {total} graded)"),
     "best_note": (

@@ -254,6 +254,10 @@ class ReviewIn(Strict):
             self.ancestors[-1] if self.ancestors else None
         ):
             raise ValueError("the review's digest does not match its content; was it edited?")
+        if self.revision is None and (self.digest is not None or self.ancestors):
+            # Read as version 1 it would get a parentless digest beside its ancestors, and
+            # its own export would then fail this check.
+            raise ValueError("a review with a lineage (digest, ancestors) needs its revision")
         if (self.digest is None) != (self.coached_at is None) and self.revision is not None:
             raise ValueError("a coach review has a digest exactly when it has coached_at")
         return self
