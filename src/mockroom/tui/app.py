@@ -31,13 +31,11 @@ from textual.screen import Screen
 from mockroom.config.settings import Settings, export_folder, save_settings
 from mockroom.config.settings import settings_path as settings_file
 from mockroom.core.bank.listing import Listing, listing_of
-from mockroom.store.errors import StoreError
 from mockroom.tui import boot, later
 from mockroom.tui.commands import MockroomCommands
 from mockroom.tui.heap import BootHeap
 from mockroom.tui.messages import BankLoaded, BootDone, BootFailed, StoreOpened
 from mockroom.tui.screens.boot_error import BootErrorScreen
-from mockroom.tui.screens.name_dialog import NameDialog
 from mockroom.tui.screens.page import Page
 from mockroom.tui.screens.start import DueSource, StartChoice, StartScreen
 from mockroom.tui.screens.store_screen import Records
@@ -175,6 +173,9 @@ class MockroomApp(App[None]):
             return
         if self.bank is None:
             self.post_message(BankLoaded(bank))
+        # Imported here, in the worker: `mockroom.store` costs ~9 ms before the first paint.
+        from mockroom.store.errors import StoreError
+
         try:
             flow, returning = boot.open_practice(self, bank, self.db_url, self.monotonic)
         except StoreError as e:
@@ -209,7 +210,7 @@ class MockroomApp(App[None]):
         self.update_start_screens()
         unfinished = msg.returning.unfinished
         if self.candidate is None:
-            self.push_screen(NameDialog(required=True), self._first_name)
+            self.push_screen(later.name_dialog()(required=True), self._first_name)
         elif unfinished is not None:
             self._pending_start = None
             flow.offer_resume(unfinished)
@@ -249,7 +250,7 @@ class MockroomApp(App[None]):
 
     def action_change_name(self) -> None:
         current = self.candidate.name if self.candidate else ""
-        self.push_screen(NameDialog(current=current), self._first_name)
+        self.push_screen(later.name_dialog()(current=current), self._first_name)
 
     def _save_name(self, name: str) -> None:
         assert self.line is not None

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from mockroom.tui.practice_flow import PracticeFlow
     from mockroom.tui.screens.feedback import FeedbackScreen
     from mockroom.tui.screens.help_dialog import HelpDialog
+    from mockroom.tui.screens.name_dialog import NameDialog
     from mockroom.tui.screens.progress import ProgressScreen
     from mockroom.tui.screens.question import QuestionScreen
     from mockroom.tui.screens.quit_dialog import QuitDialog
@@ -78,6 +79,14 @@ def help_dialog() -> type[HelpDialog]:
     from mockroom.tui.screens.help_dialog import HelpDialog
 
     return HelpDialog
+
+
+def name_dialog() -> type[NameDialog]:
+    """Shown once the store is open (it says whether a name is kept); `mockroom.store`, which
+    its name rules import, costs ~9 ms before the first paint."""
+    from mockroom.tui.screens.name_dialog import NameDialog
+
+    return NameDialog
 
 
 def quit_dialog() -> type[QuitDialog]:

@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
-from mockroom.store.errors import StoreError
-
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
@@ -75,6 +73,10 @@ def run_store(
     """
 
     def job() -> None:
+        # Imported in the worker, not with this module: the start screen imports this module
+        # and `mockroom.store` costs ~9 ms before the first paint.
+        from mockroom.store.errors import StoreError
+
         try:
             value = line.call(fn)
         except StoreError as e:
