@@ -17,7 +17,7 @@ from tests.helpers.boot_helpers import hold_the_store
 from tests.helpers.tui_helpers import AppFactory, settle
 
 LATER = [
-    "sqlalchemy", "sqlmodel", "mockroom.store.repo", "mockroom.core.bank.load", "mockroom.core.scorer",
+    "sqlalchemy", "sqlmodel", "mockroom.store", "mockroom.core.bank.load", "mockroom.core.scorer",
     "mockroom.practice.service", "mockroom.tui.screens.question", "mockroom.tui.screens.feedback",
     "mockroom.tui.screens.summary", "mockroom.tui.screens.progress", "mockroom.tui.screens.review",
     "mockroom.tui.practice_flow", "mockroom.tui.render", "mockroom.core.text",
