@@ -42,6 +42,10 @@ ZH = (
     "科学性", "合理性", "可操作性", "科学合理", "有的放矢", "高度一致", "保持一致", "战略目标", "战略高度",
     "全方位", "多维度", "全面", "深入", "切实", "抓手", "服务质量", "不断提升", "持续改进", "持续优化",
     "进一步", "更好地", "更加", "落到实处", "统筹兼顾", "有序推进", "稳步推进", "体系化", "精细化",
+    # Management jargon: names a framework, not what was done (打通 and 闭环 are not here: they
+    # can say an action, "打通了两个系统的数据").
+    "顶层设计", "底层逻辑", "全链路", "颗粒度", "组合拳", "方法论", "拉通", "心智", "护城河", "势能",
+    "结果导向", "全面落地", "从战略到执行",
     # Fillers of speech.
     "总之", "总而言之", "综上所述", "我认为", "我觉得", "我相信", "相信", "一定能", "一定会",
     "这个问题非常好", "非常", "十分", "特别", "真正",
@@ -66,6 +70,8 @@ EN = (
     "never stop improving", "continuous improvement", "committed", "commitment", "i believe", "i think",
     "i feel", "i'm confident", "great question", "everyone involved", "every voice is heard",
     "working together", "one team", "opportunity", "opportunities",
+    "move the needle", "low-hanging fruit", "paradigm shift", "game changer", "game-changer",
+    "best-in-class", "cutting-edge", "state-of-the-art", "360-degree",
 )
 _ZH_RE = re.compile("|".join(re.escape(p) for p in sorted(ZH, key=len, reverse=True)))
 _EN_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(EN, key=len, reverse=True)) + r")\b")
