@@ -123,6 +123,18 @@ def test_longer_phrases_tolerate_a_typo(phrase: str, answer: str, expected: str)
 
 
 @pytest.mark.parametrize(
+    ("phrase", "answer"),
+    [
+        ("cloud", "clients could download their documents"),
+        ("cloud", "so they could see it"),
+        ("where", "there was no owner"),
+    ],
+)
+def test_a_typo_is_never_a_common_word_spelled_right(phrase: str, answer: str) -> None:
+    assert first(phrase, answer) is None
+
+
+@pytest.mark.parametrize(
     ("phrase", "answer", "expected"),
     [
         ("apologise", "I apologize to them", "apologize"),

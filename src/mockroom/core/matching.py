@@ -49,6 +49,13 @@ FUZZY_WORD_MIN_LEN = 5
 FUZZY_WORD_CUTOFF = 80.0
 MAX_FUZZY_WORD_LEN = 30
 """Longer "words" (pasted hashes, junk) are matched exactly only."""
+COMMON_WORDS = frozenset(
+    ["could", "would", "should", "might", "there", "their", "theirs", "where", "which", "these",
+     "those", "about", "after", "other", "others", "being", "doing", "every", "while", "whose",
+     "first", "still", "since", "until", "again", "never", "always", "often", "really", "maybe"]
+)
+"""Frequent words spelled right: a phrase's word never stands for one of them by typo
+tolerance ("cloud" is not "could", "these" not "theses")."""
 GAPPED_MIN_LEN = 4
 """Chinese phrases this long may be found in two pieces a few characters apart."""
 GAPPED_MIN_PIECE = 2
@@ -427,7 +434,7 @@ class AnswerView:
                 w
                 for size in (len(word) - 1, len(word), len(word) + 1)
                 for w in by_length.get(size, ())
-                if not variants.isdisjoint(_one_deleted(w))
+                if w not in COMMON_WORDS and not variants.isdisjoint(_one_deleted(w))
             ]
             for w in sorted(candidates):
                 score = fuzz.ratio(word, w)
