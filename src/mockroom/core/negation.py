@@ -78,7 +78,7 @@ _ZH_RESULT = re.compile("(确保|保证|以免|免得|以防|为了|争取|让|�
 _ZH_SUBJECT = "(?:我|我们|咱们|你|你们|他们|团队|公司|大家|这个|这些|这点|这一步|这块|这类)?"
 _ZH_ADVERBS = "(?:也|都|就|是|则|还|并|一般|通常|根本|绝对|肯定|从来|暂时|先|完全|压根|其实|一律|一概|基本|当然)*"
 _ZH_TOPIC_TAIL = (
-    "(?:处理|工作|方面|这块|这一块|环节|部分|这一步|的事|这件事)?"
+    "(?:处理|工作|方面|这块|这一块|环节|部分|这一步|的事|这件事|计划|安排|方案|内容|信息|材料)?"
     "(?:(?:这些|这类|这种|之类的?|什么的|等)(?:事情|事|问题|东西|内容|环节)?)?"
 )
 _ZH_LIST_MORE = "(?:(?:、|和|与|及|以及|或|或者|还有|跟)[^、和与及或跟，。；不没]{1,8})*"
@@ -87,6 +87,7 @@ _ZH_PLACE = "(?:在[^，。；、不没]{1,6}?(?:里|中|上|内|期间|阶段))
 _ZH_TOPIC_REJECTED = re.compile(
     f"^{_ZH_LIST_MORE}{_ZH_TOPIC_TAIL}{_ZH_SUBJECT}{_ZH_PLACE}{_ZH_SUBJECT}{_ZH_ADVERBS}"
     "(?:不会|不用|不做|不提|不给|不必|无需|不要|不打算|不考虑|不需要|不搞|不写|不说|不讲|不管|不去"
+    "|不(?:放|写|列|加)(?:进|入)"
     "|没做|没有做|没搞|没有|就算了|算了|免了|省了|省掉|省去|去掉|砍掉|取消|略过|跳过|省略"
     "|(?:不|没|未)[\u4e00-\u9fff]{1,2}了?$)"
 )
@@ -126,7 +127,7 @@ _EN_NOT_NEGATIONS = re.compile(
     r"a waste|overkill|red tape|box-ticking|for show|a luxury|bureaucra\w*|academic|theoretical)|"
     r"not only|not just|no later than|no more than|no less than|no matter|nothing but|"
     r"without (?:delay|fail|hesitation|hesitating)|never (?:fail|hesitate|forget)|"
-    r"(?:not|never|don't|won't) (?:hesitate|forget|fail)|no doubt|not to mention|"
+    r"(?:not|never|don't|won't) (?:hesitate|forget|fail|omit|skip|(?:leave|leaves|left) out)|no doubt|not to mention|"
     r"no-blame|no blame|non-\w+|whether or not|(?:won't|will not|wouldn't|don't|do not|not) stop until|"
     r"can't help but|cannot help but|not without)\b"
 )
@@ -134,7 +135,7 @@ _EN_CUE = re.compile(
     r"\b(?:not|no|never|don't|dont|won't|wont|wouldn't|shouldn't|can't|cannot|didn't|doesn't|isn't|"
     r"aren't|wasn't|weren't|haven't|hasn't|hadn't|mustn't|without|refuse[sd]?|refusing|avoid(?:s|ed|ing)?|"
     r"neither|nor|nobody|none|skip(?:s|ped|ping)?|instead of|rather than|drop(?:s|ped|ping)?|"
-    r"forgo|forgot|forget about|bother)\b"
+    r"forgo|forgot|forget about|bother|omit(?:s|ted|ting)?|(?:leave|leaves|left|leaving) out)\b"
 )
 _EN_CONTRAST = re.compile(r"\b(?:but|however|instead(?! of)|rather(?! than)|yet)\b")
 _EN_NEW_CLAUSE = re.compile(
@@ -163,7 +164,7 @@ _EN_DISMISSED = re.compile(
     r"(?:just|too|more of an) academic|(?:just )?for show|a luxury|nice[ -]to[ -]have|"
     r"(?:never|don't|doesn't|do not|does not|rarely) (?:work|works|help|helps|change anything|add anything)|"
     r"(?:only )?slow(?:s)? (?:us|things|everything) down|get(?:s)? in the way|"
-    r"(?:we|i) (?:skip|skipped|drop|dropped|don't|won't|didn't|never))"
+    r"(?:we|i) (?:skip|skipped|drop|dropped|don't|won't|didn't|never|omit|leave (?:it |them )?out|left (?:it |them )?out))"
 )
 
 
