@@ -4,9 +4,9 @@
    spawning the interpreter until the start screen is mounted. Floor: a bare Textual app
    showing one TextArea, started the same way (a fresh interpreter, `run_test()`); target
    1.5x. A reference row gives a plain Textual app showing the start screen's own widgets
-   (Selects, Switches, a Button, a LoadingIndicator...), which is what that screen must cost
-   whatever mockroom does around it, and two more where mockroom's own time goes (imports,
-   the bank).
+   in Textual's (a Label for each row of choices, Switches, a Button, a LoadingIndicator...),
+   which is what that screen must cost whatever mockroom does around it, and two more where
+   mockroom's own time goes (imports, the bank).
 2. Start -> question screen once the store is open: in the same process, after the boot is
    done (the store open, the scorer warmed), from pressing Start until the question screen
    is mounted (the session stored and claimed, the questions picked from the history).
@@ -116,8 +116,8 @@ import asyncio, json, sys, time
 from textual.app import App
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import (Button, Footer, Header, Label, LoadingIndicator, Select, Static,
-                             Switch, TextArea)
+from textual.widgets import (Button, Footer, Header, Label, LoadingIndicator, Static, Switch,
+                             TextArea)
 
 class Start(Screen):
     BINDINGS = [("ctrl+s", "app.go")]
@@ -129,11 +129,12 @@ class Start(Screen):
                 yield Label("Mock interview")
                 yield Label("Candidate: Bench")
             with Grid():
-                for name, options in (("Track", ["sales", "support"]), ("Questions", ["1", "3"]),
-                                      ("Mode", ["practice", "single", "due"]),
-                                      ("Language", ["zh", "en"])):
+                for name, options in (("Track", "Sales & marketing  Technical support"),
+                                      ("Questions", "1  3  5  10"),
+                                      ("Mode", "Practice  Mock interview  Due for review"),
+                                      ("Language", "中文  English")):
                     yield Label(name)
-                    yield Select([(o, o) for o in options], value=options[0], allow_blank=False)
+                    yield Label(options)  # a ChoiceRow: one widget drawing one line
             yield Label("One question at a time, with feedback after each.")
             with Horizontal():
                 for name in ("Clock", "Auto-submit", "Live meter"):
