@@ -17,6 +17,7 @@ from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.question import QuestionScreen
 from mockroom.tui.screens.rating_dialog import RatingDialog
 from mockroom.tui.screens.start import StartScreen
+from mockroom.tui.widgets.choice_row import ChoiceRow
 
 BANK = Path(__file__).resolve().parent.parent / "data" / "tui" / "bank"
 BROKEN_BANK = BANK.parent / "broken_bank"
@@ -72,6 +73,22 @@ async def at_start(pilot: Pilot[None]) -> StartScreen:
     screen = pilot.app.screen
     assert isinstance(screen, StartScreen), f"expected the start screen, got {screen!r}"
     return screen
+
+
+async def choose(pilot: Pilot[None], choice: str, value: object) -> None:
+    """On the start screen, as a person would: tab to the row of choices `#choice`, then move
+    to `value` with the arrow keys."""
+    app = pilot.app
+    for _ in range(len(app.screen.focus_chain)):
+        if app.focused is not None and app.focused.id == choice:
+            break
+        await pilot.press("tab")
+    row = app.screen.query_one(f"#{choice}", ChoiceRow)
+    assert app.focused is row, f"tab never reached #{choice}"
+    values = [v for _, v in row.options]
+    step = values.index(value) - values.index(row.value)
+    await pilot.press(*["right" if step > 0 else "left"] * abs(step))
+    assert row.value == value
 
 
 async def start_session(pilot: Pilot[None]) -> QuestionScreen:

@@ -11,14 +11,14 @@ from __future__ import annotations
 # screen class name -> (zh, en); paragraphs separated by blank lines
 SCREENS: dict[str, tuple[str, str]] = {
     "StartScreen": (
-        "选择方向（应聘的岗位）、题数和模式，然后按 ctrl+s 开始。\n\n"
+        "选择方向（应聘的岗位）、题数和模式（tab 移到一行，←/→ 或鼠标点选），然后按 ctrl+s 开始。\n\n"
         "练习：每题答完就看讲评，可以回答追问、重答；看讲评时总时间暂停。\n"
         "模拟面试：像真实的单向视频面试，全部答完才看报告；总时间只在答题时走。\n"
         "到期复习：间隔复习安排今天该再练的题；答得越差，回来得越早。\n\n"
         "计时：先有思考时间，再有答题时间。到时自动提交：时间到就交卷，否则可以答完这一题。"
         "实时要点计数：答题时显示已答到几个要点。",
-        "Pick a track (the role you are preparing for), how many questions and a mode, "
-        "then press ctrl+s.\n\n"
+        "Pick a track (the role you are preparing for), how many questions and a mode (tab "
+        "to a row, then ←/→ or a click), then press ctrl+s.\n\n"
         "Practice: feedback after each answer, with a follow-up and a retry; the total time "
         "pauses while you read it.\n"
         "Mock interview: like a real one-way interview, no feedback until the report at the "

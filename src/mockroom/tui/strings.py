@@ -512,6 +512,7 @@ KEY_LABELS_ZH: dict[str, str] = {
     "Tabs": "分页",
     "Attempts": "换一组",
     "Save": "保存",
+    "Choose": "选择",
     "palette": "命令",  # Textual's ctrl+p command palette
 }
 

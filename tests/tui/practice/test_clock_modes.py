@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Select, Static
+from textual.widgets import Static
 
 from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.feedback import FeedbackScreen
@@ -24,6 +24,7 @@ from tests.helpers.tui_helpers import (
     AppFactory,
     FakeClock,
     at_start,
+    choose,
     open_store,
     paste,
     practising,
@@ -172,8 +173,8 @@ async def test_the_start_screen_remembers_the_last_choices(
     async with app.run_test(size=(80, 24)) as pilot:
         start = await at_start(pilot)
         assert start.mode == "practice"
-        start.query_one("#mode", Select).value = "interview"
-        start.query_one("#count", Select).value = 1
+        await choose(pilot, "mode", "interview")
+        await choose(pilot, "count", 1)
         await settle(pilot)
     saved = json.loads((tmp_path / "settings.json").read_text())
     assert (saved["last_mode"], saved["last_count"]) == ("interview", 1)

@@ -10,9 +10,8 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Select
 
-from tests.helpers.tui_helpers import AppFactory, settle, start_session
+from tests.helpers.tui_helpers import AppFactory, choose, settle, start_session
 from tests.tui.practice.test_due_start import answered_two_hours_ago
 
 
@@ -28,7 +27,7 @@ async def _start(pilot: Pilot[None]) -> None:
 
 async def _last_time(pilot: Pilot[None]) -> None:
     await settle(pilot)
-    pilot.app.screen.query_one("#mode", Select).value = "due"
+    await choose(pilot, "mode", "due")
     await start_session(pilot)
     await pilot.press("ctrl+l")
     await _quiet(pilot)

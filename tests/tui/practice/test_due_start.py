@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta
 
-from textual.widgets import Select, Static
+from textual.widgets import Static
 
 from mockroom.core.bank import load_bank
 from mockroom.core.scorer import Scorer
@@ -15,7 +15,14 @@ from mockroom.store.records import AttemptTiming
 from mockroom.store.repo import Store
 from mockroom.tui.app import MockroomApp
 from mockroom.tui.screens.start import StartScreen
-from tests.helpers.tui_helpers import BANK, AppFactory, footer_keys, settle, start_session
+from tests.helpers.tui_helpers import (
+    BANK,
+    AppFactory,
+    choose,
+    footer_keys,
+    settle,
+    start_session,
+)
 
 WEAK_OUTAGE = "I would apologise to the customer."
 GOOD_INTRO = (
@@ -89,7 +96,7 @@ async def test_nothing_due_says_when_something_will_be(make: AppFactory, named: 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert due_text(app) == "demo: nothing due · next in 22 h"
-        app.screen.query_one("#mode", Select).value = "due"
+        await choose(pilot, "mode", "due")
         await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -105,7 +112,7 @@ async def test_a_due_question_shows_what_was_missed_last_time(
     app = make(named)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.screen.query_one("#mode", Select).value = "due"
+        await choose(pilot, "mode", "due")
         q = await start_session(pilot)
         assert q.ask.question.id == "demo.outage"
         assert ("^l", "Last time") in footer_keys(app)

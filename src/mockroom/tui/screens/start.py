@@ -9,16 +9,17 @@ The last track, count and mode are kept as settings, so the next start offers th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Button, Header, Label, LoadingIndicator, Select, Static, Switch
 
 from mockroom.config.settings import Settings
@@ -28,6 +29,7 @@ from mockroom.tui.due_text import due_lines, until
 from mockroom.tui.screens.page import Page
 from mockroom.tui.store_work import StoreDone, run_store
 from mockroom.tui.strings import t, track_name
+from mockroom.tui.widgets.choice_row import ChoiceRow
 from mockroom.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -38,6 +40,9 @@ COUNTS = (1, 3, 5, 10)
 DEFAULT_COUNT = 3
 SWITCHES = ("clock_on", "auto_submit", "live_meter")
 SHOWN_PROBLEMS = 2
+ROW_CELLS = 80 - 2 - 15 - 2
+"""The cells a row of choices has at 80 columns: less the screen's padding, the labels' column
+("Language / 语言") and the gap. The tracks are offered in a row when their names fit it."""
 DUE_EVERY_S = 60.0
 """How often the due counts are read again while the start screen is shown."""
 
@@ -122,6 +127,17 @@ class StartScreen(Page[None]):
         self.track, self.count, self.mode = first.track, first.count, first.mode
 
     @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """While a choice row has the keyboard its ←→ take the place of ^n Name in the footer
+        (at 80 columns the English one has no room for both); ^n still works, and the palette
+        lists it."""
+        keys = super().active_bindings
+        name = keys.get("ctrl+n")
+        if name is not None and isinstance(self.focused, ChoiceRow):
+            keys["ctrl+n"] = name._replace(binding=replace(name.binding, show=False))
+        return keys
+
+    @property
     def tracks(self) -> list[str]:
         return self.listing.tracks
 
@@ -138,19 +154,14 @@ class StartScreen(Page[None]):
                 yield Label(t(lang, "start.no_tracks"), classes="error")
             with Grid(id="start-form"):
                 yield Label(t(lang, "start.track"))
-                yield Select(
-                    [(track_name(lang, tr), tr) for tr in tracks], value=self.track or Select.NULL,
-                    allow_blank=not tracks, id="track",
-                )
+                yield self._track_choice(lang)
                 yield Label(t(lang, "start.count"))
-                yield Select([(str(n), n) for n in COUNTS], value=self.count, allow_blank=False,
-                             id="count")
+                yield ChoiceRow([(str(n), n) for n in COUNTS], self.count, id="count")
                 yield Label(t(lang, "start.mode"))
-                yield Select([(t(lang, f"mode.{m}"), m) for m in START_MODES], value=self.mode,
-                             allow_blank=False, id="mode")
+                yield ChoiceRow([(t(lang, f"mode.{m}"), m) for m in START_MODES], self.mode,
+                                id="mode")
                 yield Label("Language / 语言")
-                yield Select([("中文", "zh"), ("English", "en")], value=lang, allow_blank=False,
-                             id="lang")
+                yield ChoiceRow([("中文", "zh"), ("English", "en")], lang, id="lang")
             yield Label(t(lang, f"start.hint.{self.mode}"), id="mode-hint", classes="muted")
             with Horizontal(id="start-switches"):
                 for name in SWITCHES:
@@ -166,6 +177,15 @@ class StartScreen(Page[None]):
                 yield LoadingIndicator()
                 yield Label(t(lang, "start.waiting"))
         yield KeysFooter()
+
+    def _track_choice(self, lang: str) -> Widget:
+        """The tracks in a row when their names fit one at 80 columns; else (a bank of one's
+        own may list many, or none) in a Select."""
+        options = [(track_name(lang, tr), tr) for tr in self.tracks]
+        if self.track is not None and ChoiceRow.width_of(o for o, _ in options) <= ROW_CELLS:
+            return ChoiceRow(options, self.track, id="track")
+        return Select(options, value=self.track or Select.NULL, allow_blank=not self.tracks,
+                      id="track")
 
     def _candidate_text(self) -> str:
         return t(self.lang, "start.candidate", name=self.candidate_name or "…")
@@ -261,21 +281,28 @@ class StartScreen(Page[None]):
     # -- what the candidate does --------------------------------------------------------------
 
     @on(Select.Changed)
-    def _choice(self, event: Select.Changed) -> None:
-        if event.value is Select.NULL:
-            return
-        if event.select.id == "track":
-            self.track = str(event.value)
+    def _track_selected(self, event: Select.Changed) -> None:
+        """The track, when the tracks are offered in a Select."""
+        if event.value is not Select.NULL:
+            self._chosen(event.select.id, event.value)
+
+    @on(ChoiceRow.Changed)
+    def _choice(self, event: ChoiceRow.Changed) -> None:
+        self._chosen(event.choice_row.id, event.value)
+
+    def _chosen(self, choice: str | None, value: Any) -> None:
+        if choice == "track":
+            self.track = str(value)
             self._remember("last_track", self.track)
-        elif event.select.id == "count":
-            self.count = int(cast(int, event.value))
+        elif choice == "count":
+            self.count = int(value)
             self._remember("last_count", self.count)
-        elif event.select.id == "mode":
-            self.mode = str(event.value)
+        elif choice == "mode":
+            self.mode = str(value)
             self.query_one("#mode-hint", Label).update(t(self.lang, f"start.hint.{self.mode}"))
             self._remember("last_mode", self.mode)
-        elif event.select.id == "lang" and event.value != self.lang:
-            self.post_message(self.LanguageChosen(str(event.value)))
+        elif choice == "lang" and value != self.lang:
+            self.post_message(self.LanguageChosen(str(value)))
 
     def _remember(self, name: str, value: Any) -> None:
         if getattr(self.settings, name) != value:
