@@ -49,8 +49,12 @@ def keys(text: str) -> set[str]:
 
 
 def description(c: Criterion) -> set[str]:
-    parts = [c.label.zh, c.label.en, c.tip.zh, c.tip.en, *c.phrases.all()]
-    return set(described_by(" ".join(parts)))
+    return set(described(c))
+
+
+def described(c: Criterion) -> frozenset[str]:
+    """`description`, as the cached set itself (frozen, so sharing it is safe)."""
+    return described_by(" ".join([c.label.zh, c.label.en, c.tip.zh, c.tip.en, *c.phrases.all()]))
 
 
 @lru_cache(maxsize=4096)
@@ -63,14 +67,22 @@ def described_by(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Weights:
-    idf: dict[str, float]
+    """How telling each word of the points' descriptions is: ln(points / points described
+    by it). Worked out for the words a clause shares with a point, not for all ~500 at a
+    question's first use: most are never asked about."""
+
+    df: dict[str, int]
+    """Of how many points' descriptions each word is part."""
+    points: int
+
+    def idf(self, key: str) -> float:
+        f = self.df.get(key)
+        return math.log(self.points / f) if f else 0.0
 
     @staticmethod
-    def of(criteria: Iterable[Criterion]) -> Weights:
-        docs = [description(c) for c in criteria]
-        df = Counter(k for d in docs for k in d)
-        n = max(1, len(docs))
-        return Weights({k: math.log(n / f) for k, f in df.items()})
+    def of(descriptions: Iterable[AbstractSet[str]]) -> Weights:
+        docs = list(descriptions)
+        return Weights(Counter(k for d in docs for k in d), max(1, len(docs)))
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,6 @@ def related(clause_keys: AbstractSet[str], point_keys: AbstractSet[str], weights
     shared = clause_keys & point_keys
     if len(shared) < MIN_SHARED:
         return None
-    scored = sorted(shared, key=lambda k: (-weights.idf.get(k, 0.0), k))
-    weight = sum(weights.idf.get(k, 0.0) for k in shared)
+    scored = sorted(shared, key=lambda k: (-weights.idf(k), k))
+    weight = sum(weights.idf(k) for k in shared)
     return Related(tuple(scored), weight) if weight >= MIN_WEIGHT else None

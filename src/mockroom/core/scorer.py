@@ -175,10 +175,11 @@ class Scorer:
                 _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
             ]
         phrases = [p.norm for c in crits for p in c.phrases] + [p.norm for f in flags for p in f.phrases]
-        described = {c.key: frozenset(related.description(c.criterion)) for c in crits}
+        descriptions = [related.described(c.criterion) for c in crits]
         result = _CompiledQuestion(
-            tuple(crits), tuple(flags), vocabulary(tuple(phrases)), described,
-            related.Weights.of(c.criterion for c in crits),
+            tuple(crits), tuple(flags), vocabulary(tuple(phrases)),
+            {c.key: d for c, d in zip(crits, descriptions, strict=True)},
+            related.Weights.of(descriptions),
             search_for(tuple(p for c in crits for p in c.phrases) + tuple(p for f in flags for p in f.phrases)),
         )
         self._cache[question.id] = result
