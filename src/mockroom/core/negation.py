@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from mockroom.core.text import is_past_form
+from mockroom.core.text import CJK_RE, is_past_form
 
 ZH_WINDOW = 8
 """Characters between a Chinese cue and the match it reaches (不会一上来就 道歉)."""
@@ -201,7 +201,8 @@ class NegationIndex:
         return (
             (zh_cue and _zh_cue_reaches(before))
             or (latin and _en_cue_reaches(before, matched))
-            or _zh_rejected_after(after)
+            # Spelt in Chinese characters: half the matches have none after them in their clause.
+            or (CJK_RE.search(text, end, ce) is not None and _zh_rejected_after(after))
             or (latin and _en_dismissed_after(after))
             or self._refused_next(ce)
             or negated_inside(matched, phrase)
