@@ -29,7 +29,7 @@ MIN_WEIGHT = 4.0
 """Their summed weight (natural-log IDF over the question's points)."""
 _CJK_RUN = re.compile(CJK_RE.pattern + "+")
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_ZH_GLUE = re.compile("[的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没以]")
+_ZH_GLUE = frozenset("的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没以")
 """A bigram holding one of these says nothing about the point (我们, 的时, 不会, 可以)."""
 _EN_STOP = EN_FUNCTION | frozenset(
     ["with", "from", "into", "about", "what", "when", "which", "your", "them", "they", "then", "than",
@@ -43,7 +43,7 @@ def keys(text: str) -> set[str]:
     English content words by stem."""
     out: set[str] = set()
     for run in _CJK_RUN.findall(text):
-        out.update(a + b for a, b in zip(run, run[1:], strict=False) if not _ZH_GLUE.search(a + b))
+        out.update(a + b for a, b in zip(run, run[1:], strict=False) if a not in _ZH_GLUE and b not in _ZH_GLUE)
     out.update(stem(w) for w in _WORD.findall(text) if w not in _EN_STOP)
     return out
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cached_property
 from itertools import accumulate, repeat
 
-from mockroom.core.text import CJK_RE
+from mockroom.core.text import CJK_RE, SPACE_RE
 
 _BREAKS = "。！？!?；;\n，,、：:（）()."
 CLAUSE_SPLIT = re.compile(f"[{re.escape(_BREAKS)}]+")
@@ -84,7 +84,8 @@ class Shape:
         Pieces that are only numbering ("1.") are left out."""
         out = []
         for s, e in _pieces(self.text, _CLAUSE_OR_ITEM_SPLIT, 0, len(self.text)):
-            items = _pieces(self.text, _SPACE_NEXT_TO_CJK, s, e)
+            # Split only where there is a space: most Chinese clauses have none.
+            items = _pieces(self.text, _SPACE_NEXT_TO_CJK, s, e) if SPACE_RE.search(self.text, s, e) else [(s, e)]
             if len(items) > 1 and (
                 self._interleaved(items) or 6 * sum(self._has_function_word(a, b) for a, b in items) > len(items)
             ):
