@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mockroom.core.models import Criterion
 from mockroom.core.shape import EN_FUNCTION
@@ -65,8 +65,7 @@ def described_by(text: str) -> frozenset[str]:
     return frozenset(keys(normalize_phrase(text)))
 
 
-@dataclass(frozen=True)
-class Weights:
+class Weights(NamedTuple):
     """How telling each word of the points' descriptions is: ln(points / points described
     by it). Worked out for the words a clause shares with a point, not for all ~500 at a
     question's first use: most are never asked about."""
@@ -85,8 +84,7 @@ class Weights:
         return Weights(Counter(k for d in docs for k in d), max(1, len(docs)))
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     shared: tuple[str, ...]
     """The telling words the clause shares with the point, most telling first."""
     weight: float

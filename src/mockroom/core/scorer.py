@@ -36,7 +36,7 @@ per-point weights are the rubric authors'.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mockroom.core import related, stock_phrases
 from mockroom.core.bank import Bank, criterion_keys
@@ -121,22 +121,19 @@ MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
 
 
-@dataclass(frozen=True)
-class _Compiled:
+class _Compiled(NamedTuple):
     key: str
     rubric_id: str
     criterion: Criterion
     phrases: tuple[Phrase, ...]
 
 
-@dataclass(frozen=True)
-class _CompiledFlag:
+class _CompiledFlag(NamedTuple):
     flag: RedFlag
     phrases: tuple[Phrase, ...]
 
 
-@dataclass(frozen=True)
-class _CompiledQuestion:
+class _CompiledQuestion(NamedTuple):
     crits: tuple[_Compiled, ...]
     red: tuple[_CompiledFlag, ...]
     vocabulary: Vocabulary
