@@ -60,8 +60,8 @@ _ZH_NOT_NEGATIONS = re.compile(
             # Double negatives and negations of hesitation: they affirm.
             "毫不(?:犹豫|拖延|含糊|保留|掩饰|迟疑|避讳|推诿)", "不得不", "不能不", "不会不", "没有不",
             "不犹豫", "不拖延", "不含糊", "不耽误", "马不停蹄",
-            # Questions: 要不要, 是不是.
-            "([\u4e00-\u9fff])不\\1", "([\u4e00-\u9fff])没\\2",
+            # Questions: 要不要, 是不是, 有没有.
+            "([\u4e00-\u9fff])[不没]\\1",
         ]
     )
 )
