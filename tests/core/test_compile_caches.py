@@ -3,6 +3,11 @@ what computing afresh gives, and questions that share a rubric share the work.""
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from mockroom.core import related
 from mockroom.core.bank import load_bank
 from mockroom.core.scorer import Scorer
@@ -48,3 +53,18 @@ def test_questions_that_look_for_the_same_phrases_share_one_search() -> None:
     assert search.phrases == {p for c in Scorer(BANK)._compiled(copy).crits for p in c.phrases} | {
         p for f in Scorer(BANK)._compiled(copy).red for p in f.phrases
     }
+
+
+_GLUE = re.compile("[的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没以]")
+"""The regular expression `related.keys` once asked of every bigram (now a set of characters)."""
+
+
+@given(st.text(alphabet=st.sampled_from("的了我们客户复盘回滚发版不没以 roll back customers")))
+def test_telling_words_leave_out_the_bigrams_with_glue(text: str) -> None:
+    expected = {
+        a + b
+        for run in related._CJK_RUN.findall(text)
+        for a, b in zip(run, run[1:], strict=False)
+        if not _GLUE.search(a + b)
+    }
+    assert {k for k in related.keys(text) if not k.isascii()} == expected

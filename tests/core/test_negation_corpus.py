@@ -7,7 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
+from mockroom.core import negation
 from mockroom.core.matching import AnswerView, compile_phrase
 from mockroom.core.negation import NegationIndex
 
@@ -54,3 +57,12 @@ def test_negation_precision_and_recall_on_the_corpus() -> None:
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL, (
         f"precision {precision:.3f}, recall {recall:.3f}; wrong:\n" + "\n".join(wrong)
     )
+
+
+_NOT_CHINESE = st.one_of(st.characters(exclude_categories=("Cs",), max_codepoint=0x33FF), st.sampled_from("，；：！？（）"))
+
+
+@given(st.text(alphabet=_NOT_CHINESE))
+def test_a_chinese_rejection_after_a_match_needs_a_chinese_character(after: str) -> None:
+    """What lets the negation index skip looking for one after most matches."""
+    assert not negation._zh_rejected_after(after.lower())

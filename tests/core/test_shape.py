@@ -6,9 +6,12 @@ import random
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mockroom.core.matching import AnswerView
-from mockroom.core.shape import Shape, merged_spans
+from mockroom.core.shape import Shape, _spaces_next_to_cjk, merged_spans
+from mockroom.core.text import CJK_RE
 
 SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 
@@ -78,3 +81,22 @@ def test_said_beside_agrees_with_its_definition(seed: int) -> None:
     spans = merged_spans([(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i] < cuts[i + 1]])
     for x in range(n):
         assert sh.said_beside(x, spans) == _said_beside_plainly(sh, x, spans), (answer, x, spans)
+
+
+# What `shape` looked for with regular expressions before doing it in a pass of its own.
+_SPACE_NEXT_TO_CJK = re.compile(f"(?<={CJK_RE.pattern})\\s+|\\s+(?={CJK_RE.pattern})")
+_ONE_CJK = re.compile(f"\\s*{CJK_RE.pattern}\\s*")
+_TEXT = st.lists(st.sampled_from(["React", "微前端", "先", " ", "  ", "\n", "\u3000", "，", "a", "组件库", "。"]),
+                 max_size=14).map("".join)
+
+
+@given(_TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_spaces_next_to_chinese_are_where_the_regular_expression_split(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [m.span() for m in _SPACE_NEXT_TO_CJK.finditer(text, start, end)]
+    assert _spaces_next_to_cjk(text, start, end) == expected
+
+
+@given(_TEXT)
+def test_one_chinese_character_item_is_what_the_regular_expression_matched(text: str) -> None:
+    assert bool(CJK_RE.fullmatch(text.strip())) == bool(_ONE_CJK.fullmatch(text))

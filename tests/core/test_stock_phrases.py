@@ -3,7 +3,11 @@ Latin word, and a phrase is "only stock" when nothing else is left."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mockroom.core import stock_phrases
 from mockroom.core.matching import AnswerView
@@ -35,3 +39,13 @@ def test_stock_phrases_are_found(answer: str, expected: list[str]) -> None:
 )
 def test_only_stock(phrase: str, only: bool) -> None:
     assert stock_phrases.only_stock(AnswerView(phrase).text) is only
+
+
+# The regular expression the automaton replaced: every Chinese stock phrase, longest first.
+_ZH_REFERENCE = re.compile("|".join(re.escape(p) for p in sorted(stock_phrases.ZH, key=len, reverse=True)))
+_PIECES = st.sampled_from([*stock_phrases.ZH, *{p[: len(p) // 2] for p in stock_phrases.ZH}, "，", "我们", " ", "a"])
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_chinese_stock_phrases_are_found_as_the_regular_expression_finds_them(text: str) -> None:
+    assert stock_phrases._zh_spans(text) == [m.span() for m in _ZH_REFERENCE.finditer(text)]

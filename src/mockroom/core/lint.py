@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -109,7 +109,7 @@ def _loading_problems(bank: Bank, roots: list[Path]) -> list[Problem]:
     for p in bank.problems:
         instead = said.get(p.message, p.message)
         if instead is not None:
-            out.append(replace(p, message=instead))
+            out.append(p._replace(message=instead))
     return out
 
 

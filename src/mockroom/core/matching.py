@@ -196,13 +196,18 @@ def sounds(text: str) -> str:
     syllable, so that "sounds the same" is a plain substring search. Other characters stay;
     private-use characters of the answer itself become U+FFFD so they never pass for sounds."""
     text = _PRIVATE_SOUNDS.sub("\ufffd", text)
-    number = pinyin_table.table().number
-    table: dict[int, str] = {}
-    for code_point in (ord(ch) for ch in set(text) if CJK_RE.match(ch)):
-        n = number(code_point)
+    return text.translate({ord(ch): sound for ch in set(text) if (sound := _sound_of(ch)) != ch})
+
+
+@lru_cache(maxsize=32768)
+def _sound_of(ch: str) -> str:
+    """What `sounds` puts for one character: its syllable's stand-in, or the character itself.
+    Cached: an answer holds a few hundred distinct characters, mostly the same common ones."""
+    if CJK_RE.match(ch):
+        n = pinyin_table.table().number(ord(ch))
         if n is not None:
-            table[code_point] = chr(_FIRST_SOUND + n)
-    return text.translate(table)
+            return chr(_FIRST_SOUND + n)
+    return ch
 
 
 def _may_hold_homophone(p: Phrase, present: frozenset[str]) -> bool:

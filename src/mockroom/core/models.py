@@ -9,7 +9,7 @@ field name is reported instead of silently ignored.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -18,6 +18,13 @@ SLUG_RE = r"^[a-z0-9][a-z0-9-]*$"
 
 Category = Literal["behavioral", "scenario", "technical", "general"]
 Lang = Literal["zh", "en"]
+
+
+def _empty() -> list[Any]:
+    """A new empty list, the default of list fields. A function of ours, not `list`: pydantic
+    reads each default factory's signature when a model is first validated, and a builtin's
+    is parsed from its text (tokenize, ~2 ms of every `mockroom score`)."""
+    return []
 
 
 class Strict(BaseModel):
@@ -42,9 +49,9 @@ class Text(Strict):
 class TextList(Strict):
     """A list of short texts in both languages (outline bullets, phrases)."""
 
-    zh: list[str] = Field(default_factory=list)
+    zh: list[str] = Field(default_factory=_empty)
     """Chinese items."""
-    en: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=_empty)
     """English items."""
 
     def get(self, lang: str) -> list[str]:
@@ -59,11 +66,11 @@ class Phrases(TextList):
 
     @model_validator(mode="after")
     def _not_empty(self) -> Phrases:
-        if not any(p.strip() for p in self.all()):
+        stripped = list(map(str.strip, self.all()))  # every rubric's ~40 phrases, at each build
+        if not any(stripped):
             raise ValueError("phrases: the alias list is empty (give at least one zh or en phrase)")
-        for p in self.all():
-            if not p.strip():
-                raise ValueError("phrases: an empty phrase")
+        if not all(stripped):
+            raise ValueError("phrases: an empty phrase")
         return self
 
 
@@ -106,7 +113,7 @@ class Rubric(Strict):
     """Human title."""
     criteria: list[Criterion] = Field(min_length=1)
     """The points a strong answer covers."""
-    red_flags: list[RedFlag] = Field(default_factory=list)
+    red_flags: list[RedFlag] = Field(default_factory=_empty)
     """Phrases that lower the score."""
 
     @field_validator("criteria")
@@ -209,17 +216,17 @@ class Question(Strict):
     """What the interviewer is assessing; hidden until the candidate asks."""
     timing: Timing = Field(default_factory=Timing)
     """Prep and answer clocks, expected answer length."""
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=_empty)
     """Free-form tags for filtering."""
     rubric: str = Field(pattern=ID_RE)
     """Id of the question's own rubric (a file in rubrics/)."""
-    shared_rubrics: list[str] = Field(default_factory=list)
+    shared_rubrics: list[str] = Field(default_factory=_empty)
     """Ids of shared rubrics combined with the own one (e.g. `shared.star`)."""
     outline: TextList
     """Model-answer outline: what a strong answer covers, as bullets."""
-    follow_ups: list[FollowUp] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=_empty)
     """Follow-up questions tied to rubric points."""
-    examples: list[Example] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=_empty)
     """Labelled sample answers with the grade an interviewer would give each."""
 
     @model_validator(mode="after")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from mockroom.core.text import is_past_form
+from mockroom.core.text import CJK_RE, is_past_form
 
 ZH_WINDOW = 8
 """Characters between a Chinese cue and the match it reaches (不会一上来就 道歉)."""
@@ -60,8 +60,8 @@ _ZH_NOT_NEGATIONS = re.compile(
             # Double negatives and negations of hesitation: they affirm.
             "毫不(?:犹豫|拖延|含糊|保留|掩饰|迟疑|避讳|推诿)", "不得不", "不能不", "不会不", "没有不",
             "不犹豫", "不拖延", "不含糊", "不耽误", "马不停蹄",
-            # Questions: 要不要, 是不是.
-            "([\u4e00-\u9fff])不\\1", "([\u4e00-\u9fff])没\\2",
+            # Questions: 要不要, 是不是, 有没有.
+            "([\u4e00-\u9fff])[不没]\\1",
         ]
     )
 )
@@ -202,7 +202,8 @@ class NegationIndex:
         return (
             (zh_cue and _zh_cue_reaches(before))
             or (latin and _en_cue_reaches(before, matched))
-            or _zh_rejected_after(after)
+            # Spelt in Chinese characters: half the matches have none after them in their clause.
+            or (CJK_RE.search(text, end, ce) is not None and _zh_rejected_after(after))
             or (latin and _en_dismissed_after(after))
             or self._refused_next(ce)
             or negated_inside(matched, phrase)

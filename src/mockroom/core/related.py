@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mockroom.core.models import Criterion
 from mockroom.core.shape import EN_FUNCTION
@@ -29,7 +29,7 @@ MIN_WEIGHT = 4.0
 """Their summed weight (natural-log IDF over the question's points)."""
 _CJK_RUN = re.compile(CJK_RE.pattern + "+")
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_ZH_GLUE = re.compile("[的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没以]")
+_ZH_GLUE = frozenset("的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没以")
 """A bigram holding one of these says nothing about the point (我们, 的时, 不会, 可以)."""
 _EN_STOP = EN_FUNCTION | frozenset(
     ["with", "from", "into", "about", "what", "when", "which", "your", "them", "they", "then", "than",
@@ -43,14 +43,18 @@ def keys(text: str) -> set[str]:
     English content words by stem."""
     out: set[str] = set()
     for run in _CJK_RUN.findall(text):
-        out.update(a + b for a, b in zip(run, run[1:], strict=False) if not _ZH_GLUE.search(a + b))
+        out.update(a + b for a, b in zip(run, run[1:], strict=False) if a not in _ZH_GLUE and b not in _ZH_GLUE)
     out.update(stem(w) for w in _WORD.findall(text) if w not in _EN_STOP)
     return out
 
 
 def description(c: Criterion) -> set[str]:
-    parts = [c.label.zh, c.label.en, c.tip.zh, c.tip.en, *c.phrases.all()]
-    return set(described_by(" ".join(parts)))
+    return set(described(c))
+
+
+def described(c: Criterion) -> frozenset[str]:
+    """`description`, as the cached set itself (frozen, so sharing it is safe)."""
+    return described_by(" ".join([c.label.zh, c.label.en, c.tip.zh, c.tip.en, *c.phrases.all()]))
 
 
 @lru_cache(maxsize=4096)
@@ -61,20 +65,26 @@ def described_by(text: str) -> frozenset[str]:
     return frozenset(keys(normalize_phrase(text)))
 
 
-@dataclass(frozen=True)
-class Weights:
-    idf: dict[str, float]
+class Weights(NamedTuple):
+    """How telling each word of the points' descriptions is: ln(points / points described
+    by it). Worked out for the words a clause shares with a point, not for all ~500 at a
+    question's first use: most are never asked about."""
+
+    df: dict[str, int]
+    """Of how many points' descriptions each word is part."""
+    points: int
+
+    def idf(self, key: str) -> float:
+        f = self.df.get(key)
+        return math.log(self.points / f) if f else 0.0
 
     @staticmethod
-    def of(criteria: Iterable[Criterion]) -> Weights:
-        docs = [description(c) for c in criteria]
-        df = Counter(k for d in docs for k in d)
-        n = max(1, len(docs))
-        return Weights({k: math.log(n / f) for k, f in df.items()})
+    def of(descriptions: Iterable[AbstractSet[str]]) -> Weights:
+        docs = list(descriptions)
+        return Weights(Counter(k for d in docs for k in d), max(1, len(docs)))
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     shared: tuple[str, ...]
     """The telling words the clause shares with the point, most telling first."""
     weight: float
@@ -84,6 +94,6 @@ def related(clause_keys: AbstractSet[str], point_keys: AbstractSet[str], weights
     shared = clause_keys & point_keys
     if len(shared) < MIN_SHARED:
         return None
-    scored = sorted(shared, key=lambda k: (-weights.idf.get(k, 0.0), k))
-    weight = sum(weights.idf.get(k, 0.0) for k in shared)
+    scored = sorted(shared, key=lambda k: (-weights.idf(k), k))
+    weight = sum(weights.idf(k) for k in shared)
     return Related(tuple(scored), weight) if weight >= MIN_WEIGHT else None

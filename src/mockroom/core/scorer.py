@@ -36,7 +36,7 @@ per-point weights are the rubric authors'.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mockroom.core import related, stock_phrases
 from mockroom.core.bank import Bank, criterion_keys
@@ -121,22 +121,19 @@ MAX_ANSWER_CHARS = 50_000
 """Longer answers are scored on their first 50,000 characters (the rest is flagged)."""
 
 
-@dataclass(frozen=True)
-class _Compiled:
+class _Compiled(NamedTuple):
     key: str
     rubric_id: str
     criterion: Criterion
     phrases: tuple[Phrase, ...]
 
 
-@dataclass(frozen=True)
-class _CompiledFlag:
+class _CompiledFlag(NamedTuple):
     flag: RedFlag
     phrases: tuple[Phrase, ...]
 
 
-@dataclass(frozen=True)
-class _CompiledQuestion:
+class _CompiledQuestion(NamedTuple):
     crits: tuple[_Compiled, ...]
     red: tuple[_CompiledFlag, ...]
     vocabulary: Vocabulary
@@ -175,10 +172,11 @@ class Scorer:
                 _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
             ]
         phrases = [p.norm for c in crits for p in c.phrases] + [p.norm for f in flags for p in f.phrases]
-        described = {c.key: frozenset(related.description(c.criterion)) for c in crits}
+        descriptions = [related.described(c.criterion) for c in crits]
         result = _CompiledQuestion(
-            tuple(crits), tuple(flags), vocabulary(tuple(phrases)), described,
-            related.Weights.of(c.criterion for c in crits),
+            tuple(crits), tuple(flags), vocabulary(tuple(phrases)),
+            {c.key: d for c, d in zip(crits, descriptions, strict=True)},
+            related.Weights.of(descriptions),
             search_for(tuple(p for c in crits for p in c.phrases) + tuple(p for f in flags for p in f.phrases)),
         )
         self._cache[question.id] = result

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import ahocorasick
+
 ZH = (
     # Stances and values, said of oneself or the team.
     "以客户为中心", "客户至上", "客户第一", "用户至上", "用户第一", "把客户放在第一位", "把客户的事当成自己的事",
@@ -73,18 +75,44 @@ EN = (
     "move the needle", "low-hanging fruit", "paradigm shift", "game changer", "game-changer",
     "best-in-class", "cutting-edge", "state-of-the-art", "360-degree",
 )
-_ZH_RE = re.compile("|".join(re.escape(p) for p in sorted(ZH, key=len, reverse=True)))
+
+
+def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
+    """Reports each phrase found with its length."""
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        automaton.add_word(phrase, len(phrase))
+    automaton.make_automaton()
+    return automaton
+
+
+_ZH = _automaton(ZH)
 _EN_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(EN, key=len, reverse=True)) + r")\b")
 
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
     """Where the stock phrases of the normalised text are, in order (Chinese first, then
     English: the two never overlap, one being CJK and the other Latin)."""
-    for m in _ZH_RE.finditer(text):
-        yield m.span()
+    yield from _zh_spans(text)
     if re.search("[a-z]", text):
         for m in _EN_RE.finditer(text):
             yield m.span()
+
+
+def _zh_spans(text: str) -> list[tuple[int, int]]:
+    """The Chinese stock phrases, as a regular expression of them all, longest first, finds
+    them: from left to right, the longest phrase starting at each place, never overlapping.
+    An automaton finds every one in a pass (a regular expression tried ~60 phrases at every
+    character, and took ~1 ms to compile at each start); tests check the two agree."""
+    longest: dict[int, int] = {}
+    for last, size in _ZH.iter(text):
+        start = last - size + 1
+        longest[start] = max(size, longest.get(start, 0))
+    out: list[tuple[int, int]] = []
+    for start in sorted(longest):
+        if not out or start >= out[-1][1]:
+            out.append((start, start + longest[start]))
+    return out
 
 
 def only_stock(text: str) -> bool:

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
 class _Converter(Protocol):
@@ -37,8 +36,7 @@ def _opencc(config: str) -> _Converter:
         return _converters[config]
 
 
-@dataclass(frozen=True)
-class Converted:
+class Converted(NamedTuple):
     text: str
     to_source: tuple[int, ...] | None
     """to_source[i] = index in the source of converted character i; None: same offsets."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mockroom.core import pinyin_table, t2s
 
@@ -22,8 +22,7 @@ SENTENCE_END = set("。！？!?；;\n") | {"."}
 CLAUSE_END = SENTENCE_END | set("，,、：:（）()")
 
 
-@dataclass(frozen=True)
-class Normalized:
+class Normalized(NamedTuple):
     text: str
     """Normalised text (NFKC, lower case)."""
     to_orig: tuple[int, ...] | None

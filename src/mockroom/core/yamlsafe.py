@@ -11,8 +11,7 @@ node tree, which keeps the marks used to place validation errors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -41,8 +40,7 @@ class YamlError(Exception):
         self.message = message
 
 
-@dataclass
-class Document:
+class Document(NamedTuple):
     data: Any
     root: yaml.Node
     duplicates: tuple[YamlError, ...] = ()

@@ -15,8 +15,8 @@ loads the bank itself right after the first paint and follows it if it says othe
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from mockroom.config import paths
 from mockroom.core.bank import snapshot
@@ -25,8 +25,7 @@ from mockroom.core.problem import Problem
 from mockroom.files import cache_folder
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(NamedTuple):
     tracks: list[str]
     problems: list[Problem]
 

@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from mockroom.core.bank.lazy import BuiltOnUse
 from mockroom.core.bank.listing import tracks_of
@@ -17,8 +17,7 @@ from mockroom.core.models import Question, Rubric
 from mockroom.core.yamlsafe import Problem, YamlError, decode, load, locate
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a question or rubric was defined, for error messages."""
 
     path: str

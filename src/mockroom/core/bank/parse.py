@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import ValidationError
@@ -32,8 +31,7 @@ class Pending(ABC):
     def build(self) -> Question | Rubric: ...
 
 
-@dataclass(frozen=True)
-class Spot:
+class Spot(NamedTuple):
     """A problem at a line and column of the file being parsed."""
 
     line: int
@@ -41,8 +39,7 @@ class Spot:
     message: str
 
 
-@dataclass(frozen=True)
-class Defined:
+class Defined(NamedTuple):
     """A question or rubric a file defines, and where."""
 
     key: str
@@ -56,8 +53,7 @@ class Defined:
     obj: Question | Rubric | Pending
 
 
-@dataclass(frozen=True)
-class ParsedFile:
+class ParsedFile(NamedTuple):
     problems: tuple[Spot, ...] = ()
     skipped: bool = False
     """The file could not be used at all (its problems say why)."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from mockroom.core.bank.files import folder_key
 from mockroom.core.problem import Problem
@@ -24,8 +24,7 @@ from mockroom.files import atomic_file
 SNAPSHOT = "snapshot.json"
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     key: str | None
     shas: list[str]
     questions: dict[str, int]
