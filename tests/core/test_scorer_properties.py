@@ -73,7 +73,9 @@ def test_adding_a_chinese_sentence_with_a_rubric_phrase_never_lowers_the_score(
 ) -> None:
     scorer, question = incident
     before = scorer.score(question, answer).score
-    after = scorer.score(question, answer + f"\n我们会认真地{phrase}，这一步很重要。").score
+    # A concrete sentence: one of stock phrases (认真, 很重要) may lower the score by design,
+    # as it makes the answer vaguer (hypothesis found 28.1 -> 27.9 with one).
+    after = scorer.score(question, answer + f"\n我们会先{phrase}，再把处理时间线发给客户。").score
     assert after >= before
 
 
