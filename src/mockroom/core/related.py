@@ -48,12 +48,9 @@ def keys(text: str) -> set[str]:
     return out
 
 
-def description(c: Criterion) -> set[str]:
-    return set(described(c))
-
-
 def described(c: Criterion) -> frozenset[str]:
-    """`description`, as the cached set itself (frozen, so sharing it is safe)."""
+    """The telling units of the point's label, tip and phrases: the cached set itself, frozen
+    so that sharing it is safe."""
     return described_by(" ".join([c.label.zh, c.label.en, c.tip.zh, c.tip.en, *c.phrases.all()]))
 
 
