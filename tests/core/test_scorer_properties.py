@@ -31,6 +31,10 @@ ANSWERS = st.one_of(
 )
 SETTINGS = settings(
     max_examples=150,
+    # The same examples on every run: a random draw found the case below on a clean CI run
+    # (a failure no one could reproduce from the log alone); run with more examples, or
+    # without this, to search further.
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -99,3 +103,16 @@ def test_an_english_sentence_added_to_a_mixed_chinese_answer_does_not_lower_it(
     answer = "先道歉。API timeout 从 3000ms 调到 10000ms，然后 check the logs。"
     longer = answer + "\nWe will check the logs carefully, because it matters."
     assert scorer.score(question, longer).score >= scorer.score(question, answer).score
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known: typo tolerance applies only while a word is absent from the answer, so spelling "
+    "'check the logs' right drops the fuzzy match in the junk before it, which had earned more "
+    "credit (0.882 -> 0.8) and kept its clause on point: 15.3 -> 15.2"
+))
+def test_adding_a_correct_spelling_never_lowers_the_score_of_a_typo_answer(incident) -> None:
+    scorer, question = incident
+    answer = "0'0'0|0'0'0:0<0<0/HECK'0&LOGS'0:0'0\u32ff\u00bc"  # found by hypothesis in CI
+    before = scorer.score(question, answer).score
+    after = scorer.score(question, answer + "\nWe will check the logs carefully, because it matters.").score
+    assert after >= before
