@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mockroom.core import thesaurus
 from mockroom.core.thesaurus import ThesaurusError, parse, read
@@ -77,3 +79,44 @@ def test_members_holding_one_another_are_found_as_whole_english_words(group: str
             parse(text, "t.yaml")
     else:
         assert len(parse(text, "t.yaml").groups) == 1
+
+
+def _reference_variants(t: thesaurus.Thesaurus, phrase: str) -> tuple[str, ...]:
+    """The variants as one regular expression of all members finds them (the plain form
+    the automaton replaced): at each place a lookahead, Chinese members first, then
+    English ones as whole words, longer members first."""
+    import re
+
+    members = sorted({m for g in t.groups for m in g}, key=len, reverse=True)
+    zh = "|".join(re.escape(m) for m in members if thesaurus.CJK_RE.search(m))
+    en = "|".join(re.escape(m) for m in members if not thesaurus.CJK_RE.search(m))
+    parts = ([f"(?=({zh}))"] if zh else []) + ([f"(?<![a-z0-9])(?=({en})(?![a-z0-9]))"] if en else [])
+    group_of = {m: g for g in t.groups for m in g}
+    out = []
+    for m in re.finditer("|".join(parts) or r"(?!)", phrase):
+        member = next(g for g in m.groups() if g)
+        out += [phrase[: m.start()] + o + phrase[m.start() + len(member) :] for o in group_of[member] if o != member]
+    unique = [v for v in dict.fromkeys(out) if v != phrase]
+    return tuple(unique[: thesaurus.MAX_VARIANTS])
+
+
+_SMALL = parse(
+    "groups:\n  - [补偿, 赔偿]\n  - [补偿金, 赔偿款]\n  - [方案, 计划]\n  - [roll back, revert]\n"
+    "  - [back, rear]\n  - [kpi, 指标]\n  - [ab, a b test]\n",
+    "t.yaml",
+)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.sampled_from(["补偿", "赔偿", "补偿金", "金", "方案", "计划", "roll", " back", "back",
+                                 "revert", "kpi", "指标", "ab", "a b test", " ", "x", "1", "的"]), max_size=8))
+def test_variants_match_the_plain_regular_expression(pieces: list[str]) -> None:
+    phrase = "".join(pieces)
+    assert _SMALL.variants(phrase) == _reference_variants(_SMALL, phrase)
+
+
+def test_the_builtin_thesaurus_variants_match_the_plain_regular_expression() -> None:
+    t = thesaurus.builtin()
+    members = [m for g in t.groups for m in g]
+    for phrase in [*members, *(a + "和" + b for a, b in zip(members, members[1:], strict=False)), "先回滚再补偿客户"]:
+        assert t.variants(phrase) == _reference_variants(t, phrase), phrase

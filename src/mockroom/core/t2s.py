@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import threading
-from difflib import SequenceMatcher
 from typing import NamedTuple, Protocol
 
 
@@ -82,6 +81,10 @@ def _align(new: str, old: str, offset: int, parts: list[str], to_source: list[in
     if len(new) == len(old):
         to_source.extend(range(offset, offset + len(old)))
         return
+    # Imported here: only a conversion that changed a stretch's length needs it, and
+    # importing difflib cost every process that scores about 1 ms.
+    from difflib import SequenceMatcher
+
     dropped: int | None = None  # source characters that became nothing join the next one
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "delete":
