@@ -140,14 +140,18 @@ class Vocabulary:
         latin = [p for p in phrases if not p.is_cjk and p.words]
         # The joined form is looked for when the words are not found in sequence.
         self.words = frozenset(w for p in latin for w in (*p.words, p.joined))
-        self.by_stem: dict[str, list[str]] = {}
-        self.by_variant: dict[str, list[str]] = {}
-        """The words that tolerate a typo, by each of their one-letter-deleted forms."""
+        by_stem: dict[str, list[str]] = {}
+        by_variant: dict[str, list[str]] = {}
         for w in self.words:
-            self.by_stem.setdefault(stem(w), []).append(w)
+            by_stem.setdefault(stem(w), []).append(w)
             if FUZZY_WORD_MIN_LEN <= len(w) <= MAX_FUZZY_WORD_LEN:
                 for v in _one_deleted(w):
-                    self.by_variant.setdefault(v, []).append(w)
+                    by_variant.setdefault(v, []).append(w)
+        # Kept as tuples: a vocabulary holds thousands, and tuples of strings are left alone
+        # by the garbage collector once it has seen them (lists are walked at every full pass).
+        self.by_stem: dict[str, tuple[str, ...]] = {k: tuple(ws) for k, ws in by_stem.items()}
+        self.by_variant: dict[str, tuple[str, ...]] = {k: tuple(ws) for k, ws in by_variant.items()}
+        """The words that tolerate a typo, by each of their one-letter-deleted forms."""
 
 
 @lru_cache(maxsize=1024)

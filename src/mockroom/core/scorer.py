@@ -36,6 +36,7 @@ per-point weights are the rubric authors'.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from mockroom.core import related, stock_phrases
@@ -164,7 +165,7 @@ class Scorer:
                     _key(question, rubric, c),
                     rubric.id,
                     c,
-                    tuple(v for p in c.phrases.all() for v in with_synonyms(p)),
+                    _point_phrases(tuple(c.phrases.all())),
                 )
                 for c in rubric.criteria
             ]
@@ -176,7 +177,7 @@ class Scorer:
         result = _CompiledQuestion(
             tuple(crits), tuple(flags), vocabulary(tuple(phrases)),
             {c.key: d for c, d in zip(crits, descriptions, strict=True)},
-            related.Weights.of(descriptions),
+            related.weights_of(tuple(descriptions)),
             search_for(tuple(p for c in crits for p in c.phrases) + tuple(p for f in flags for p in f.phrases)),
         )
         self._cache[question.id] = result
@@ -212,6 +213,14 @@ class Scorer:
 
     def criterion_keys(self, question: Question) -> set[str]:
         return criterion_keys(self.bank, question)
+
+
+@lru_cache(maxsize=16384)
+def _point_phrases(raw: tuple[str, ...]) -> tuple[Phrase, ...]:
+    """A point's phrases, each followed by its thesaurus variants (see `with_synonyms`).
+    Cached by the phrases: questions sharing a rubric (a shared rubric, a question copied
+    under a new id) then share the tuple, rather than each building one of ~70 phrases."""
+    return tuple(v for p in raw for v in with_synonyms(p))
 
 
 def _key(question: Question, rubric: Rubric, c: Criterion) -> str:
