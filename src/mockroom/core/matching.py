@@ -102,33 +102,15 @@ class Phrase:
         return len(CJK_RE.findall(self.compact)) == len(self.compact)
 
     @cached_property
-    def bigrams(self) -> frozenset[str]:
-        return frozenset(bigrams(self.compact))
-
-    @cached_property
     def sounds(self) -> str:
         return sounds(self.compact)
 
     @cached_property
-    def homophone_keys(self) -> tuple[frozenset[str], ...]:
-        """For each character, the bigrams not touching it: a homophone typo of that
-        character leaves them all in the answer."""
-        pairs = [self.compact[j : j + 2] for j in range(len(self.compact) - 1)]
-        return tuple(frozenset(pairs[: max(0, k - 1)] + pairs[k + 1 :]) for k in range(len(self.compact)))
-
-    @cached_property
-    def gapped_pieces(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    def gapped_pieces(self) -> tuple[tuple[str, str], ...]:
         """Each way to cut the phrase in two pieces of `GAPPED_MIN_PIECE` characters or more:
-        (head, tail, the bigrams of both), worked out once rather than for every answer."""
+        (head, tail), worked out once rather than for every answer."""
         phrase = self.compact
-        cuts = range(GAPPED_MIN_PIECE, len(phrase) - GAPPED_MIN_PIECE + 1)
-        return tuple(
-            (phrase[:k], phrase[k:], frozenset(bigrams(phrase[:k]) | bigrams(phrase[k:]))) for k in cuts
-        )
-
-    @cached_property
-    def fewest_kept(self) -> int:
-        return min(map(len, self.homophone_keys), default=0)
+        return tuple((phrase[:k], phrase[k:]) for k in range(GAPPED_MIN_PIECE, len(phrase) - GAPPED_MIN_PIECE + 1))
 
 
 class Vocabulary:
@@ -214,17 +196,6 @@ def _sound_of(ch: str) -> str:
     return ch
 
 
-def _may_hold_homophone(p: Phrase, present: frozenset[str]) -> bool:
-    """Whether the answer, holding `present` of the phrase's bigrams, keeps all those some
-    homophone typo leaves intact."""
-    return len(present) >= p.fewest_kept and any(map(present.issuperset, p.homophone_keys))
-
-
-def bigrams(text: str) -> set[str]:
-    """Every pair of adjacent characters of `text`."""
-    return set(map(add, text, text[1:]))
-
-
 @lru_cache(maxsize=65536)
 def _one_deleted(word: str) -> frozenset[str]:
     return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
@@ -279,12 +250,6 @@ class AnswerView:
         return self._compact[0]
 
     @cached_property
-    def _pairs(self) -> set[str]:
-        """The compact text's bigrams: which of a phrase's are there, in one set operation.
-        Absent phrases are the common case, and scanning for one costs a pass over the answer."""
-        return bigrams(self._compact[0])
-
-    @cached_property
     def sounds(self) -> str:
         """The compact text with each Chinese character replaced by its sound (see `sounds`)."""
         return sounds(self._compact[0])
@@ -302,16 +267,17 @@ class AnswerView:
         n = len(needle)
         if not n or n > len(compact):
             return []
+        # No prefilter of its own: the scorer asks only about the phrases its scan left in
+        # (see `phrase_search`), most of them there word for word.
         found: list[Found] = []
-        present = p.bigrams & self._pairs  # the phrase's bigrams the answer holds
-        i = compact.find(needle) if len(present) == len(p.bigrams) else -1
+        i = compact.find(needle)
         while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
             found.append(Found(*self._cjk_span(i, i + n), 1.0, "exact"))
             i = compact.find(needle, i + n)
         if found:
             return found
         # A synonym is already one step from the rubric's word: no homophone of it on top.
-        if n >= 2 and p.all_cjk and not p.synonym and (n < 4 or _may_hold_homophone(p, present)):
+        if n >= 2 and p.all_cjk and not p.synonym:
             found = self._homophones(p)
             if found:
                 return found
@@ -325,9 +291,7 @@ class AnswerView:
         character of the phrase is there: 数据安全法 never lands on 数据安全."""
         compact = self._compact[0]
         found: list[Found] = []
-        for head, tail, pairs in p.gapped_pieces:
-            if not pairs <= self._pairs:
-                continue  # a piece is not in the answer at all
+        for head, tail in p.gapped_pieces:
             k = len(head)
             i = compact.find(head)
             while i != -1 and len(found) < MAX_HITS_PER_PHRASE:

@@ -2,7 +2,7 @@
 
 A question looks for about 500 phrases (its points' phrases and their thesaurus variants),
 and an answer holds few of them. Asking `AnswerView.find` about each costs a Python call
-and a few set operations per phrase, most of them to learn that it is absent. Here one pass
+and a search of the answer per phrase, most of them to learn that it is absent. Here one pass
 of an Aho-Corasick automaton (pyahocorasick) over the answer finds every Chinese phrase that
 is there word for word, with the two pieces of every gapped cut; a second pass over the
 answer's sounds finds every phrase a homophone typo could stand for. English phrases are
@@ -70,7 +70,7 @@ class PhraseSearch:
                 if len(p.compact) >= 2 and p.all_cjk and not p.synonym:
                     self.by_sound.setdefault(p.sounds, []).append(p)
                 if len(p.compact) >= GAPPED_MIN_LEN and not p.synonym:
-                    for head, tail, _ in p.gapped_pieces:
+                    for head, tail in p.gapped_pieces:
                         self.by_head.setdefault(head, []).append((p, tail))
         tails = (tail for cuts in self.by_head.values() for _, tail in cuts)
         self._texts = _automaton([*self.by_text, *self.by_head, *tails])
