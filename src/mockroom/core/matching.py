@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import add, ne
 from typing import NamedTuple
 
@@ -182,7 +181,9 @@ def sounds(text: str) -> str:
     syllable, so that "sounds the same" is a plain substring search. Other characters stay;
     private-use characters of the answer itself become U+FFFD so they never pass for sounds."""
     text = _PRIVATE_SOUNDS.sub("\ufffd", text)
-    return text.translate({ord(ch): sound for ch in set(text) if (sound := _sound_of(ch)) != ch})
+    # Every character in the table, those that stay too: `translate` pays for an exception
+    # at each character it finds no entry for.
+    return text.translate({ord(ch): _sound_of(ch) for ch in set(text)})
 
 
 @lru_cache(maxsize=32768)
@@ -229,40 +230,34 @@ class AnswerView:
         return CJK_RE.search(self.text) is not None
 
     @cached_property
-    def _compact(self) -> tuple[str, list[int], list[int]]:
-        """The text without whitespace, and how to map its offsets back.
+    def _pieces(self) -> list[str]:
+        """The text split at whitespace: text, space, text, ..., text."""
+        return _SPACE_SPLIT.split(self.text)
 
-        Returns (compact, run_starts, shifts): a compact offset c maps to
-        c + shifts[k] where k is the last run start <= c.
-        """
-        # Split, not finditer: the pieces' lengths give both lists without a match object each.
-        parts = _SPACE_SPLIT.split(self.text)  # text, space, text, ..., text
-        if len(parts) == 1:
-            return self.text, [0], [0]
-        texts = parts[::2]
-        shifts = [0, *accumulate(map(len, parts[1::2]))]
-        starts = [0, *accumulate(map(len, texts[:-1]))]
-        return "".join(texts), starts, shifts
-
-    @property
+    @cached_property
     def compact(self) -> str:
         """The normalised answer without whitespace."""
-        return self._compact[0]
+        return "".join(self._pieces[::2])
+
+    @cached_property
+    def _offsets(self) -> list[int]:
+        """Where each character of `compact` is in the text: a match's span is two lookups.
+        Split, not finditer: the pieces' lengths give it without a match object each."""
+        ends = list(accumulate(map(len, self._pieces)))
+        starts = [0, *ends[:-1]]
+        return list(chain.from_iterable(map(range, starts[::2], ends[::2])))
 
     @cached_property
     def sounds(self) -> str:
         """The compact text with each Chinese character replaced by its sound (see `sounds`)."""
-        return sounds(self._compact[0])
-
-    def _orig(self, c: int) -> int:
-        _, starts, shifts = self._compact
-        return c + shifts[bisect_right(starts, c) - 1]
+        return sounds(self.compact)
 
     def _cjk_span(self, cstart: int, cend: int) -> tuple[int, int]:
-        return self._orig(cstart), self._orig(cend - 1) + 1
+        offsets = self._offsets
+        return offsets[cstart], offsets[cend - 1] + 1
 
     def find_cjk(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
-        compact = self._compact[0]
+        compact = self.compact
         needle = p.compact
         n = len(needle)
         if not n or n > len(compact):
@@ -289,7 +284,7 @@ class AnswerView:
         """The phrase in two pieces, in order, a few characters apart inside one clause
         (汇报进度 in 定期汇报处理进度). Each piece has two characters or more, so every
         character of the phrase is there: 数据安全法 never lands on 数据安全."""
-        compact = self._compact[0]
+        compact = self.compact
         found: list[Found] = []
         for head, tail in p.gapped_pieces:
             k = len(head)
@@ -313,7 +308,7 @@ class AnswerView:
         are homophone typos (none differing is an exact match, found before).
         """
         heard = self.sounds
-        compact = self._compact[0]
+        compact = self.compact
         phrase = p.compact
         n = len(phrase)
         found: list[Found] = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -82,13 +83,16 @@ class PhraseSearch:
         scorer's `prepare` does), or every English phrase is looked for."""
         candidates: set[Phrase] = set(self.always)
         if view.has_cjk:
+            # The automata report (end, key) at every place a key ends: each key once is enough.
             if self._texts is not None:
-                present = {key for _, key in self._texts.iter(view.compact)}
+                present = set(map(itemgetter(1), self._texts.iter(view.compact)))
                 for text in present:
                     candidates.update(self.by_text.get(text, ()))
-                    candidates.update(p for p, tail in self.by_head.get(text, ()) if tail in present)
+                    cuts = self.by_head.get(text)
+                    if cuts:
+                        candidates.update(p for p, tail in cuts if tail in present)
             if self._sounds is not None:
-                for _, sound in self._sounds.iter(view.sounds):
+                for sound in set(map(itemgetter(1), self._sounds.iter(view.sounds))):
                     candidates.update(self.by_sound[sound])
         if view.words:
             candidates.update(p for p in self.latin if view.may_find_words(p))
