@@ -57,6 +57,15 @@ def test_questions_that_look_for_the_same_phrases_share_one_search() -> None:
     }
 
 
+def test_questions_sharing_a_rubric_share_its_points_phrases_and_weights() -> None:
+    question = BANK.questions[sorted(BANK.questions)[0]]
+    copy = question.model_copy(update={"id": f"{question.id}-copy"})  # the same rubric
+    first, second = Scorer(BANK)._compiled(question), Scorer(BANK)._compiled(copy)
+    assert all(a.phrases is b.phrases for a, b in zip(first.crits, second.crits, strict=True))
+    assert second.weights is first.weights
+    assert first.weights == related.Weights.of(first.described.values())
+
+
 _GLUE = re.compile("[的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没以]")
 """The regular expression `related.keys` once asked of every bigram (now a set of characters)."""
 

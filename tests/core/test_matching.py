@@ -8,6 +8,8 @@ the candidate typed it.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mockroom.core.matching import AnswerView, compile_phrase, with_synonyms
 from mockroom.core.text import normalize
@@ -325,3 +327,11 @@ def test_english_terms_inside_chinese_are_found_at_word_boundaries(
     phrase: str, answer: str, expected: str | None
 ) -> None:
     assert first(phrase, answer) == expected
+
+
+@given(st.text(alphabet=st.sampled_from("道歉回滚 \t\n\u3000\u00a0ab1，")))
+def test_each_character_without_whitespace_maps_back_to_its_place(text: str) -> None:
+    view = AnswerView(text)
+    assert view.compact == "".join(view.text.split())
+    assert [view.text[i] for i in view._offsets] == list(view.compact)
+    assert all(not view.text[i].isspace() for i in view._offsets)

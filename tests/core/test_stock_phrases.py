@@ -49,3 +49,13 @@ _PIECES = st.sampled_from([*stock_phrases.ZH, *{p[: len(p) // 2] for p in stock_
 @given(st.lists(_PIECES, max_size=12).map("".join))
 def test_chinese_stock_phrases_are_found_as_the_regular_expression_finds_them(text: str) -> None:
     assert stock_phrases._zh_spans(text) == [m.span() for m in _ZH_REFERENCE.finditer(text)]
+
+
+_EN_PIECES = st.sampled_from(
+    [*stock_phrases.EN, *{p[: len(p) // 2] for p in stock_phrases.EN}, " ", "-", ",", "s", "un", "我们", "x1"]
+)
+
+
+@given(st.lists(_EN_PIECES, max_size=12).map("".join))
+def test_english_stock_phrases_are_found_as_the_regular_expression_finds_them(text: str) -> None:
+    assert stock_phrases._en_spans(text) == [m.span() for m in stock_phrases._EN_RE.finditer(text)]

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import add, ne
 from typing import NamedTuple
 
@@ -102,33 +101,15 @@ class Phrase:
         return len(CJK_RE.findall(self.compact)) == len(self.compact)
 
     @cached_property
-    def bigrams(self) -> frozenset[str]:
-        return frozenset(bigrams(self.compact))
-
-    @cached_property
     def sounds(self) -> str:
         return sounds(self.compact)
 
     @cached_property
-    def homophone_keys(self) -> tuple[frozenset[str], ...]:
-        """For each character, the bigrams not touching it: a homophone typo of that
-        character leaves them all in the answer."""
-        pairs = [self.compact[j : j + 2] for j in range(len(self.compact) - 1)]
-        return tuple(frozenset(pairs[: max(0, k - 1)] + pairs[k + 1 :]) for k in range(len(self.compact)))
-
-    @cached_property
-    def gapped_pieces(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    def gapped_pieces(self) -> tuple[tuple[str, str], ...]:
         """Each way to cut the phrase in two pieces of `GAPPED_MIN_PIECE` characters or more:
-        (head, tail, the bigrams of both), worked out once rather than for every answer."""
+        (head, tail), worked out once rather than for every answer."""
         phrase = self.compact
-        cuts = range(GAPPED_MIN_PIECE, len(phrase) - GAPPED_MIN_PIECE + 1)
-        return tuple(
-            (phrase[:k], phrase[k:], frozenset(bigrams(phrase[:k]) | bigrams(phrase[k:]))) for k in cuts
-        )
-
-    @cached_property
-    def fewest_kept(self) -> int:
-        return min(map(len, self.homophone_keys), default=0)
+        return tuple((phrase[:k], phrase[k:]) for k in range(GAPPED_MIN_PIECE, len(phrase) - GAPPED_MIN_PIECE + 1))
 
 
 class Vocabulary:
@@ -140,14 +121,18 @@ class Vocabulary:
         latin = [p for p in phrases if not p.is_cjk and p.words]
         # The joined form is looked for when the words are not found in sequence.
         self.words = frozenset(w for p in latin for w in (*p.words, p.joined))
-        self.by_stem: dict[str, list[str]] = {}
-        self.by_variant: dict[str, list[str]] = {}
-        """The words that tolerate a typo, by each of their one-letter-deleted forms."""
+        by_stem: dict[str, list[str]] = {}
+        by_variant: dict[str, list[str]] = {}
         for w in self.words:
-            self.by_stem.setdefault(stem(w), []).append(w)
+            by_stem.setdefault(stem(w), []).append(w)
             if FUZZY_WORD_MIN_LEN <= len(w) <= MAX_FUZZY_WORD_LEN:
                 for v in _one_deleted(w):
-                    self.by_variant.setdefault(v, []).append(w)
+                    by_variant.setdefault(v, []).append(w)
+        # Kept as tuples: a vocabulary holds thousands, and tuples of strings are left alone
+        # by the garbage collector once it has seen them (lists are walked at every full pass).
+        self.by_stem: dict[str, tuple[str, ...]] = {k: tuple(ws) for k, ws in by_stem.items()}
+        self.by_variant: dict[str, tuple[str, ...]] = {k: tuple(ws) for k, ws in by_variant.items()}
+        """The words that tolerate a typo, by each of their one-letter-deleted forms."""
 
 
 @lru_cache(maxsize=1024)
@@ -196,7 +181,9 @@ def sounds(text: str) -> str:
     syllable, so that "sounds the same" is a plain substring search. Other characters stay;
     private-use characters of the answer itself become U+FFFD so they never pass for sounds."""
     text = _PRIVATE_SOUNDS.sub("\ufffd", text)
-    return text.translate({ord(ch): sound for ch in set(text) if (sound := _sound_of(ch)) != ch})
+    # Every character in the table, those that stay too: `translate` pays for an exception
+    # at each character it finds no entry for.
+    return text.translate({ord(ch): _sound_of(ch) for ch in set(text)})
 
 
 @lru_cache(maxsize=32768)
@@ -208,17 +195,6 @@ def _sound_of(ch: str) -> str:
         if n is not None:
             return chr(_FIRST_SOUND + n)
     return ch
-
-
-def _may_hold_homophone(p: Phrase, present: frozenset[str]) -> bool:
-    """Whether the answer, holding `present` of the phrase's bigrams, keeps all those some
-    homophone typo leaves intact."""
-    return len(present) >= p.fewest_kept and any(map(present.issuperset, p.homophone_keys))
-
-
-def bigrams(text: str) -> set[str]:
-    """Every pair of adjacent characters of `text`."""
-    return set(map(add, text, text[1:]))
 
 
 @lru_cache(maxsize=65536)
@@ -254,60 +230,49 @@ class AnswerView:
         return CJK_RE.search(self.text) is not None
 
     @cached_property
-    def _compact(self) -> tuple[str, list[int], list[int]]:
-        """The text without whitespace, and how to map its offsets back.
-
-        Returns (compact, run_starts, shifts): a compact offset c maps to
-        c + shifts[k] where k is the last run start <= c.
-        """
-        # Split, not finditer: the pieces' lengths give both lists without a match object each.
-        parts = _SPACE_SPLIT.split(self.text)  # text, space, text, ..., text
-        if len(parts) == 1:
-            return self.text, [0], [0]
-        texts = parts[::2]
-        shifts = [0, *accumulate(map(len, parts[1::2]))]
-        starts = [0, *accumulate(map(len, texts[:-1]))]
-        return "".join(texts), starts, shifts
-
-    @property
-    def compact(self) -> str:
-        """The normalised answer without whitespace."""
-        return self._compact[0]
+    def _pieces(self) -> list[str]:
+        """The text split at whitespace: text, space, text, ..., text."""
+        return _SPACE_SPLIT.split(self.text)
 
     @cached_property
-    def _pairs(self) -> set[str]:
-        """The compact text's bigrams: which of a phrase's are there, in one set operation.
-        Absent phrases are the common case, and scanning for one costs a pass over the answer."""
-        return bigrams(self._compact[0])
+    def compact(self) -> str:
+        """The normalised answer without whitespace."""
+        return "".join(self._pieces[::2])
+
+    @cached_property
+    def _offsets(self) -> list[int]:
+        """Where each character of `compact` is in the text: a match's span is two lookups.
+        Split, not finditer: the pieces' lengths give it without a match object each."""
+        ends = list(accumulate(map(len, self._pieces)))
+        starts = [0, *ends[:-1]]
+        return list(chain.from_iterable(map(range, starts[::2], ends[::2])))
 
     @cached_property
     def sounds(self) -> str:
         """The compact text with each Chinese character replaced by its sound (see `sounds`)."""
-        return sounds(self._compact[0])
-
-    def _orig(self, c: int) -> int:
-        _, starts, shifts = self._compact
-        return c + shifts[bisect_right(starts, c) - 1]
+        return sounds(self.compact)
 
     def _cjk_span(self, cstart: int, cend: int) -> tuple[int, int]:
-        return self._orig(cstart), self._orig(cend - 1) + 1
+        offsets = self._offsets
+        return offsets[cstart], offsets[cend - 1] + 1
 
     def find_cjk(self, p: Phrase, fuzzy: bool = True) -> list[Found]:
-        compact = self._compact[0]
+        compact = self.compact
         needle = p.compact
         n = len(needle)
         if not n or n > len(compact):
             return []
+        # No prefilter of its own: the scorer asks only about the phrases its scan left in
+        # (see `phrase_search`), most of them there word for word.
         found: list[Found] = []
-        present = p.bigrams & self._pairs  # the phrase's bigrams the answer holds
-        i = compact.find(needle) if len(present) == len(p.bigrams) else -1
+        i = compact.find(needle)
         while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
             found.append(Found(*self._cjk_span(i, i + n), 1.0, "exact"))
             i = compact.find(needle, i + n)
         if found:
             return found
         # A synonym is already one step from the rubric's word: no homophone of it on top.
-        if n >= 2 and p.all_cjk and not p.synonym and (n < 4 or _may_hold_homophone(p, present)):
+        if n >= 2 and p.all_cjk and not p.synonym:
             found = self._homophones(p)
             if found:
                 return found
@@ -319,11 +284,9 @@ class AnswerView:
         """The phrase in two pieces, in order, a few characters apart inside one clause
         (汇报进度 in 定期汇报处理进度). Each piece has two characters or more, so every
         character of the phrase is there: 数据安全法 never lands on 数据安全."""
-        compact = self._compact[0]
+        compact = self.compact
         found: list[Found] = []
-        for head, tail, pairs in p.gapped_pieces:
-            if not pairs <= self._pairs:
-                continue  # a piece is not in the answer at all
+        for head, tail in p.gapped_pieces:
             k = len(head)
             i = compact.find(head)
             while i != -1 and len(found) < MAX_HITS_PER_PHRASE:
@@ -345,7 +308,7 @@ class AnswerView:
         are homophone typos (none differing is an exact match, found before).
         """
         heard = self.sounds
-        compact = self._compact[0]
+        compact = self.compact
         phrase = p.compact
         n = len(phrase)
         found: list[Found] = []

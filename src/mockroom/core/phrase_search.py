@@ -2,7 +2,7 @@
 
 A question looks for about 500 phrases (its points' phrases and their thesaurus variants),
 and an answer holds few of them. Asking `AnswerView.find` about each costs a Python call
-and a few set operations per phrase, most of them to learn that it is absent. Here one pass
+and a search of the answer per phrase, most of them to learn that it is absent. Here one pass
 of an Aho-Corasick automaton (pyahocorasick) over the answer finds every Chinese phrase that
 is there word for word, with the two pieces of every gapped cut; a second pass over the
 answer's sounds finds every phrase a homophone typo could stand for. English phrases are
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -70,7 +71,7 @@ class PhraseSearch:
                 if len(p.compact) >= 2 and p.all_cjk and not p.synonym:
                     self.by_sound.setdefault(p.sounds, []).append(p)
                 if len(p.compact) >= GAPPED_MIN_LEN and not p.synonym:
-                    for head, tail, _ in p.gapped_pieces:
+                    for head, tail in p.gapped_pieces:
                         self.by_head.setdefault(head, []).append((p, tail))
         tails = (tail for cuts in self.by_head.values() for _, tail in cuts)
         self._texts = _automaton([*self.by_text, *self.by_head, *tails])
@@ -82,13 +83,16 @@ class PhraseSearch:
         scorer's `prepare` does), or every English phrase is looked for."""
         candidates: set[Phrase] = set(self.always)
         if view.has_cjk:
+            # The automata report (end, key) at every place a key ends: each key once is enough.
             if self._texts is not None:
-                present = {key for _, key in self._texts.iter(view.compact)}
+                present = set(map(itemgetter(1), self._texts.iter(view.compact)))
                 for text in present:
                     candidates.update(self.by_text.get(text, ()))
-                    candidates.update(p for p, tail in self.by_head.get(text, ()) if tail in present)
+                    cuts = self.by_head.get(text)
+                    if cuts:
+                        candidates.update(p for p, tail in cuts if tail in present)
             if self._sounds is not None:
-                for _, sound in self._sounds.iter(view.sounds):
+                for sound in set(map(itemgetter(1), self._sounds.iter(view.sounds))):
                     candidates.update(self.by_sound[sound])
         if view.words:
             candidates.update(p for p in self.latin if view.may_find_words(p))

@@ -81,6 +81,13 @@ class Weights(NamedTuple):
         return Weights(Counter(k for d in docs for k in d), max(1, len(docs)))
 
 
+@lru_cache(maxsize=1024)
+def weights_of(descriptions: tuple[frozenset[str], ...]) -> Weights:
+    """`Weights.of` these descriptions, cached: questions sharing their rubrics have the same
+    points, and `described` hands out one set per description, so the key is cheap to hash."""
+    return Weights.of(descriptions)
+
+
 class Related(NamedTuple):
     shared: tuple[str, ...]
     """The telling words the clause shares with the point, most telling first."""

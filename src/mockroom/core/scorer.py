@@ -36,6 +36,7 @@ per-point weights are the rubric authors'.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from mockroom.core import related, stock_phrases
@@ -164,7 +165,7 @@ class Scorer:
                     _key(question, rubric, c),
                     rubric.id,
                     c,
-                    tuple(v for p in c.phrases.all() for v in with_synonyms(p)),
+                    _point_phrases(tuple(c.phrases.all())),
                 )
                 for c in rubric.criteria
             ]
@@ -176,7 +177,7 @@ class Scorer:
         result = _CompiledQuestion(
             tuple(crits), tuple(flags), vocabulary(tuple(phrases)),
             {c.key: d for c, d in zip(crits, descriptions, strict=True)},
-            related.Weights.of(descriptions),
+            related.weights_of(tuple(descriptions)),
             search_for(tuple(p for c in crits for p in c.phrases) + tuple(p for f in flags for p in f.phrases)),
         )
         self._cache[question.id] = result
@@ -212,6 +213,14 @@ class Scorer:
 
     def criterion_keys(self, question: Question) -> set[str]:
         return criterion_keys(self.bank, question)
+
+
+@lru_cache(maxsize=16384)
+def _point_phrases(raw: tuple[str, ...]) -> tuple[Phrase, ...]:
+    """A point's phrases, each followed by its thesaurus variants (see `with_synonyms`).
+    Cached by the phrases: questions sharing a rubric (a shared rubric, a question copied
+    under a new id) then share the tuple, rather than each building one of ~70 phrases."""
+    return tuple(v for p in raw for v in with_synonyms(p))
 
 
 def _key(question: Question, rubric: Rubric, c: Criterion) -> str:
@@ -251,24 +260,16 @@ def _score(
     orig = view.norm.orig
     # A phrase found inside a stock phrase ("感受" in "让客户感受到我们的诚意") is not said.
     stock = _merged(list(stock_phrases.spans(text)))
-    best_by_point = [_best_per_span(c.phrases, scan) for c in crits]
-    in_stock_by_point = [[(p, f) for p, f in best if _inside_any(stock, f.start, f.end)] for best in best_by_point]
+    by_point = [_split_by_stock(_best_per_span(c.phrases, scan), stock) for c in crits]
     # Negation is looked at once per place: synonym variants often land on the same words.
     found_by_point = [
-        _echoes_rejected(
-            text,
-            [
-                (p, f, is_negated(f.start, f.end, p.norm))
-                for p, f in best
-                if not _inside_any(stock, f.start, f.end)
-            ],
-        )
-        for best in best_by_point
+        _echoes_rejected(text, [(p, f, is_negated(f.start, f.end, p.norm)) for p, f in said])
+        for _, said in by_point
     ]
     # Every point's phrases: a clause of rubric terms only is a list, not a step.
     named_anywhere = _merged([(f.start, f.end) for found in found_by_point for _, f, neg in found if not neg])
     steps: dict[tuple[int, int], bool] = {}  # by clause: the same for every point
-    for c, found, in_stock in zip(crits, found_by_point, in_stock_by_point, strict=True):
+    for c, found, (in_stock, _) in zip(crits, found_by_point, by_point, strict=True):
         own = [(f.start, f.end) for _, f, neg in found if not neg]
         mentions += len(found)
         rejections += len(found) - len(own)
@@ -430,7 +431,8 @@ def _score(
         )
     score *= list_factor
 
-    if shape.reasons == 0 and shape.item_share >= NOTES_FROM and score > NOTES_TOP:
+    # Cheapest test first: most answers are not notes, and few score above the cap.
+    if score > NOTES_TOP and shape.item_share >= NOTES_FROM and shape.reasons == 0:
         flags.append(
             Flag(
                 "notes",
@@ -603,6 +605,17 @@ def _said_in_stock_phrase(
         ref=key,
         spans=spans,
     )
+
+
+def _split_by_stock(
+    found: list[tuple[Phrase, Found]], stock: list[tuple[int, int]]
+) -> tuple[list[tuple[Phrase, Found]], list[tuple[Phrase, Found]]]:
+    """The matches that lie inside one of the `stock` phrases (merged, sorted), and the others."""
+    inside: list[tuple[Phrase, Found]] = []
+    outside: list[tuple[Phrase, Found]] = []
+    for p, f in found:
+        (inside if _inside_any(stock, f.start, f.end) else outside).append((p, f))
+    return inside, outside
 
 
 def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:

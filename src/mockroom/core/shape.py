@@ -82,7 +82,10 @@ class Shape:
         breaks = [m.span() for m in _CLAUSE_OR_ITEM_SPLIT.finditer(self.text)]
         for s, e in _pieces(breaks, 0, len(self.text)):
             spaces = _spaces_next_to_cjk(self.text, s, e)
-            items = _pieces(spaces, s, e) if spaces else [(s, e)]
+            if not spaces:  # most clauses: one item
+                out.append((s, e, self._is_bare_term(s, e)))
+                continue
+            items = _pieces(spaces, s, e)
             if len(items) > 1 and (
                 self._interleaved(items) or 6 * sum(self._has_function_word(a, b) for a, b in items) > len(items)
             ):

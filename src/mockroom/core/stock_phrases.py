@@ -87,6 +87,7 @@ def _automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
 
 
 _ZH = _automaton(ZH)
+_EN = _automaton(EN)
 _EN_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(EN, key=len, reverse=True)) + r")\b")
 
 
@@ -95,8 +96,22 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
     English: the two never overlap, one being CJK and the other Latin)."""
     yield from _zh_spans(text)
     if re.search("[a-z]", text):
-        for m in _EN_RE.finditer(text):
-            yield m.span()
+        yield from _en_spans(text)
+
+
+def _en_spans(text: str) -> list[tuple[int, int]]:
+    """What `_EN_RE.finditer` finds, asking it only where some English stock phrase starts:
+    an alternation of ~150 phrases tried at every character cost a tenth of a millisecond
+    an answer, and a match can start nowhere else. Tests check the two agree."""
+    starts = sorted({last - size + 1 for last, size in _EN.iter(text)})
+    out: list[tuple[int, int]] = []
+    for start in starts:
+        if out and start < out[-1][1]:
+            continue  # inside the match before, as `finditer` goes on from its end
+        m = _EN_RE.match(text, start)
+        if m:
+            out.append(m.span())
+    return out
 
 
 def _zh_spans(text: str) -> list[tuple[int, int]]:
