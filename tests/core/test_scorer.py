@@ -11,6 +11,8 @@ from mockroom.core.bank import load_bank
 from mockroom.core.models import Question
 from mockroom.core.result import ScoreResult
 from mockroom.core.scorer import (
+    GENERIC_FROM,
+    GENERIC_KEEPS,
     NOTES_TOP,
     RED_FLAG_SLOPE,
     REQUIRED_KEEPS,
@@ -56,9 +58,10 @@ bill, to show good faith.
 Finally, within a week we hold a postmortem and change the release process so the same failure \
 cannot happen again."""
 
-# Three of the five points, in full sentences.
+# Three of the five points, in full sentences, with a concrete detail (an hour): an answer
+# without any is generic, and keeps less of its score (see the scorer's GENERIC_FROM).
 PARTIAL_ZH = """我会先给客户打电话，认真听完他们的损失，然后代表公司真诚地道歉，明确这次的责任在我们。
-技术上我会让团队马上回滚到上一个稳定版本，先让客户的核心业务跑起来，彻底修复放在后面。
+技术上我会让团队在一小时内回滚到上一个稳定版本，先让客户的核心业务跑起来，彻底修复放在后面。
 业务恢复以后，我会安排同事做根因分析，把原因和改进方案写成报告，发给客户的负责人。"""
 
 # Every point's keywords, several times over, long enough not to be "too short": only the style
@@ -84,8 +87,8 @@ PADDED_KEYWORDS_EN = (
 )
 PARTIAL_EN = """First I would call the customer myself, listen to what the outage cost them, and \
 apologise sincerely, making clear that the failure is ours.
-Then I would have the team roll back to the last stable release so their core business runs \
-again, and leave the perfect fix for later.
+Then I would have the team roll back within an hour to the last stable release so their core \
+business runs again, and leave the perfect fix for later.
 Once the service is back, a second group does a root cause analysis and sends the customer a \
 plain report on what happened."""
 
@@ -547,3 +550,27 @@ def test_rejecting_most_of_what_is_named_keeps_less_than_the_affirmed_share() ->
     shares = [i / 20 for i in range(21)]
     kept = [stance(s) for s in shares]
     assert all(a >= b for a, b in zip(kept, kept[1:], strict=False))
+
+
+# --- generic: no concrete detail ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "detail"), [(STRONG_ZH, "一周内"), (STRONG_EN, "within a week ")], ids=["zh", "en"]
+)
+def test_an_answer_without_a_concrete_detail_keeps_less_of_its_score_above_a_pass(
+    incident, answer: str, detail: str
+) -> None:
+    concrete, generic = score(incident, answer), score(incident, answer.replace(detail, ""))
+    assert "generic" not in codes(concrete)
+    flag = next(f for f in generic.flags if f.code == "generic")
+    before = generic.score + flag.penalty
+    assert generic.score == pytest.approx(GENERIC_FROM + (before - GENERIC_FROM) * GENERIC_KEEPS, abs=0.1)
+    assert generic.score < concrete.score
+    assert all(c.hit for c in generic.criteria)  # the points still stand: only the score is kept lower
+
+
+def test_an_answer_below_a_pass_is_not_called_generic(incident) -> None:
+    listed = score(incident, KEYWORDS_ZH)  # no figure either, but already far below a pass
+    assert listed.score < GENERIC_FROM
+    assert "generic" not in codes(listed)

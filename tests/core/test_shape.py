@@ -100,3 +100,19 @@ def test_spaces_next_to_chinese_are_where_the_regular_expression_split(text: str
 @given(_TEXT)
 def test_one_chinese_character_item_is_what_the_regular_expression_matched(text: str) -> None:
     assert bool(CJK_RE.fullmatch(text.strip())) == bool(_ONE_CJK.fullmatch(text))
+
+
+@pytest.mark.parametrize(
+    ("answer", "listed"),
+    [
+        # Notes: a few terms under each heading, or a numbered step written short.
+        ("生命周期：战略、设计、转换、运营、改进\n服务台：单一入口，登记、分派\n变更：评估审批、回退计划", False),
+        ("1. 定级，拉群，恢复\n2. 道歉，同步\n3. 复盘，培训", False),
+        # Keywords: one run of terms, with or without a heading over it.
+        ("核心关键词：洞察、闭环、敏捷、赋能、降本、中台、驱动、端到端", True),
+        ("道歉，回滚，根因分析，补偿，复盘，致歉，恢复业务，查日志，费用减免", True),
+        ("Preparation. Agenda. Stakeholder mapping. Objection handling. Rapport. Follow-up.", True),
+    ],
+)
+def test_terms_under_a_heading_are_notes_and_a_run_of_terms_is_a_keyword_list(answer: str, listed: bool) -> None:
+    assert (shape(answer).list_share > 0.5) is listed

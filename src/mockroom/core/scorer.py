@@ -21,12 +21,14 @@ The score is built from factors an interviewer would recognise, each kept in
     list       answers made mostly of bare terms ("柱状图 饼图", "Agenda. Rapport.")
                lose most of their credit: a keyword list is not an answer;
     notes      an answer written as list items that never say why scores at most NOTES_TOP;
+    generic    an answer without a single concrete detail (a figure, a count, a length of
+               time) keeps GENERIC_KEEPS of what it scores above GENERIC_FROM;
     penalties  red-flag phrases (an answer with one scores at most TOP_SCORE -
                RED_FLAG_SLOPE x penalty, less the penalty); each missed required point
                costs a share of the score.
 
-    score = clamp(min(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x off-point x vague x list,
-                      notes cap)
+    score = clamp(generic(min(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x off-point
+                              x vague x list, notes cap))
                   - penalties)
 
 The constants are few and global, fitted on graded answers (see `mockroom eval`); the
@@ -41,6 +43,7 @@ from typing import NamedTuple
 
 from mockroom.core import related, stock_phrases
 from mockroom.core.bank import Bank, criterion_keys
+from mockroom.core.concrete import has_figure
 from mockroom.core.matching import (
     AnswerView,
     Found,
@@ -95,6 +98,11 @@ NOTES_TOP = 72.0
 because, so that, for example, if) tell an interviewer what, not how or why..."""
 NOTES_FROM = 0.5
 """...notes being answers with at least this share of their sentences opening as list items."""
+GENERIC_FROM = 60.0
+"""Above this score an answer without a single concrete detail (see `concrete`) keeps..."""
+GENERIC_KEEPS = 0.6
+"""...this share of the rest: it names what a good answer covers, but an interviewer hears
+a textbook, not someone who has done it."""
 RED_FLAG_SLOPE = 5.0
 """An answer with red flags scores at most TOP_SCORE - RED_FLAG_SLOPE x their penalties,
 before the penalties: a red flag makes an interviewer discount the whole answer."""
@@ -443,6 +451,20 @@ def _score(
             )
         )
         score = NOTES_TOP
+
+    if score > GENERIC_FROM and not has_figure(text):
+        generic = GENERIC_FROM + (score - GENERIC_FROM) * GENERIC_KEEPS
+        flags.append(
+            Flag(
+                "generic",
+                "没有一个具体细节（数字、时间、规模）：要点都点到了，但听起来像背书；"
+                "讲一个真实的例子和结果，才能拿高分。",
+                "No concrete detail (a figure, a time, a size): the points are named, but it sounds "
+                "like a textbook; give a real example and its result to score high.",
+                penalty=round(score - generic, 1),
+            )
+        )
+        score = generic
 
     penalties = 0.0
     for rf in question.red:

@@ -29,6 +29,8 @@ EN_FUNCTION = frozenset(
 )
 BARE_TERM_UNITS = 5
 """A list item this size or smaller, with no function word, is a bare term (两个英文词, 五个字)."""
+NOTE_TERMS = 6
+"""Bare terms after a line's heading from which the line is a list of keywords, not a note."""
 _ONLY_DIGITS = re.compile(r"[\s\d]*$")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 """A sentence, or a line of notes: what is between sentence ends and line breaks."""
@@ -168,13 +170,34 @@ class Shape:
     @cached_property
     def list_share(self) -> float:
         """Share of the answer's size in bare terms: list items that are short and hold no
-        function word ("柱状图 饼图 折线图", "Agenda. Rapport.")."""
+        function word ("柱状图 饼图 折线图", "Agenda. Rapport."). Not those of a note: a line
+        that opens as a list item ("变更：评估审批、回退计划", "1. 定级，拉群") with fewer than
+        `NOTE_TERMS` bare terms after its heading is a step written short, not a list of keywords."""
         total = bare = 0
+        notes = self._note_lines
         for s, e, is_bare in self.fragments:
             size = self.units(s, e)
             total += size
-            bare += size if is_bare else 0
+            if is_bare and not any(a <= s < b for a, b in notes):
+                bare += size
         return bare / total if total else 0.0
+
+    @cached_property
+    def _note_lines(self) -> list[tuple[int, int]]:
+        """The sentences (or lines) that open as list items and hold fewer than `NOTE_TERMS`
+        bare terms after their heading."""
+        out = []
+        for m in _SENTENCE.finditer(self.text):
+            if _LIST_ITEM.match(m.group()) is None:
+                continue
+            a, b = m.span()
+            terms = sum(
+                1 for s, e, is_bare in self.fragments
+                if a <= s < b and is_bare and self.text[e : e + 1] not in ("：", ":")
+            )
+            if terms < NOTE_TERMS:
+                out.append((a, b))
+        return out
 
     @cached_property
     def item_share(self) -> float:
