@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mockroom.core import negation
@@ -66,3 +66,17 @@ _NOT_CHINESE = st.one_of(st.characters(exclude_categories=("Cs",), max_codepoint
 def test_a_chinese_rejection_after_a_match_needs_a_chinese_character(after: str) -> None:
     """What lets the negation index skip looking for one after most matches."""
     assert not negation._zh_rejected_after(after.lower())
+
+
+_PIECES = ["补偿", "复盘", "我们", "都", "也", "就", "算了", "免了", "省了", "省", "了", "不", "没", "没有", "不会",
+           "多余", "太虚", "形式主义", "意义", "不大", "用处", "没必要", "这些", "、", "和", "在项目里", "走过场",
+           "一般", "给", "做", "提", "掉", "去", "取消", "略过", "可有可无", "是", "最危险", "浪费时间"]
+
+
+@settings(max_examples=2000, derandomize=True)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10))
+def test_a_chinese_rejection_after_a_match_needs_a_cue_or_a_verdict_in_its_clause(pieces: list[str]) -> None:
+    """What lets the negation index skip `_zh_rejected_after` in most clauses (`_may_hold`)."""
+    after = "".join(pieces)
+    *_, may_reject = NegationIndex(after)._may_hold(0, len(after))
+    assert may_reject or not negation._zh_rejected_after(after)

@@ -179,9 +179,9 @@ class NegationIndex:
         spans = [m.span() for m in _CLAUSE_BREAKS.finditer(text)]
         self._starts = [a for a, _ in spans]
         self._ends = [b for _, b in spans]
-        self._cues_in: dict[tuple[int, int], tuple[bool, bool]] = {}
-        """By clause: whether it holds a Chinese cue, and whether it holds a Latin letter
-        (see `_may_hold`)."""
+        self._cues_in: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
+        """By clause: whether it holds a Chinese cue, a Latin letter, and what a Chinese
+        rejection after a match needs (see `_may_hold`)."""
         self._refused_after: dict[int, bool] = {}
         """By clause end: whether the next clause turns the proposal down."""
 
@@ -199,28 +199,32 @@ class NegationIndex:
         if _HYPOTHETICAL.search(text, cs, start):
             return negated_inside(text[start:end], phrase)
         before, matched, after = text[cs:start], text[start:end], text[end:ce]
-        zh_cue, latin = self._may_hold(cs, ce)
+        zh_cue, latin, zh_after = self._may_hold(cs, ce)
         return (
             (zh_cue and _zh_cue_reaches(before))
             or (latin and _en_cue_reaches(before, matched))
             # Spelt in Chinese characters: half the matches have none after them in their clause.
-            or (CJK_RE.search(text, end, ce) is not None and _zh_rejected_after(after))
+            or (zh_after and CJK_RE.search(text, end, ce) is not None and _zh_rejected_after(after))
             or (latin and _en_dismissed_after(after))
             or self._refused_next(ce)
             or negated_inside(matched, phrase)
         )
 
-    def _may_hold(self, cs: int, ce: int) -> tuple[bool, bool]:
-        """Whether the clause [cs, ce) holds a Chinese cue, and a Latin letter.
+    def _may_hold(self, cs: int, ce: int) -> tuple[bool, bool, bool]:
+        """Whether the clause [cs, ce) holds a Chinese cue, a Latin letter, and a Chinese cue
+        or verdict (what `_zh_rejected_after` needs: 1 match in 70 has one after it).
 
-        `_ZH_CUE` is a list of literal words, so a clause without one has none in any stretch
-        of it (`_zh_cue_reaches` only ever removes text before looking); every English cue and
-        dismissal is spelt in Latin letters, so a clause without one has neither."""
+        `_ZH_CUE` and the verdicts are words, so a clause without one has none in any stretch
+        of it (`_zh_cue_reaches` and `_zh_rejected_after` only ever blank text before looking;
+        every ending of `_ZH_TOPIC_REJECTED` holds a cue, a verdict, or 省了); every English
+        cue and dismissal is spelt in Latin letters, so a clause without one has neither."""
         key = (cs, ce)
         if key not in self._cues_in:
+            zh_cue = _ZH_CUE.search(self.text, cs, ce) is not None
             self._cues_in[key] = (
-                _ZH_CUE.search(self.text, cs, ce) is not None,
+                zh_cue,
                 _LATIN.search(self.text, cs, ce) is not None,
+                zh_cue or _ZH_VERDICT_RE.search(self.text, cs, ce) is not None or "省了" in self.text[cs:ce],
             )
         return self._cues_in[key]
 
