@@ -136,10 +136,11 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1024)
-def vocabulary(raw_phrases: tuple[str, ...]) -> Vocabulary:
-    """The vocabulary of these phrases. Cached like the phrases: questions share rubrics, and
-    a vocabulary per question would hold many small objects for the collector to walk."""
-    return Vocabulary(map(compile_phrase, raw_phrases))
+def vocabulary(phrases: tuple[Phrase, ...]) -> Vocabulary:
+    """The vocabulary of these compiled phrases. Cached like the phrases (which are compared
+    by identity, so questions sharing rubrics hand in equal tuples): a vocabulary per question
+    would hold many small objects for the collector to walk."""
+    return Vocabulary(phrases)
 
 
 @lru_cache(maxsize=65536)

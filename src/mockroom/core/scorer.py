@@ -180,13 +180,13 @@ class Scorer:
             flags += [
                 _CompiledFlag(f, tuple(compile_phrase(p) for p in f.phrases.all())) for f in rubric.red_flags
             ]
-        phrases = [p.norm for c in crits for p in c.phrases] + [p.norm for f in flags for p in f.phrases]
+        phrases = tuple(p for c in crits for p in c.phrases) + tuple(p for f in flags for p in f.phrases)
         descriptions = [related.described(c.criterion) for c in crits]
         result = _CompiledQuestion(
-            tuple(crits), tuple(flags), vocabulary(tuple(phrases)),
+            tuple(crits), tuple(flags), vocabulary(phrases),
             {c.key: d for c, d in zip(crits, descriptions, strict=True)},
             related.weights_of(tuple(descriptions)),
-            search_for(tuple(p for c in crits for p in c.phrases) + tuple(p for f in flags for p in f.phrases)),
+            search_for(phrases),
         )
         self._cache[question.id] = result
         return result
