@@ -6,7 +6,9 @@ bank cache is warmed by that first run, as it is for a user after the first use.
 The floor imports every third-party module the command loaded, submodules included, in the
 order it loaded them: `import pydantic` alone loads almost none of pydantic (its attributes
 are imported lazily), while any module that defines a model loads its model machinery. A
-reference row shows the floor of the top-level packages alone.
+reference row shows the floor of the top-level packages alone. The three run in rounds, one
+of each per round: run one after the other, a change in the machine's load between them
+moved the ratio by up to 0.1 (1.42x-1.56x in three runs of the same code, 2026-12-04).
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from pathlib import Path
 
 from mockroom.bench.gen import Answer
 from mockroom.bench.table import Row, ms
-from mockroom.bench.timing import run_python, wall
+from mockroom.bench.timing import run_python, walls
 
-RUNS = 7
+RUNS = 11
 TARGET_RATIO = 1.5
 
 _IMPORTS = """
@@ -46,10 +48,9 @@ def run(answer: Answer, home: Path) -> list[Row]:
     mockroom += args
     bare = [sys.executable, "-c", f"import {', '.join(modules) or 'sys'}"]
     top_level = [sys.executable, "-c", f"import {', '.join(packages) or 'sys'}"]
-    measured = wall(mockroom, home, RUNS)
-    floor = wall(bare, home, RUNS)
+    medians = walls({"mockroom": mockroom, "floor": bare, "top level": top_level}, home, RUNS)
+    measured, floor, packages_only = medians["mockroom"], medians["floor"], medians["top level"]
     ratio = measured / floor
-    packages_only = wall(top_level, home, RUNS)
     return [
         Row(
             "`mockroom score` whole process",

@@ -33,13 +33,15 @@ def run_python(code: str, *args: str, home: Path, timeout: float = 600) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def wall(argv: list[str], home: Path, runs: int, stdin: bytes = b"") -> float:
-    """Median wall time of a whole process, from spawn to exit."""
-    times = []
+def walls(commands: dict[str, list[str]], home: Path, runs: int) -> dict[str, float]:
+    """Median wall time of each whole process, from spawn to exit, run in rounds (one of each
+    command per round) so that the machine's load reaches every command alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run(argv, input=stdin, capture_output=True, env=child_env(home))
-        times.append(time.perf_counter() - start)
-        if proc.returncode != 0:
-            raise RuntimeError(f"{argv[:3]} failed: {proc.stderr.decode()[-300:]}")
-    return statistics.median(times)
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            proc = subprocess.run(argv, capture_output=True, env=child_env(home))
+            times[name].append(time.perf_counter() - start)
+            if proc.returncode != 0:
+                raise RuntimeError(f"{argv[:3]} failed: {proc.stderr.decode()[-300:]}")
+    return {name: statistics.median(ts) for name, ts in times.items()}
