@@ -62,8 +62,8 @@ def test_questions_sharing_a_rubric_share_its_points_phrases_and_weights() -> No
     copy = question.model_copy(update={"id": f"{question.id}-copy"})  # the same rubric
     first, second = Scorer(BANK)._compiled(question), Scorer(BANK)._compiled(copy)
     assert all(a.phrases is b.phrases for a, b in zip(first.crits, second.crits, strict=True))
-    assert second.weights is first.weights
-    assert first.weights == related.Weights.of(first.described.values())
+    assert second.described.weights is first.described.weights
+    assert first.described.weights == related.Weights.of(first.described.by_key.values())
 
 
 _GLUE = re.compile("[的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没以]")
