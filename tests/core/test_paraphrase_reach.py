@@ -46,6 +46,16 @@ CASES = [
         "For a trend I use a line; to compare regions, a bar sorted from highest to lowest.",
         {"bar-chart", "line-chart"},
     ),
+    (  # Taiwan wording in traditional characters, as OpenCC's tw2sp leaves or turns it (長條圖, 儲存 -> 保存)
+        "sales.client-charts",
+        "各分店的會員數用長條圖，由多到少排；三個月的比例變化改用堆疊長條圖。",
+        {"bar-chart", "stacked-bar"},
+    ),
+    (
+        "sales.risk-management",
+        "上線前請醫院的資訊室做了一次弱點掃描，修掉兩個中風險的問題。",
+        {"audits"},
+    ),
 ]
 
 
