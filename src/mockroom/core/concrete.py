@@ -2,7 +2,7 @@
 "两周", "3%", "twelve engineers").
 
 Graded answers that named the points without a single one were graded as generic: in three
-sets written independently, English ones that scored 60 or more were over-scored by 18 to 28
+sets written independently, English ones that scored 60 or more were over-scored by 8 to 28
 points on average, Chinese ones by 4 to 7 (`mockroom eval`, 2026-12-04). The scorer keeps
 less of such an answer's score above a pass (see `GENERIC_FROM` in the scorer).
 """

@@ -184,13 +184,10 @@ class Shape:
 
     @cached_property
     def _note_lines(self) -> list[tuple[int, int]]:
-        """The sentences (or lines) that open as list items and hold fewer than `NOTE_TERMS`
-        bare terms after their heading."""
+        """The list items (see `_items`) with fewer than `NOTE_TERMS` bare terms after their
+        heading."""
         out = []
-        for m in _SENTENCE.finditer(self.text):
-            if _LIST_ITEM.match(m.group()) is None:
-                continue
-            a, b = m.span()
+        for a, b in self._items:
             terms = sum(
                 1 for s, e, is_bare in self.fragments
                 if a <= s < b and is_bare and self.text[e : e + 1] not in ("：", ":")
@@ -200,12 +197,21 @@ class Shape:
         return out
 
     @cached_property
+    def _sentences_written(self) -> list[re.Match[str]]:
+        """The sentences (and lines) with something in them."""
+        return [m for m in _SENTENCE.finditer(self.text) if not m.group().isspace()]
+
+    @cached_property
+    def _items(self) -> list[tuple[int, int]]:
+        """The sentences (and lines) that open as list items: a bullet, a number, or a short
+        heading and a colon ("- 回滚", "2. ...", "目标：...")."""
+        return [m.span() for m in self._sentences_written if _LIST_ITEM.match(m.group())]
+
+    @cached_property
     def item_share(self) -> float:
-        """Share of the answer's sentences (and lines) that open as list items: a bullet, a
-        number, or a short heading and a colon ("- 回滚", "2. ...", "目标：...")."""
-        sentences = [m for m in _SENTENCE.finditer(self.text) if not m.group().isspace()]
-        items = sum(_LIST_ITEM.match(m.group()) is not None for m in sentences)
-        return items / len(sentences) if sentences else 0.0
+        """Share of the answer's sentences (and lines) that open as list items (see `_items`)."""
+        sentences = self._sentences_written
+        return len(self._items) / len(sentences) if sentences else 0.0
 
     @cached_property
     def reasons(self) -> int:
