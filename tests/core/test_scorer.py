@@ -540,6 +540,17 @@ def test_terse_concrete_steps_earn_more_than_the_same_points_named_bare(incident
     assert steps.score - named.score >= 15
 
 
+def test_a_point_listed_among_buzzwords_earns_less_than_the_same_point_said(incident) -> None:
+    """A point named as one term in a long run of 、 (a string of buzzwords) earns
+    LISTED_CREDIT of it, whatever the sentence around the list says."""
+    from mockroom.core.scorer import LISTED_CREDIT
+
+    listed = score(incident, "处理这类事故我的关键词是：闭环、拉通、对齐、赋能、回滚、抓手、复盘。这些我都做得很好。")
+    said = score(incident, "处理这类事故，我会先让团队回滚到上一个稳定版本，把客户的业务恢复起来。")
+    assert by_key(listed, "restore").credit == pytest.approx(LISTED_CREDIT, abs=0.05)
+    assert by_key(said, "restore").credit > 2 * by_key(listed, "restore").credit
+
+
 def test_rejecting_most_of_what_is_named_keeps_less_than_the_affirmed_share() -> None:
     from mockroom.core.scorer import REJECTING_FROM, stance
 

@@ -51,6 +51,27 @@ def test_reasons_counts_words_that_say_why(answer: str, reasons: int) -> None:
     assert shape(answer).reasons == reasons
 
 
+@pytest.mark.parametrize(
+    ("answer", "terms"),
+    [
+        # Five or more items joined by 、: a string of terms, longer ones (and A和B) included.
+        ("我的原则：敏捷、跨部门协同、利益相关者管理、领先指标和滞后指标、闭环。",
+         ["敏捷", "跨部门协同", "利益相关者管理", "领先指标和滞后指标", "闭环"]),
+        # A slash or spaces inside an item do not end the run.
+        ("关键词：云原生、SSR/SSG、组件化、Webpack 5 模块联邦、PWA、SEO。",
+         ["云原生", "ssr", "ssg", "组件化", "webpack 5 模块联邦", "pwa", "seo"]),
+        # Four items are a sentence naming a few things; an item that says something is no term.
+        ("我们看了转化率、客单价、复购率、留存率。", []),
+        ("影响了哪些业务、恢复到什么程度、现在在做什么、下一步是什么、有几成把握。", []),
+    ],
+)
+def test_long_runs_joined_by_enumeration_commas_are_strings_of_terms(answer: str, terms: list[str]) -> None:
+    sh = shape(answer)
+    found = [sh.text[s:e] for s, e, _ in sh.fragments if sh.in_term_run(s)]
+    assert found == terms
+    assert all(bare for s, e, bare in sh.fragments if sh.in_term_run(s))
+
+
 def _said_beside_plainly(sh: Shape, x: int, spans: list[tuple[int, int]]) -> int:
     """The definition: the sentence holding x, its clauses that read as language, each less
     the units the spans cover in it."""

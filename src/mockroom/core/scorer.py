@@ -8,6 +8,8 @@ The score is built from factors an interviewer would recognise, each kept in
                elaboration is how much the sentence around the match says beyond that
                point's own phrases (other points' phrases do not lower it; bare terms
                and stock phrases such as 高度重视 or "customer-centric" say nothing);
+               a point named only in a long run of terms (敏捷、协同、拉通、赋能、闭环)
+               earns LISTED_CREDIT;
     content    coverage against what a full answer covers: FULL_COVERAGE of the
                weighted points, well said, is a complete answer;
     length     a gentle absolute floor: answers shorter than LENGTH_FLOOR units lose
@@ -69,6 +71,9 @@ BASE_CREDIT = 0.6
 ELABORATION_UNITS = 36.0
 """Units said beside a point's phrases in its sentence that make it fully explained (a Chinese
 character is a unit, an English word two: see `shape`)."""
+LISTED_CREDIT = 0.3
+"""Share of a point's credit earned by a term in a long run of terms joined by 、 (敏捷、协同、
+拉通、赋能、闭环; see `shape.RUN_ITEMS`): listed among buzzwords, the point is named, not said."""
 STEP_UNITS = 3
 """Units said beside the points' phrases in a match's own clause that make it a concrete step
 ("拉研发查日志", "先回退恢复再出补丁", "每天定时同步进展") rather than a named term..."""
@@ -301,7 +306,9 @@ def _score(
         for p, f, neg in found:
             if not neg:
                 similarity = max(similarity, f.similarity)
-                if credit < f.similarity:  # a fully explained match cannot be beaten by its own
+                if shape.in_term_run(f.start):
+                    credit = max(credit, f.similarity * LISTED_CREDIT)
+                elif credit < f.similarity:  # a fully explained match cannot be beaten by its own
                     sentence = shape.sentence_of(f.start)
                     if sentence not in said_by_sentence:
                         said_by_sentence[sentence] = (

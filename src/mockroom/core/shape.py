@@ -29,6 +29,15 @@ EN_FUNCTION = frozenset(
 )
 BARE_TERM_UNITS = 5
 """A list item this size or smaller, with no function word, is a bare term (两个英文词, 五个字)."""
+RUN_ITEMS = 5
+"""Items in a run of 、 from which the run is a string of terms (敏捷、协同、拉通、赋能、闭环),
+not a sentence naming a few things: its items are then bare terms up to `RUN_TERM_UNITS`."""
+RUN_TERM_UNITS = 12
+"""The largest item of such a run that is still a term: "利益相关者管理", "领先指标和滞后指标"."""
+_RUN_JOINERS = re.compile("[和与及]")
+"""Words that join two terms into one item of a run (领先指标和滞后指标) and so say nothing."""
+_QUESTION_WORD = re.compile("什么|哪|多少|几|是否|怎么|如何|为何")
+"""An item of a run that asks something (恢复到什么程度) is a question to settle, not a term."""
 NOTE_TERMS = 6
 """Bare terms after a line's heading from which the line is a list of keywords, not a note."""
 _ONLY_DIGITS = re.compile(r"[\s\d]*$")
@@ -50,6 +59,8 @@ class Shape:
         self._word_starts = [s for _, s, _ in words]
         self._words = words
         self._clause_keys: list[tuple[int, int, set[str]]] | None = None
+        self._run_terms: list[tuple[int, int]] = []
+        """The items of long runs of 、 that are terms (see `RUN_ITEMS`), found with `fragments`."""
         # The units of each character: 1 for a Chinese one, 2 for the first letter of a word.
         self._char_units = [0] * len(text)
         for m in _CJK_RUN.finditer(text):
@@ -82,7 +93,12 @@ class Shape:
         Pieces that are only numbering ("1.") are left out."""
         out = []
         breaks = [m.span() for m in _CLAUSE_OR_ITEM_SPLIT.finditer(self.text)]
+        in_runs = self._in_enumerations(breaks)
         for s, e in _pieces(breaks, 0, len(self.text)):
+            if s in in_runs and self._is_run_term(s, e):  # "Webpack 5 模块联邦" is one term
+                self._run_terms.append((s, e))
+                out.append((s, e, True))
+                continue
             spaces = _spaces_next_to_cjk(self.text, s, e)
             if not spaces:  # most clauses: one item
                 out.append((s, e, self._is_bare_term(s, e)))
@@ -95,6 +111,41 @@ class Shape:
             else:
                 out += [(a, b, self._is_bare_term(a, b)) for a, b in items]
         return [(s, e, bare) for s, e, bare in out if not _ONLY_DIGITS.match(self.text, s, e)]
+
+    def in_term_run(self, x: int) -> bool:
+        """Whether offset x lies in a term of a long run of 、 (敏捷、协同、拉通、赋能、闭环): a
+        point named there is listed among buzzwords, not said."""
+        self.fragments  # noqa: B018 - finds the runs
+        runs = self._run_terms
+        k = bisect_right(runs, (x, len(self.text) + 1)) - 1
+        return k >= 0 and x < runs[k][1]
+
+    def _in_enumerations(self, breaks: list[tuple[int, int]]) -> set[int]:
+        """The starts of the pieces (between `breaks`) that belong to a run of at least
+        `RUN_ITEMS` pieces joined by 、 (or a slash) alone."""
+        text, out = self.text, set()
+        run: list[int] = []
+        start = 0
+        for a, b in [*breaks, (len(text), len(text))]:
+            if start < a:
+                run.append(start)
+            if text[a:b] not in ("、", "/"):  # the run ends here (SSR/SSG is one of its items)
+                if len(run) >= RUN_ITEMS:
+                    out.update(run)
+                run = []
+            start = b
+        return out
+
+    def _is_run_term(self, s: int, e: int) -> bool:
+        """Whether the item [s, e) of a long run of 、 is a term: up to `RUN_TERM_UNITS`, with
+        no function word but the ones that join two terms, and no question word."""
+        if self.units(s, e) > RUN_TERM_UNITS:
+            return False
+        i, j = bisect_left(self._word_starts, s), bisect_left(self._word_starts, e)
+        item = self.text[s:e]
+        return not _ZH_PARTICLE.search(_RUN_JOINERS.sub("", item)) and not _QUESTION_WORD.search(item) and not any(
+            w in EN_FUNCTION for w, _, _ in self._words[i:j]
+        )
 
     def _is_bare_term(self, s: int, e: int) -> bool:
         """Whether the item [s, e) is short and holds no function word (its size first: most
