@@ -59,8 +59,6 @@ class Shape:
         self._word_starts = [s for _, s, _ in words]
         self._words = words
         self._clause_keys: list[tuple[int, int, set[str]]] | None = None
-        self._run_terms: list[tuple[int, int]] = []
-        """The items of long runs of 、 that are terms (see `RUN_ITEMS`), found with `fragments`."""
         # The units of each character: 1 for a Chinese one, 2 for the first letter of a word.
         self._char_units = [0] * len(text)
         for m in _CJK_RUN.finditer(text):
@@ -84,7 +82,18 @@ class Shape:
 
     @cached_property
     def fragments(self) -> list[tuple[int, int, bool]]:
-        """The answer cut at clause breaks and list separators: (start, end, bare).
+        """The answer cut at clause breaks and list separators: (start, end, bare) (see `_cut`)."""
+        return self._cut[0]
+
+    @cached_property
+    def _run_terms(self) -> list[tuple[int, int]]:
+        """The items of long runs of 、 that are terms (see `RUN_ITEMS`), in order."""
+        return self._cut[1]
+
+    @cached_property
+    def _cut(self) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+        """The answer cut at clause breaks and list separators: (start, end, bare), and the
+        pieces that are terms of a long run of 、.
 
         A clause whose space-separated items often hold a particle, or hold a one-character
         item, reads as language and stays whole ("先 rollback 再查 root cause"); any other is
@@ -92,11 +101,12 @@ class Shape:
         饼图", "Agenda", "React Vue").
         Pieces that are only numbering ("1.") are left out."""
         out = []
+        run_terms = []
         breaks = [m.span() for m in _CLAUSE_OR_ITEM_SPLIT.finditer(self.text)]
         in_runs = self._in_enumerations(breaks)
         for s, e in _pieces(breaks, 0, len(self.text)):
             if s in in_runs and self._is_run_term(s, e):  # "Webpack 5 模块联邦" is one term
-                self._run_terms.append((s, e))
+                run_terms.append((s, e))
                 out.append((s, e, True))
                 continue
             spaces = _spaces_next_to_cjk(self.text, s, e)
@@ -110,12 +120,11 @@ class Shape:
                 out.append((s, e, False))
             else:
                 out += [(a, b, self._is_bare_term(a, b)) for a, b in items]
-        return [(s, e, bare) for s, e, bare in out if not _ONLY_DIGITS.match(self.text, s, e)]
+        return [(s, e, bare) for s, e, bare in out if not _ONLY_DIGITS.match(self.text, s, e)], run_terms
 
     def in_term_run(self, x: int) -> bool:
         """Whether offset x lies in a term of a long run of 、 (敏捷、协同、拉通、赋能、闭环): a
         point named there is listed among buzzwords, not said."""
-        self.fragments  # noqa: B018 - finds the runs
         runs = self._run_terms
         k = bisect_right(runs, (x, len(self.text) + 1)) - 1
         return k >= 0 and x < runs[k][1]
@@ -141,10 +150,11 @@ class Shape:
         no function word but the ones that join two terms, and no question word."""
         if self.units(s, e) > RUN_TERM_UNITS:
             return False
-        i, j = bisect_left(self._word_starts, s), bisect_left(self._word_starts, e)
         item = self.text[s:e]
-        return not _ZH_PARTICLE.search(_RUN_JOINERS.sub("", item)) and not _QUESTION_WORD.search(item) and not any(
-            w in EN_FUNCTION for w, _, _ in self._words[i:j]
+        return not (
+            _ZH_PARTICLE.search(_RUN_JOINERS.sub("", item))
+            or _QUESTION_WORD.search(item)
+            or self._has_english_function_word(s, e)
         )
 
     def _is_bare_term(self, s: int, e: int) -> bool:
@@ -282,8 +292,9 @@ class Shape:
         return 2 * turns >= len(items)
 
     def _has_function_word(self, s: int, e: int) -> bool:
-        if _ZH_PARTICLE.search(self.text, s, e):
-            return True
+        return _ZH_PARTICLE.search(self.text, s, e) is not None or self._has_english_function_word(s, e)
+
+    def _has_english_function_word(self, s: int, e: int) -> bool:
         i, j = bisect_left(self._word_starts, s), bisect_left(self._word_starts, e)
         return any(w in EN_FUNCTION for w, _, _ in self._words[i:j])
 
