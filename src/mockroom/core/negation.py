@@ -102,8 +102,11 @@ _ZH_TOPIC_REJECTED = re.compile(
 A bare 不/没 only when the clause ends soon after (补偿不给): in 复盘不追究个人责任 it negates
 another verb. `\\w` stands for the characters of the clause: a class of the CJK block would
 cost about 1 ms to compile in every process that scores, for the same clauses."""
-_ZH_NOT_OUR_JOB = "(?:不是|不归|轮不到)[^，。；]{0,6}?(?:该|应该|需要|要)(?:干|做|管|操心|负责|考虑)的?(?:事)?"
-"""Not someone's job: 这不是技术支持该干的, 也不是我们该操心的."""
+_ZH_NOT_OUR_JOB = (
+    "(?:(?:不是|不归|轮不到)[^，。；]{0,6}?(?:该|应该|需要|要)(?:干|做|管|操心|负责|考虑)的?(?:事)?"
+    "|不是我(?:们)?的(?:活|事)|不关我(?:们)?的事|不归我(?:们)?管|(?:是)?他们(?:内部|自己)的事|没必要去管)"
+)
+"""Not someone's job: 这不是技术支持该干的, 也不是我们该操心的, 这些不是我的活, 这是他们内部的事."""
 _ZH_VERDICT = (
     "(?:没有?必要|不需要|不必要?|(?:不是|并非)重点|不重要|没那么重要|多余|不考虑"
     "|算了|免了|用不上|没(?:什么|啥)?用|没(?:什么|啥)?(?:意义|价值)|(?:意义|用处|作用|帮助)(?:也|都|并)?不大|可有可无"
@@ -111,7 +114,8 @@ _ZH_VERDICT = (
     "|白(?:做|问|费)|不认同|不可取|浪费时间|耽误(?:时间|事)|拖后腿|添乱"
     "|(?:是|就是)?最危险|是大忌|要不得|是错(?:误)?的|是不对的|千万不能|绝对不能|不能这样"
     f"|{_ZH_NOT_OUR_JOB}"
-    "|太(?:慢|麻烦|重|贵|复杂|费劲|折腾|虚|理想化|理论)|(?:很|都|就是|是)虚的?|虚头巴脑)"
+    "|不值得|(?:只会)?拖慢|能省(?:就|则)省|能免(?:就|则)免"
+    "|太(?:慢|麻烦|重|贵|复杂|费劲|折腾|虚|理想化|理论)|(?:很|都|挺|就是|是)+虚的?|虚头巴脑)"
 )
 """A verdict that what was just named is useless, wrong or not worth it."""
 _ZH_DISMISSED = re.compile(
@@ -121,17 +125,20 @@ _ZH_DISMISSED = re.compile(
 复盘没什么用, 跟客户一起定指标、做需求分析这些流程都太虚了, 审计、培训这些是形式主义."""
 _ZH_IDEA_VERDICT = (
     "(?:有点|有些)?(?:太(?:理论|理想化|虚|学术)了?|纸上谈兵|不(?:太|怎么)?(?:实用|现实)|不切实际"
-    "|没(?:什么|啥)?用|没(?:有)?必要|(?:意义|用处)不大|(?:适合|属于)学术(?:研究)?|是形式主义)"
+    "|没(?:什么|啥)?用|没(?:有)?必要|(?:意义|用处)不大|(?:适合|属于)学术(?:研究)?|是形式主义|(?:也|都)?不值得)"
 )
 """Verdicts on an idea rather than on how a thing went: "但太理论了" dismisses what was just
 named, where "回滚了，但太慢了" only complains."""
+_ZH_SCOPE = "(?:在[^，。；不没]{1,6}?(?:上|里|中)|对[^，。；不没]{1,6}?(?:来说|而言))?"
+"""Where a verdict holds, between who judges and the verdict: 我觉得在销售岗位上意义不大."""
 _ZH_REFUSED_NEXT = re.compile(
     "^(?:但|可是|可|不过)?(?:说实话|老实说|坦白说|其实)?(?:"
     "(?:我|我们|我们团队)?(?:个人)?(?:当时|坚决|直接|都|并|一直|也)?"
     "(?:没同意|不同意|没有同意|拒绝了|没答应|没有答应|否决了|反对|没采纳|没有采纳|没接受|没有接受|顶住了|没让"
     "|不(?:太|怎么)?(?:认同|赞同|赞成|认可|买账)|不信这(?:一)?套|不吃这(?:一)?套|不以为然"
     "|不(?:会|打算|准备)(?:照着?|按(?:这|那)(?:个|套)?)(?:做|办|执行|落实|照搬|来))"
-    f"|(?:我|我们)?(?:个人)?(?:也)?(?:觉得|认为)(?:这些|这套|它们|这个|那些|这样)?(?:都|其实|也)?{_ZH_VERDICT}"
+    f"|(?:我|我们)?(?:个人)?(?:也)?(?:觉得|认为)(?:这些|这套|它们|这个|那些|这样)?(?:都|其实|也)?{_ZH_SCOPE}"
+    f"(?:是[^，。；不没]{{0,6}}?)?{_ZH_VERDICT}"
     "|(?:这些|那些|这套|它们|这种|这类)[^，。；不没]{0,4}?(?:我|我们)?(?:个人)?(?:觉得|认为)?(?:都|其实|也|更|只)?"
     f"(?:是|就是)?(?:{_ZH_VERDICT}|{_ZH_IDEA_VERDICT})"
     f"|{_ZH_IDEA_VERDICT}|(?:这|那)?(?:也|都)?{_ZH_NOT_OUR_JOB})"
@@ -223,10 +230,11 @@ class NegationIndex:
         zh_cue, latin, zh_after = self._may_hold(cs, ce)
         return (
             (zh_cue and _zh_cue_reaches(before))
-            or (latin and _en_cue_reaches(before, matched))
+            # An English cue or dismissal is spelt in Latin letters, on its side of the match.
+            or (latin and _LATIN.search(text, cs, start) is not None and _en_cue_reaches(before, matched))
             # Spelt in Chinese characters: half the matches have none after them in their clause.
             or (zh_after and CJK_RE.search(text, end, ce) is not None and _zh_rejected_after(after))
-            or (latin and _en_dismissed_after(after))
+            or (latin and _LATIN.search(text, end, ce) is not None and _en_dismissed_after(after))
             or self._refused_next(ce)
             or negated_inside(matched, phrase)
         )

@@ -25,8 +25,9 @@ The score is built from factors an interviewer would recognise, each kept in
     notes      an answer written as list items that never say why scores at most NOTES_TOP;
     generic    an answer without a single concrete detail (a figure, a count, a length of
                time) keeps GENERIC_KEEPS of what it scores above GENERIC_FROM;
-    penalties  red-flag phrases (an answer with one scores at most TOP_SCORE -
-               RED_FLAG_SLOPE x penalty, less the penalty); each missed required point
+    penalties  red-flag phrases said as the candidate's own stance, not told of someone
+               else (see `attribution`): an answer with one scores at most TOP_SCORE -
+               RED_FLAG_SLOPE x penalty, less the penalty; each missed required point
                costs a share of the score.
 
     score = clamp(generic(min(TOP_SCORE x content^CONTENT_EXPONENT x length x stance x off-point
@@ -44,6 +45,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from mockroom.core import related, stock_phrases
+from mockroom.core.attribution import told_of_others
 from mockroom.core.bank import Bank, criterion_keys
 from mockroom.core.concrete import has_figure
 from mockroom.core.matching import (
@@ -491,7 +493,8 @@ def _score(
         spans = []
         for p in rf.phrases:
             for f in scan.find(p, fuzzy=False):
-                if not is_negated(f.start, f.end, p.norm):
+                told = told_of_others(text, is_negated.clause(f.start, f.end)[0], f.start)
+                if not told and not is_negated(f.start, f.end, p.norm):
                     spans.append((view.norm.orig(f.start), view.norm.orig(f.end)))
         if spans:
             penalties += rf.flag.penalty

@@ -47,7 +47,8 @@ ZH = (
     # Management jargon: names a framework, not what was done (打通, 闭环 and 拉通 are not here:
     # they can say an action, "打通了两个系统的数据", and rubrics use them).
     "顶层设计", "底层逻辑", "全链路", "颗粒度", "组合拳", "方法论", "心智", "护城河", "势能",
-    "结果导向", "全面落地", "从战略到执行",
+    "结果导向", "全面落地", "从战略到执行", "北极星", "反哺", "触达", "托底", "价值对齐", "可复制",
+    "打法", "颠覆", "引爆", "破圈", "升维", "降维打击", "协同效应", "全生命周期", "一站式", "拉齐",
     # Fillers of speech.
     "总之", "总而言之", "综上所述", "我认为", "我觉得", "我相信", "相信", "一定能", "一定会",
     "这个问题非常好", "非常", "十分", "特别", "真正",
@@ -74,6 +75,10 @@ EN = (
     "working together", "one team", "opportunity", "opportunities",
     "move the needle", "low-hanging fruit", "paradigm shift", "game changer", "game-changer",
     "best-in-class", "cutting-edge", "state-of-the-art", "360-degree",
+    "co-create", "co-creation", "unlock value", "mutual value", "touchpoint", "touchpoints", "future-proof",
+    "closing the loop", "operationalising", "operationalizing", "de-risk", "north star", "circle back",
+    "double down", "thought leadership", "next-level", "actionable insights", "drive alignment",
+    "value-driven", "impactful", "holistically",
 )
 
 
