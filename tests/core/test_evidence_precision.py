@@ -29,6 +29,11 @@ CASES = [
         "support.outage-strategic-customer",
         "优惠券和折扣我都不会给，我会先把问题修好，再每周向客户汇报。",
         "compensation-plan",
+    ),    # Said in its own words, then turned down in the next clause: no credit by resemblance.
+    (
+        "support.timeout-cache",
+        "后台定时清理那些过了期的条目这些思路我都知道，但我觉得没必要。",
+        "active-cleanup",
     ),
 ]
 

@@ -575,13 +575,14 @@ def _said_otherwise(
     """The clause that shares the most telling words with the point's description, when
     enough (see `related`), and whose clause for negation (a list joined by 、 is one: "跟客户
     一起定指标、做需求分析这些流程都太虚了") holds no negation cue nor dismissing verdict
-    (see `has_cue`)."""
+    (see `has_cue`), and which the next clause does not turn down ("定时清理这些思路我都知道，
+    但我觉得没必要")."""
     best: tuple[tuple[int, int], related.Related] | None = None
     for s, e, keys in shape.clause_keys(related.keys):
         found = related.related(keys, question.described.by_key[key], question.described.weights)
         if found and (best is None or found.weight > best[1].weight):
             ns, ne = negation.clause(s, e)
-            if not has_cue(text[ns:ne]):
+            if not has_cue(text[ns:ne]) and not negation(s, e):
                 best = ((s, e), found)
     return best
 
