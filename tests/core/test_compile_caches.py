@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mockroom.core import related
 from mockroom.core.bank import load_bank
 from mockroom.core.scorer import Scorer
-from mockroom.core.text import normalize_phrase
+from mockroom.core.text import CJK_RUN, normalize_phrase
 
 BANK = load_bank()
 
@@ -75,7 +75,7 @@ _GLUE = re.compile("[的了我们你他她是在把和让给就再也都将被�
 def test_telling_words_leave_out_the_bigrams_with_glue(text: str) -> None:
     expected = {
         a + b
-        for run in related._CJK_RUN.findall(text)
+        for run in CJK_RUN.findall(text)
         for a, b in zip(run, run[1:], strict=False)
         if not _GLUE.search(a + b)
     }

@@ -19,7 +19,7 @@ from mockroom.core import pinyin_table
 from mockroom.core.bank import load_bank
 from mockroom.core.matching import AnswerView, Phrase, compile_phrase, vocabulary, with_synonyms
 from mockroom.core.phrase_search import PhraseSearch
-from mockroom.core.text import CJK_RE
+from mockroom.core.text import CJK_RUN
 
 BANK = load_bank()
 RUBRIC_PHRASES = sorted(
@@ -41,7 +41,7 @@ def _homophones() -> dict[str, str]:
         if n is not None:
             by_sound.setdefault(n, chr(cp))
     out = {}
-    for ch in {c for p in PHRASES for c in p.compact if CJK_RE.match(c)}:
+    for ch in {c for p in PHRASES for c in p.compact if CJK_RUN.match(c)}:
         n = table.number(ord(ch))
         if n is not None and by_sound[n] != ch:
             out[ch] = by_sound[n]

@@ -88,8 +88,8 @@ def _reference_variants(t: thesaurus.Thesaurus, phrase: str) -> tuple[str, ...]:
     import re
 
     members = sorted({m for g in t.groups for m in g}, key=len, reverse=True)
-    zh = "|".join(re.escape(m) for m in members if thesaurus.CJK_RE.search(m))
-    en = "|".join(re.escape(m) for m in members if not thesaurus.CJK_RE.search(m))
+    zh = "|".join(re.escape(m) for m in members if thesaurus.CJK_RUN.search(m))
+    en = "|".join(re.escape(m) for m in members if not thesaurus.CJK_RUN.search(m))
     parts = ([f"(?=({zh}))"] if zh else []) + ([f"(?<![a-z0-9])(?=({en})(?![a-z0-9]))"] if en else [])
     group_of = {m: g for g in t.groups for m in g}
     out = []

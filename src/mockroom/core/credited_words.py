@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from mockroom.core.text import CJK_RE, CLAUSE_END, has_cjk, normalize_phrase
+from mockroom.core.text import CLAUSE_END, cjk_count, has_cjk, normalize_phrase
 
 MAX_ZH_CHARS = 12
 MAX_EN_WORDS = 6
@@ -69,7 +69,7 @@ def segments(text: str) -> list[str]:
     for clause in _clauses(text):
         for part in _SEGMENT_EN.split(clause) if not has_cjk(clause) else _SEGMENT_ZH.split(clause):
             words = trim(part)
-            if len(CJK_RE.findall(words)) >= 2 or any(len(w) >= 3 for w in _EN_WORD.findall(words)):
+            if cjk_count(words) >= 2 or any(len(w) >= 3 for w in _EN_WORD.findall(words)):
                 out.append(words)
     return out
 

@@ -32,7 +32,7 @@ from mockroom.core.bank.source import read_bank_file
 from mockroom.core.matching import compile_phrase
 from mockroom.core.models import Criterion, RedFlag
 from mockroom.core.scorer import Scorer
-from mockroom.core.text import CJK_RE
+from mockroom.core.text import CJK_CLASS
 from mockroom.core.yamlsafe import Problem, YamlError, decode, leading_keys, node_at, positions
 
 
@@ -195,7 +195,7 @@ def _red_flag_overlap(bank: Bank) -> list[Problem]:
 
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
-_ASCII_BESIDE_HAN = re.compile(f"(?<={CJK_RE.pattern})[,:;()?!]|[,:;()?!](?={CJK_RE.pattern})")
+_ASCII_BESIDE_HAN = re.compile(f"(?<={CJK_CLASS})[,:;()?!]|[,:;()?!](?={CJK_CLASS})")
 
 
 def _ascii_punctuation(bank: Bank) -> list[Problem]:

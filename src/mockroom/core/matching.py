@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from mockroom.core import pinyin_table, thesaurus
 from mockroom.core.text import (
-    CJK_RE,
+    CJK_RUN,
     CLAUSE_END,
     SPACE_RE,
     Normalized,
@@ -98,7 +98,7 @@ class Phrase:
 
     @cached_property
     def all_cjk(self) -> bool:
-        return len(CJK_RE.findall(self.compact)) == len(self.compact)
+        return self.compact == "" or CJK_RUN.fullmatch(self.compact) is not None
 
     @cached_property
     def sounds(self) -> str:
@@ -191,7 +191,7 @@ def sounds(text: str) -> str:
 def _sound_of(ch: str) -> str:
     """What `sounds` puts for one character: its syllable's stand-in, or the character itself.
     Cached: an answer holds a few hundred distinct characters, mostly the same common ones."""
-    if CJK_RE.match(ch):
+    if CJK_RUN.match(ch):
         n = pinyin_table.table().number(ord(ch))
         if n is not None:
             return chr(_FIRST_SOUND + n)
@@ -228,7 +228,7 @@ class AnswerView:
     # --- Chinese side -------------------------------------------------------
     @cached_property
     def has_cjk(self) -> bool:
-        return CJK_RE.search(self.text) is not None
+        return CJK_RUN.search(self.text) is not None
 
     @cached_property
     def _pieces(self) -> list[str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from mockroom.core.text import CJK_RE, is_past_form
+from mockroom.core.text import CJK_RUN, is_past_form
 
 ZH_WINDOW = 8
 """Characters between a Chinese cue and the match it reaches (不会一上来就 道歉)."""
@@ -236,7 +236,7 @@ class NegationIndex:
             # An English cue or dismissal is spelt in Latin letters, on its side of the match.
             or (latin and _LATIN.search(text, cs, start) is not None and _en_cue_reaches(before, matched))
             # Spelt in Chinese characters: half the matches have none after them in their clause.
-            or (zh_after and CJK_RE.search(text, end, ce) is not None and _zh_rejected_after(after))
+            or (zh_after and CJK_RUN.search(text, end, ce) is not None and _zh_rejected_after(after))
             or (latin and _LATIN.search(text, end, ce) is not None and _en_dismissed_after(after))
             or self._refused_next(ce)
             or negated_inside(matched, phrase)

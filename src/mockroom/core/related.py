@@ -21,13 +21,12 @@ from typing import NamedTuple
 
 from mockroom.core.models import Criterion
 from mockroom.core.shape import EN_FUNCTION
-from mockroom.core.text import CJK_RE, normalize_phrase, stem
+from mockroom.core.text import CJK_RUN, normalize_phrase, stem
 
 MIN_SHARED = 2
 """Distinct telling words a clause must share with the point's description."""
 MIN_WEIGHT = 4.0
 """Their summed weight (natural-log IDF over the question's points)."""
-_CJK_RUN = re.compile(CJK_RE.pattern + "+")
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _ZH_GLUE = frozenset("的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过会要对一个不没以")
 """A bigram holding one of these says nothing about the point (我们, 的时, 不会, 可以)."""
@@ -42,7 +41,7 @@ def keys(text: str) -> set[str]:
     """The telling units of a normalised text: Chinese bigrams without glue characters,
     English content words by stem."""
     out: set[str] = set()
-    for run in _CJK_RUN.findall(text):
+    for run in CJK_RUN.findall(text):
         out.update(a + b for a, b in zip(run, run[1:], strict=False) if a not in _ZH_GLUE and b not in _ZH_GLUE)
     out.update(stem(w) for w in _WORD.findall(text) if w not in _EN_STOP)
     return out

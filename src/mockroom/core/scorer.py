@@ -63,7 +63,7 @@ from mockroom.core.phrase_search import Hits, PhraseSearch, search_for
 from mockroom.core.result import CriterionResult, Flag, Match, ScoreResult
 from mockroom.core.shape import Shape
 from mockroom.core.shape import merged_spans as _merged
-from mockroom.core.text import CJK_RE
+from mockroom.core.text import CJK_RUN
 
 TOP_SCORE = 92.0
 """What a complete, well-explained answer scores: interviewers keep the last points for
@@ -758,4 +758,4 @@ def score_answer(bank: Bank, question_id: str, answer: str) -> ScoreResult:
     return Scorer(bank).score(bank.questions[question_id], answer)
 
 
-__all__ = ["CJK_RE", "Scorer", "prepare", "score_answer"]
+__all__ = ["CJK_RUN", "Scorer", "prepare", "score_answer"]

@@ -15,13 +15,12 @@ from collections.abc import Callable
 from functools import cached_property
 from itertools import accumulate, repeat
 
-from mockroom.core.text import CJK_RE, SPACE_RE
+from mockroom.core.text import CJK_RUN, SPACE_RE, is_cjk_char
 
 _BREAKS = "。！？!?；;\n，,、：:（）()."
 CLAUSE_SPLIT = re.compile(f"[{re.escape(_BREAKS)}]+")
 _CLAUSE_OR_ITEM_SPLIT = re.compile(f"[{re.escape(_BREAKS)}/|·•]+")
 """Clause breaks, and the slashes and bars that separate list items."""
-_CJK_RUN = re.compile(CJK_RE.pattern + "+")
 _ZH_PARTICLE = re.compile("[的了我们你他她是在把和让给就再也都将被这那而与及吗呢吧着过]")
 """Characters a term almost never holds: an item with one is language, not a bare term."""
 EN_FUNCTION = frozenset(
@@ -61,7 +60,7 @@ class Shape:
         self._clause_keys: list[tuple[int, int, set[str]]] | None = None
         # The units of each character: 1 for a Chinese one, 2 for the first letter of a word.
         self._char_units = [0] * len(text)
-        for m in _CJK_RUN.finditer(text):
+        for m in CJK_RUN.finditer(text):
             self._char_units[m.start() : m.end()] = repeat(1, m.end() - m.start())
         for s in self._word_starts:
             self._char_units[s] += 2
@@ -285,9 +284,9 @@ class Shape:
         a list runs its English and Chinese items in blocks ("React Vue SSR 微前端 组件库")."""
         text = self.text
         # A one-character item between English terms is glue (先 rollback 再 fix), not a term.
-        if any(CJK_RE.fullmatch(text[a:b].strip()) for a, b in items):
+        if any(is_cjk_char(text[a:b].strip()) for a, b in items):
             return True
-        chinese = [CJK_RE.search(text, a, b) is not None for a, b in items]
+        chinese = [CJK_RUN.search(text, a, b) is not None for a, b in items]
         turns = sum(x != y for x, y in zip(chinese, chinese[1:], strict=False))
         return 2 * turns >= len(items)
 
@@ -315,11 +314,11 @@ def _spaces_next_to_cjk(text: str, start: int, end: int) -> list[tuple[int, int]
     inside the stretch (what `(?<=CJK)\\s+|\\s+(?=CJK)` finds from `start` to `end`, without
     the ~2 ms its two Chinese character classes took to compile at every start)."""
     out: list[tuple[int, int]] = []
-    if CJK_RE.search(text, max(start - 1, 0), end) is None:
+    if CJK_RUN.search(text, max(start - 1, 0), end) is None:
         return out  # no Chinese character beside any space: most clauses of English
     for m in SPACE_RE.finditer(text, start, end):
         a, b = m.span()
-        if (a > 0 and CJK_RE.match(text, a - 1)) or (b < end and CJK_RE.match(text, b)):
+        if (a > 0 and CJK_RUN.match(text, a - 1)) or (b < end and CJK_RUN.match(text, b)):
             out.append((a, b))
     return out
 

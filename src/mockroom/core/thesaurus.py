@@ -17,7 +17,7 @@ from pathlib import Path
 import ahocorasick
 import yaml
 
-from mockroom.core.text import CJK_RE, normalize_phrase
+from mockroom.core.text import CJK_RUN, normalize_phrase
 from mockroom.core.yamlsafe import YamlError, decode, load, locate
 
 BUILTIN = Path(__file__).with_name("thesaurus.yaml")
@@ -75,7 +75,7 @@ class Thesaurus:
         at: dict[int, str] = {}
         for last, member in self._members.iter(phrase):
             start = last + 1 - len(member)
-            if CJK_RE.search(member) is None and not _whole_word(phrase, start, last + 1):
+            if CJK_RUN.search(member) is None and not _whole_word(phrase, start, last + 1):
                 continue
             if len(member) > len(at.get(start, "")):
                 at[start] = member
@@ -105,7 +105,7 @@ def _places(phrase: str, member: str) -> list[int]:
     """Where `member` is in `phrase`: anywhere for Chinese, as whole words for English.
     A string search, not a regular expression: the thesaurus check calls this for every pair
     of members of a group, and compiling a pattern each time cost most of the thesaurus's load."""
-    whole_words = CJK_RE.search(member) is None
+    whole_words = CJK_RUN.search(member) is None
     out = []
     at = phrase.find(member)
     while at != -1:
