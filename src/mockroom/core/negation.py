@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from mockroom.core.reported_advice import ReportedAdvice
 from mockroom.core.text import CJK_RUN, is_past_form
 
 ZH_WINDOW = 8
@@ -158,7 +159,7 @@ _EN_NOT_NEGATIONS = re.compile(
     r"\b(?:(?:not|never|isn't|aren't|wasn't|weren't)\s+(?:just\s+)?(?:a formality|overrated|useless|pointless|"
     r"a waste|overkill|red tape|box-ticking|for show|a luxury|bureaucra\w*|academic|theoretical)|"
     r"not only|not just|no later than|no more than|no less than|no matter|nothing but|"
-    r"without (?:delay|fail|hesitation|hesitating)|never (?:fail|hesitate|forget)|"
+    r"without (?:delay|fail|hesitation|hesitating)|never (?:fail(?:s|ed)?|hesitate[sd]?|forg[eo]t|let (?:us|me|them|anyone) down)|"
     r"(?:not|never|don't|won't) (?:hesitate|forget|fail|omit|skip|(?:leave|leaves|left) out)|no doubt|not to mention|"
     r"no-blame|no blame|non-\w+|whether or not|(?:won't|will not|wouldn't|don't|do not|not) stop until|"
     r"can't help but|cannot help but|not without)\b"
@@ -213,6 +214,7 @@ class NegationIndex:
         self._cues_in: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
         """By clause: whether it holds a Chinese cue, a Latin letter, and what a Chinese
         rejection after a match needs (see `_may_hold`)."""
+        self._advice = ReportedAdvice(text)
         self._refused_after: dict[int, bool] = {}
         """By clause end: whether the next clause turns the proposal down."""
 
@@ -239,6 +241,7 @@ class NegationIndex:
             or (zh_after and CJK_RUN.search(text, end, ce) is not None and _zh_rejected_after(after))
             or (latin and _LATIN.search(text, end, ce) is not None and _en_dismissed_after(after))
             or self._refused_next(ce)
+            or self._advice_rejected(start)
             or negated_inside(matched, phrase)
         )
 
@@ -259,6 +262,11 @@ class NegationIndex:
                 zh_cue or _ZH_VERDICT_RE.search(self.text, cs, ce) is not None or "省了" in self.text[cs:ce],
             )
         return self._cues_in[key]
+
+    def _advice_rejected(self, start: int) -> bool:
+        """Whether the match is an item of the standard advice the next sentence rejects (see
+        `reported_advice`): "教科书上说要先定假设…。但说实话，我一般不搞这一套，太学术了。"."""
+        return any(has_cue(clause) for clause in self._advice.reply_to(start))
 
     def _refused_next(self, ce: int) -> bool:
         """`refused_next` of the clause after the clause ending at `ce`."""
