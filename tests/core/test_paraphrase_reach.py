@@ -56,6 +56,11 @@ CASES = [
         "上線前請醫院的資訊室做了一次弱點掃描，修掉兩個中風險的問題。",
         {"audits"},
     ),
+    (  # any metric named as a rate (the thesaurus's <rate>), not only the rates a rubric lists
+        "sales.ab-testing",
+        "我們主要看預約率，開信只當輔助。",
+        {"metrics"},
+    ),
     (  # Taiwan's 服務水準 (service level) is left as it is by OpenCC's tw2sp
         "support.itil-process",
         "我們跟大客戶都簽了服務水準協議，每個月對一次帳。",
