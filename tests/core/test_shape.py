@@ -72,6 +72,20 @@ def test_long_runs_joined_by_enumeration_commas_are_strings_of_terms(answer: str
     assert all(bare for s, e, bare in sh.fragments if sh.in_term_run(s))
 
 
+@pytest.mark.parametrize(
+    ("answer", "term", "named_only"),
+    [
+        ("事件管理就是处理事件，问题管理就是处理问题。", "问题管理", True),
+        ("Problem management handles problems.", "problem management", True),
+        ("事件管理是尽快恢复服务，问题管理是找根因、防止再发生。", "问题管理", False),
+        ("Incident management restores service fast.", "incident management", False),
+    ],
+)
+def test_a_process_defined_by_its_own_name_is_only_named(answer: str, term: str, named_only: bool) -> None:
+    sh = shape(answer)
+    assert sh.only_named(sh.text.index(term)) is named_only
+
+
 def _said_beside_plainly(sh: Shape, x: int, spans: list[tuple[int, int]]) -> int:
     """The definition: the sentence holding x, its clauses that read as language, each less
     the units the spans cover in it."""

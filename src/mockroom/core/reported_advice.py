@@ -15,9 +15,9 @@ from functools import cached_property
 
 _FRAMING = re.compile(
     "教科书(?:上)?(?:说|讲|写)|书上(?:说|讲|写)|理论上|按理说|按道理(?:说|讲)?|标准(?:做法|答案)|常规(?:做法|思路)"
-    "|大家都说|课上(?:讲|说)|培训(?:时|的时候)?(?:讲|说)"
+    "|大家都说|有人(?:会)?说|别人(?:会)?说|课上(?:讲|说)|培训(?:时|的时候)?(?:讲|说)"
     r"|\b(?:textbook|standard advice|usual advice|standard answer|in theory|the books say|conventional wisdom"
-    r"|you're supposed to|you are supposed to|they teach you)\b"
+    r"|you're supposed to|you are supposed to|they teach you|people (?:will )?(?:say|tell you)|some would say)\b"
 )
 """The advice named as someone else's: the textbook, the standard answer, in theory."""
 _TURNS_AWAY = re.compile(

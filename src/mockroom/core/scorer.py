@@ -9,7 +9,8 @@ The score is built from factors an interviewer would recognise, each kept in
                point's own phrases (other points' phrases do not lower it; bare terms
                and stock phrases such as 高度重视 or "customer-centric" say nothing);
                a point named only in a long run of terms (敏捷、协同、拉通、赋能、闭环)
-               earns LISTED_CREDIT;
+               or in a process defined by its own name (问题管理就是处理问题) earns
+               LISTED_CREDIT;
     content    coverage against what a full answer covers: FULL_COVERAGE of the
                weighted points, well said, is a complete answer;
     length     a gentle absolute floor: answers shorter than LENGTH_FLOOR units lose
@@ -308,7 +309,7 @@ def _score(
         for p, f, neg in found:
             if not neg:
                 similarity = max(similarity, f.similarity)
-                if shape.in_term_run(f.start):
+                if shape.only_named(f.start):
                     credit = max(credit, f.similarity * LISTED_CREDIT)
                 elif credit < f.similarity:  # a fully explained match cannot be beaten by its own
                     sentence = shape.sentence_of(f.start)

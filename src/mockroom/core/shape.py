@@ -35,6 +35,12 @@ RUN_TERM_UNITS = 12
 """The largest item of such a run that is still a term: "利益相关者管理", "领先指标和滞后指标"."""
 _RUN_JOINERS = re.compile("[和与及]")
 """Words that join two terms into one item of a run (领先指标和滞后指标) and so say nothing."""
+_CIRCULAR = re.compile(
+    r"(\w{2})管理(?:就是|是指|即|负责)(?:处理|管理|管|解决)?\1"
+    r"|\b(\w+) management (?:is|means|handles|deals with|manages) (?:handling |managing |dealing with )?(?:the )?\2s?\b"
+)
+"""A process defined by its own name ("问题管理就是处理问题", "incident management handles
+incidents"): it is named, not explained."""
 _QUESTION_WORD = re.compile("什么|哪|多少|几|是否|怎么|如何|为何")
 """An item of a run that asks something (恢复到什么程度) is a question to settle, not a term."""
 NOTE_TERMS = 6
@@ -120,6 +126,15 @@ class Shape:
             else:
                 out += [(a, b, self._is_bare_term(a, b)) for a, b in items]
         return [(s, e, bare) for s, e, bare in out if not _ONLY_DIGITS.match(self.text, s, e)], run_terms
+
+    def only_named(self, x: int) -> bool:
+        """Whether offset x lies where a point can be named but not said: a term of a long
+        run of 、 (see `in_term_run`), or a process defined by its own name (问题管理就是处理问题)."""
+        return self.in_term_run(x) or any(s <= x < e for s, e in self._circular)
+
+    @cached_property
+    def _circular(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _CIRCULAR.finditer(self.text)]
 
     def in_term_run(self, x: int) -> bool:
         """Whether offset x lies in a term of a long run of 、 (敏捷、协同、拉通、赋能、闭环): a

@@ -51,7 +51,8 @@ ZH = (
     "结果导向", "全面落地", "从战略到执行", "北极星", "反哺", "触达", "托底", "价值对齐", "可复制",
     "打法", "颠覆", "引爆", "破圈", "升维", "降维打击", "协同效应", "全生命周期", "一站式", "拉齐",
     "以终为始", "全局视角", "飞轮", "全域", "触点", "关键链路", "可规模化", "打透", "共创", "认知升级",
-    "长期主义", "第一性原理", "底层能力",
+    "长期主义", "第一性原理", "底层能力", "云原生", "全面拥抱", "拥抱", "智能化", "平台化", "深度融合",
+    "提质提速", "组织能力", "ai驱动", "ai 驱动",
     # Fillers of speech.
     "总之", "总而言之", "综上所述", "我认为", "我觉得", "我相信", "相信", "一定能", "一定会",
     "这个问题非常好", "非常", "十分", "特别", "真正",
@@ -81,7 +82,8 @@ EN = (
     "co-create", "co-creation", "unlock value", "mutual value", "touchpoint", "touchpoints", "future-proof",
     "closing the loop", "operationalising", "operationalizing", "de-risk", "north star", "circle back",
     "double down", "thought leadership", "next-level", "actionable insights", "drive alignment",
-    "value-driven", "impactful", "holistically",
+    "value-driven", "impactful", "holistically", "outcome-driven", "at scale", "cloud-native", "fail-fast",
+    "fail fast", "agility", "unlocks", "maximise value", "maximize value", "future-proofing",
 )
 
 
