@@ -235,13 +235,12 @@ class NegationIndex:
         zh_cue, latin, zh_after = self._may_hold(cs, ce)
         return (
             (zh_cue and _zh_cue_reaches(before))
-            # An English cue or dismissal is spelt in Latin letters, on its side of the match.
-            or (latin and _LATIN.search(text, cs, start) is not None and _en_cue_reaches(before, matched))
+            or (latin and _en_cue_reaches(before, matched))
             # Spelt in Chinese characters: half the matches have none after them in their clause.
             or (zh_after and CJK_RUN.search(text, end, ce) is not None and _zh_rejected_after(after))
-            or (latin and _LATIN.search(text, end, ce) is not None and _en_dismissed_after(after))
+            or (latin and _en_dismissed_after(after))
             or self._refused_next(ce)
-            or self._advice_rejected(start)
+            or (self._advice.framed and self._advice_rejected(start))
             or negated_inside(matched, phrase)
         )
 

@@ -13,13 +13,17 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
-_FRAMING = re.compile(
+_FRAMING_ZH = re.compile(
     "教科书(?:上)?(?:说|讲|写)|书上(?:说|讲|写)|理论上|按理说|按道理(?:说|讲)?|标准(?:做法|答案)|常规(?:做法|思路)"
     "|大家都说|有人(?:会)?说|别人(?:会)?说|课上(?:讲|说)|培训(?:时|的时候)?(?:讲|说)"
-    r"|\b(?:textbook|standard advice|usual advice|standard answer|in theory|the books say|conventional wisdom"
+)
+_FRAMING_EN = re.compile(
+    r"(?:textbook|standard advice|usual advice|standard answer|in theory|the books say|conventional wisdom"
     r"|you're supposed to|you are supposed to|they teach you|people (?:will )?(?:say|tell you)|some would say)\b"
 )
-"""The advice named as someone else's: the textbook, the standard answer, in theory."""
+"""The advice named as someone else's: the textbook, the standard answer, in theory. Two
+patterns, each starting with its words: one alternation of both, or a leading \\b, searches
+every place of an answer (about 50 µs an answer instead of 18)."""
 _TURNS_AWAY = re.compile(
     r"\s*(?:但是?|不过|可是|然而|其实|说实话|老实说|坦白说|实际上|现实中"
     r"|(?:but|however|honestly|frankly|to be honest|in practice|in reality)\b)"
@@ -36,7 +40,10 @@ class ReportedAdvice:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._framing = [m.start() for m in _FRAMING.finditer(text)]
+        english = [m.start() for m in _FRAMING_EN.finditer(text) if m.start() == 0 or not text[m.start() - 1].isalnum()]
+        self._framing = sorted([m.start() for m in _FRAMING_ZH.finditer(text)] + english)
+        self.framed = bool(self._framing)
+        """Whether the answer reports any advice at all (most do not)."""
 
     def reply_to(self, start: int) -> list[str]:
         """The clauses of the next sentence that point back at the advice, when the match at

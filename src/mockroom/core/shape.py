@@ -35,12 +35,13 @@ RUN_TERM_UNITS = 12
 """The largest item of such a run that is still a term: "利益相关者管理", "领先指标和滞后指标"."""
 _RUN_JOINERS = re.compile("[和与及]")
 """Words that join two terms into one item of a run (领先指标和滞后指标) and so say nothing."""
-_CIRCULAR = re.compile(
-    r"(\w{2})管理(?:就是|是指|即|负责)(?:处理|管理|管|解决)?\1"
-    r"|\b(\w+) management (?:is|means|handles|deals with|manages) (?:handling |managing |dealing with )?(?:the )?\2s?\b"
+_DEFINED_AS = re.compile(
+    r"管理(?:就是|是指|即|负责)(?:处理|管理|管|解决)?(\w{2})"
+    r"| management (?:is|means|handles|deals with|manages) (?:handling |managing |dealing with )?(?:the )?(\w+)"
 )
-"""A process defined by its own name ("问题管理就是处理问题", "incident management handles
-incidents"): it is named, not explained."""
+"""What a process is said to be: a process defined by its own name ("问题管理就是处理问题",
+"incident management handles incidents") names it again here. Starting at the literal word
+keeps the search of an answer cheap."""
 _QUESTION_WORD = re.compile("什么|哪|多少|几|是否|怎么|如何|为何")
 """An item of a run that asks something (恢复到什么程度) is a question to settle, not a term."""
 NOTE_TERMS = 6
@@ -130,11 +131,27 @@ class Shape:
     def only_named(self, x: int) -> bool:
         """Whether offset x lies where a point can be named but not said: a term of a long
         run of 、 (see `in_term_run`), or a process defined by its own name (问题管理就是处理问题)."""
-        return self.in_term_run(x) or any(s <= x < e for s, e in self._circular)
+        spans = self._only_named
+        k = bisect_right(spans, (x, len(self.text) + 1)) - 1
+        return k >= 0 and x < spans[k][1]
+
+    @cached_property
+    def _only_named(self) -> list[tuple[int, int]]:
+        return merged_spans(self._run_terms + self._circular)
 
     @cached_property
     def _circular(self) -> list[tuple[int, int]]:
-        return [m.span() for m in _CIRCULAR.finditer(self.text)]
+        """The spans of processes defined by their own name (usually none)."""
+        text, out = self.text, []
+        for m in _DEFINED_AS.finditer(text):
+            if m.group(1):
+                name, again = text[max(0, m.start() - 2) : m.start()], m.group(1)
+            else:
+                words = text[max(0, m.start() - 40) : m.start()].split()
+                name, again = (words[-1] if words else ""), m.group(2).removesuffix("s")
+            if name and name == again:
+                out.append((m.start() - len(name), m.end()))
+        return out
 
     def in_term_run(self, x: int) -> bool:
         """Whether offset x lies in a term of a long run of 、 (敏捷、协同、拉通、赋能、闭环): a
