@@ -25,3 +25,18 @@ def test_a_figure_a_count_or_a_time_is_concrete(answer: str) -> None:
 )
 def test_an_article_or_an_ordinal_is_no_figure(answer: str) -> None:
     assert not has_figure(normalize(answer).text)
+
+
+@pytest.mark.parametrize(
+    ("answer", "concrete"),
+    [
+        ("我分两个方面来说", False),
+        ("主要有三点", False),
+        ("I'd split the portal into two parts", False),
+        ("there are three things I would check", False),
+        ("我们派了两个工程师驻场", True),
+        ("we had two engineers on site", True),
+    ],
+)
+def test_a_count_of_the_answers_own_parts_is_structure_not_a_detail(answer: str, concrete: bool) -> None:
+    assert has_figure(normalize(answer).text) is concrete

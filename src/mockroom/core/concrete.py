@@ -13,15 +13,17 @@ import re
 
 _FIGURE = re.compile(
     r"\d"
-    r"|[二三四五六七八九十两半百千万][个次周天小时分钟年月倍成家人轮条张位项期层级步]"
+    r"|[二三四五六七八九十两半百千万](?![个项层步](?:方面|部分|原因|步骤|阶段|层面|角度|维度|类|点|种|块))[个次周天小时分钟年月倍成家人轮条张位项期层级步]"
     r"|一(?:周|天|小时|个?月|年|分钟|个?季度|个?工作日)"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|hundred|thousand|half|dozen)\b"
+    r"|hundred|thousand|half|dozen)\b(?! (?:things|parts|ways|steps|points|areas|sides|options|aspects|phases|stages|kinds|types|reasons)\b)"
     r"|\b(?:a|an|one)\s+(?:week|day|hour|month|year|minute|quarter|business day)\b"
 )
 """On normalised text (lower case, simplified, full-width digits folded): a digit, a Chinese
 numeral before a measure word or unit of time, an English number word, or one unit of time
-(一周内, "within a week"). Not 一个 and the like: "一个客户" is "a customer", no figure."""
+(一周内, "within a week"). Not 一个 and the like: "一个客户" is "a customer", no figure; nor
+a count of the answer's own parts (分两个方面, 三点, "two parts", "three things"): that is
+structure, not a detail of what was done."""
 
 
 def has_figure(text: str) -> bool:
