@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from mockroom.core.reported_advice import ReportedAdvice
-from mockroom.core.text import CJK_RUN, is_past_form
+from mockroom.core.text import CJK_RUN, SENTENCE_BREAK, is_past_form
 
 ZH_WINDOW = 8
 """Characters between a Chinese cue and the match it reaches (不会一上来就 道歉)."""
@@ -373,7 +373,6 @@ def _en_dismissed_after(after: str) -> bool:
     return _EN_DISMISSED.match(en) is not None
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?!\d)")
 _TURN = re.compile(
     "但|而是|却|可是|不过|然而|反而|所以|因此|于是|然后|接着|随后|之后|后来|先|首先|再|才|等到"
     "|如果|假如|要是|一旦|除非"
@@ -395,7 +394,7 @@ def echoes_rejection(text: str, rejected_end: int, start: int) -> bool:
     if not rejected_end <= start <= rejected_end + ECHO_REACH:
         return False
     between = text[rejected_end:start]
-    return _SENTENCE_END.search(between) is None and _TURN.search(between) is None
+    return SENTENCE_BREAK.search(between) is None and _TURN.search(between) is None
 
 
 _ZH_VERDICT_RE = re.compile(_ZH_VERDICT)

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
+from mockroom.core.text import SENTENCE_BREAK
+
 _FRAMING_ZH = re.compile(
     "教科书(?:上)?(?:说|讲|写)|书上(?:说|讲|写)|理论上|按理说|按道理(?:说|讲)?|标准(?:做法|答案)|常规(?:做法|思路)"
     "|大家都说|有人(?:会)?说|别人(?:会)?说|课上(?:讲|说)|培训(?:时|的时候)?(?:讲|说)"
@@ -31,7 +33,6 @@ _TURNS_AWAY = re.compile(
 """How the next sentence opens when it parts from the advice."""
 _ANAPHOR = re.compile(r"这一?套|那一?套|这些|那些|这种|那种|\b(?:that|this|it|them|those|these|all that)\b")
 """What points back at the advice from the next sentence."""
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|\.(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
 
 
@@ -68,5 +69,5 @@ class ReportedAdvice:
     @cached_property
     def _breaks(self) -> tuple[list[int], list[int]]:
         """Where each sentence break ends, and where each starts."""
-        spans = [m.span() for m in _SENTENCE_END.finditer(self.text)]
+        spans = [m.span() for m in SENTENCE_BREAK.finditer(self.text)]
         return [e for _, e in spans], [s for s, _ in spans]

@@ -25,6 +25,8 @@ WORD_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 SPACE_RE = re.compile(r"\s+")
 SENTENCE_END = set("。！？!?；;\n") | {"."}
 CLAUSE_END = SENTENCE_END | set("，,、：:（）()")
+SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]+|\.(?!\d)")
+"""A run of sentence ends, as a pattern; a dot between digits (3.5) is a decimal point."""
 
 
 class Normalized(NamedTuple):
