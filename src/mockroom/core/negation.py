@@ -46,7 +46,7 @@ _ZH_NOT_NEGATIONS = re.compile(
             "不定期", "不时", "不再犹豫", "无论", "无缝", "无损", "无误", "无疑", "无限", "无数",
             "无一例外", "无微不至", "没多久", "没用多久", "没用多少", "未来", "未雨绸缪",
             "特别", "分别", "级别", "区别", "识别", "类别", "个别", "告别", "差别", "辨别", "甄别", "别人",
-            "别的", "并行", "并且", "合并", "避免不了", "没问题", "没关系", "没想到",
+            "别的", "并行", "并且", "合并", "避免不了", "没问题", "(?<![跟和与们我持])没关系", "没想到",
             # Nouns and adjectives of state, not refusals of an action.
             "不满", "不便", "不足", "不当", "不安", "不良", "不利", "不快", "不愉快", "不稳定", "不确定",
             "不一致", "不到位", "不及时", "不清楚", "不知道", "不了解", "不明白", "不透明", "不合理", "不规范", "不明确", "不可用",
@@ -79,6 +79,10 @@ _ZH_NEXT_STEP = re.compile("所以|因此|然后|于是|接着|随后|而且|并
 _ZH_RESULT = re.compile("(确保|保证|以免|免得|以防|为了|争取|让|使|使得|做到|尽量|力争|防止)[^，。；]{0,6}$")
 """A purpose before a cue: what is negated is a result, not the action ("确保不再发生")."""
 
+_ZH_MODIFIER_THEN_SUBJECT = re.compile("(?:的[^我咱]{0,4}|[那这][^我咱]{1,4})(?:我|咱们)")
+"""A cue inside what describes the topic, then who acts on it: in 未达标的部分我会讲清楚原因,
+没达标那块我会解释 and 没做好的地方我们认，未 and 没 describe the part, and the action after 我
+is affirmed."""
 _ZH_SUBJECT = "(?:我|我们|咱们|你|你们|他们|团队|公司|大家|这个|这些|这点|这一步|这块|这类)?"
 _ZH_ADVERBS = "(?:也|都|就|是|则|还|并|一般|通常|根本|绝对|肯定|从来|暂时|先|完全|压根|其实|一律|一概|基本|当然)*"
 _ZH_TOPIC_TAIL = (
@@ -103,13 +107,17 @@ _ZH_TOPIC_REJECTED = re.compile(
 A bare 不/没 only when the clause ends soon after (补偿不给): in 复盘不追究个人责任 it negates
 another verb. `\\w` stands for the characters of the clause: a class of the CJK block would
 cost about 1 ms to compile in every process that scores, for the same clauses."""
+_ZH_OTHERS = "(?:他们|别人|领导|老板|上面|销售|研发|开发|产品|客户|法务|运维|咨询|市场|财务|交付|实施)"
+"""Whose job a candidate says a thing is when it is not theirs."""
 _ZH_NOT_OUR_JOB = (
     "(?:(?:不是|不归|轮不到)[^，。；]{0,6}?(?:该|应该|需要|要)(?:干|做|管|操心|负责|考虑)的?(?:事)?"
     "|不是我(?:们)?的(?:活|事)|不关我(?:们)?的事|不归我(?:们)?管|(?:是)?他们(?:内部|自己)的事|没必要去管"
-    "|是[^，。；不没我]{0,8}?(?:部门|团队|客户自己|他们自己)的事)"
+    "|是[^，。；不没我]{0,8}?(?:部门|团队|客户自己|他们自己)的事"
+    f"|是{_ZH_OTHERS}[^，。；不没我]{{0,6}}?(?:(?:该|应该|要|去)(?:操心|管|考虑|负责|关心)的|的事)"
+    "|(?:跟|和|与)(?:我|我们|咱们|技术支持|支持)(?:都)?(?:没|没有)(?:什么|啥)?关系)"
 )
 """Not someone's job: 这不是技术支持该干的, 也不是我们该操心的, 这些不是我的活, 这是他们内部的事,
-那是交付部门的事, 那是客户自己的事."""
+那是交付部门的事, 那是客户自己的事, 那是销售该操心的, 那是他们领导的事, 跟我们没关系."""
 _ZH_VERDICT = (
     "(?:没有?必要|不需要|不必要?|(?:不是|并非)重点|不重要|没那么重要|多余|不考虑"
     "|算了|免了|用不上|没(?:什么|啥)?用|没(?:什么|啥)?(?:意义|价值)|(?:意义|用处|作用|帮助)(?:也|都|并)?不大|可有可无"
@@ -128,14 +136,15 @@ _ZH_DISMISSED = re.compile(
 复盘没什么用, 跟客户一起定指标、做需求分析这些流程都太虚了, 审计、培训这些是形式主义."""
 _ZH_IDEA_VERDICT = (
     "(?:有点|有些)?(?:太(?:理论|理想化|虚|学术)了?|纸上谈兵|不(?:太|怎么)?(?:实用|现实)|不切实际"
-    "|没(?:什么|啥)?用|没(?:有)?必要|(?:意义|用处)不大|(?:适合|属于)学术(?:研究)?|是形式主义|(?:也|都)?不值得)"
+    "|没(?:什么|啥)?用|没(?:有)?必要|(?:意义|用处)不大|(?:适合|属于)学术(?:研究)?|是形式主义|(?:也|都)?不值得"
+    "|(?:都|就|全)?是虚的)"
 )
 """Verdicts on an idea rather than on how a thing went: "但太理论了" dismisses what was just
 named, where "回滚了，但太慢了" only complains."""
 _ZH_SCOPE = "(?:在[^，。；不没]{1,6}?(?:上|里|中)|对[^，。；不没]{1,6}?(?:来说|而言))?"
 """Where a verdict holds, between who judges and the verdict: 我觉得在销售岗位上意义不大."""
 _ZH_REFUSED_NEXT = re.compile(
-    "^(?:但|可是|可|不过)?(?:说实话|老实说|坦白说|其实)?(?:"
+    "^(?:但|可是|可|不过)?(?:说实话|老实说|坦白说|其实|说到底|说白了|讲白了|讲来讲去|说来说去|归根到底)?(?:"
     "(?:我|我们|我们团队)?(?:个人)?(?:当时|坚决|直接|都|并|一直|也)?"
     "(?:没同意|不同意|没有同意|拒绝了|没答应|没有答应|否决了|反对|没采纳|没有采纳|没接受|没有接受|顶住了|没让"
     "|不(?:太|怎么)?(?:认同|赞同|赞成|认可|买账)|不信这(?:一)?套|不吃这(?:一)?套|不以为然"
@@ -240,6 +249,7 @@ class NegationIndex:
             or (zh_after and CJK_RUN.search(text, end, ce) is not None and _zh_rejected_after(after))
             or (latin and _en_dismissed_after(after))
             or self._refused_next(ce)
+            or (_so_called_item(before) and self._so_called(end))
             or (self._advice.framed and self._advice_rejected(start))
             or negated_inside(matched, phrase)
         )
@@ -262,6 +272,12 @@ class NegationIndex:
             )
         return self._cues_in[key]
 
+    def _so_called(self, end: int) -> bool:
+        """Whether the rest of the sentence after a so-called item dismisses it."""
+        found = SENTENCE_BREAK.search(self.text, end)
+        rest = self.text[end : found.start() if found else len(self.text)]
+        return has_cue(rest) or _ZH_RHETORICAL.search(rest) is not None
+
     def _advice_rejected(self, start: int) -> bool:
         """Whether the match is an item of the standard advice the next sentence rejects (see
         `reported_advice`): "教科书上说要先定假设…。但说实话，我一般不搞这一套，太学术了。"."""
@@ -283,6 +299,20 @@ class NegationIndex:
             return ""
         nxt = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
         return self.text[self._ends[k] : nxt]
+
+
+_ZH_SO_CALLED = re.compile(
+    "(?<![是有做用问看选定说讲知想为干叫些么])什么[\"“「『]?(?:[^，。；\"”」』]{1,10}?[\"”」』]?(?:、|和|或))*$"
+)
+"""The so-called list of a dismissal: 什么惰性删除、主动删除…谁会自己写; 什么"真正的需求方"…那是销售
+该操心的. Not 什么 as a question word after its verb (用什么缓存策略, 是什么问题)."""
+_ZH_RHETORICAL = re.compile("谁会|谁还|谁有空|哪有|哪里(?:需要|用得着)|何必|用得着")
+"""A question that answers itself with no (谁会自己写啊)."""
+
+
+def _so_called_item(before: str) -> bool:
+    """Whether the clause before a match ends in a so-called list that holds it."""
+    return "什么" in before and _ZH_SO_CALLED.search(before) is not None
 
 
 def is_negated(text: str, start: int, end: int, phrase: str = "") -> bool:
@@ -309,6 +339,8 @@ def _zh_cue_reaches(before: str) -> bool:
     if not cues:
         return False
     cue = cues[-1]
+    if _ZH_MODIFIER_THEN_SUBJECT.search(zh, cue.end()):
+        return False
     return _ZH_RESULT.search(zh, 0, cue.start()) is None
 
 

@@ -15,6 +15,8 @@ import re
 import threading
 from typing import NamedTuple, Protocol
 
+from mockroom.core import cantonese
+
 
 class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
@@ -50,7 +52,8 @@ _STRETCH = re.compile(r"[^\s，。！？；：、,.!?;:()（）]+|[\s，。！�
 def convert(text: str) -> Converted:
     """`text` simplified with mainland wording, and how to map its offsets back. Text that
     is simplified already is left alone: mainland wording is not Taiwan's (文件 is a file
-    there, not a document)."""
+    there, not a document). Written Cantonese is read as Mandarin first (see `cantonese`)."""
+    text = cantonese.to_mandarin(text)
     if _CONVERTIBLE.sub(lambda m: _opencc("t2s.json").convert(m.group()), text) == text:
         return Converted(text, None)
     converter = _opencc("tw2sp.json")
