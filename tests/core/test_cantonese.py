@@ -16,6 +16,8 @@ from mockroom.core.text import normalize
         ("未達標嗰部分我會講清楚原因", "未達標那部分我會講清楚原因"),
         ("延誤咗兩個禮拜", "延誤了兩個禮拜"),
         ("佢哋嘅關係好好", "他们的關係好好"),  # 係 of 關係 is not the copula
+        ("想睇有冇季節性", "想看是否季節性"),  # a question, not 有没
+        ("一張圖唔好用太多顏色", "一張圖不要用太多顏色"),
     ],
 )
 def test_cantonese_words_become_mandarin(cantonese: str, mandarin: str) -> None:

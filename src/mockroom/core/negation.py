@@ -83,6 +83,8 @@ _ZH_MODIFIER_THEN_SUBJECT = re.compile("(?:的[^我咱]{0,4}|[那这][^我咱]{1
 """A cue inside what describes the topic, then who acts on it: in 未达标的部分我会讲清楚原因,
 没达标那块我会解释 and 没做好的地方我们认，未 and 没 describe the part, and the action after 我
 is affirmed."""
+_ZH_EXCESS = re.compile("太多|过多|太杂|太满|那么多|一大堆|太长|太复杂|过于")
+"""What is refused is too much of it, not it: 一张图不要用太多颜色 is advice on colour."""
 _ZH_SUBJECT = "(?:我|我们|咱们|你|你们|他们|团队|公司|大家|这个|这些|这点|这一步|这块|这类)?"
 _ZH_ADVERBS = "(?:也|都|就|是|则|还|并|一般|通常|根本|绝对|肯定|从来|暂时|先|完全|压根|其实|一律|一概|基本|当然)*"
 _ZH_TOPIC_TAIL = (
@@ -339,7 +341,7 @@ def _zh_cue_reaches(before: str) -> bool:
     if not cues:
         return False
     cue = cues[-1]
-    if _ZH_MODIFIER_THEN_SUBJECT.search(zh, cue.end()):
+    if _ZH_MODIFIER_THEN_SUBJECT.search(zh, cue.end()) or _ZH_EXCESS.search(zh, cue.end()):
         return False
     return _ZH_RESULT.search(zh, 0, cue.start()) is None
 
@@ -361,7 +363,7 @@ def _en_cue_reaches(before: str, matched: str = "") -> bool:
     takes_base = bool(_EN_BASE_FORM_CUES.fullmatch(cue.group())) or (
         cue.group() == "not" and auxiliary[0] in _EN_DO_OR_MODAL if auxiliary else False
     )
-    if _en_new_predicate(cue.group(), takes_base, f"{between} {matched}"):
+    if _en_new_predicate(cue.group(), takes_base, f"{between} {matched}") or _EN_EXCESS.search(between):
         return False
     return _EN_RESULT.search(en[: cue.start()]) is None
 
@@ -374,6 +376,8 @@ _EN_BASE_FORM_CUES = re.compile(
 )
 """Cues followed by a base form or an -ing form: a past form joined after them by "and" is a
 verb of its own ("didn't argue and apologised", "without interrupting and listened")."""
+_EN_EXCESS = re.compile(r"\b(?:too many|too much|so many|overly|excessive)\b")
+"""What is refused is too much of it: "don't use too many colours" is advice on colour."""
 _EN_SUBJECT = re.compile(r"\b(?:i|we|he|she|they)\b")
 
 
