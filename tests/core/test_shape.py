@@ -147,6 +147,10 @@ def test_one_chinese_character_item_is_what_the_regular_expression_matched(text:
         ("核心关键词：洞察、闭环、敏捷、赋能、降本、中台、驱动、端到端", True),
         ("道歉，回滚，根因分析，补偿，复盘，致歉，恢复业务，查日志，费用减免", True),
         ("Preparation. Agenda. Stakeholder mapping. Objection handling. Rapport. Follow-up.", True),
+        # Terms separated by spaces, Chinese and English taking turns: still a list.
+        ("灰度发布 Canary 回滚预案 监控告警 SLO 复盘", True),
+        # A sentence that mixes languages with spaces around the English words.
+        ("call 之前先跟 status 对齐 talking points 再打", False),
     ],
 )
 def test_terms_under_a_heading_are_notes_and_a_run_of_terms_is_a_keyword_list(answer: str, listed: bool) -> None:

@@ -319,7 +319,12 @@ class Shape:
         if any(is_cjk_char(text[a:b].strip()) for a, b in items):
             return True
         chinese = [CJK_RUN.search(text, a, b) is not None for a, b in items]
-        turns = sum(x != y for x, y in zip(chinese, chinese[1:], strict=False))
+        pairs = list(zip(chinese, chinese[1:], strict=False))
+        # A space between two Chinese items separates terms: a sentence needs none there
+        # ("内置排序 Timsort 复合键 稳定排序" is a list though its languages take turns).
+        if any(x and y for x, y in pairs):
+            return False
+        turns = sum(x != y for x, y in pairs)
         return 2 * turns >= len(items)
 
     def _has_function_word(self, s: int, e: int) -> bool:
