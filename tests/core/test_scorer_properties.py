@@ -105,14 +105,26 @@ def test_an_english_sentence_added_to_a_mixed_chinese_answer_does_not_lower_it(
     assert scorer.score(question, longer).score >= scorer.score(question, answer).score
 
 
+def test_adding_a_correct_spelling_never_lowers_the_score_of_a_typo_answer(incident) -> None:
+    """Found by hypothesis in CI (15.3 -> 15.2 then). Both now score 15.4: the longer answer's
+    length factor makes up for the coverage it loses (see the next test)."""
+    scorer, question = incident
+    before = scorer.score(question, TYPO_ANSWER).score
+    after = scorer.score(question, TYPO_ANSWER + CORRECT_SENTENCE).score
+    assert after >= before
+
+
 @pytest.mark.xfail(strict=True, reason=(
     "known: typo tolerance applies only while a word is absent from the answer, so spelling "
     "'check the logs' right drops the fuzzy match in the junk before it, which had earned more "
-    "credit (0.882 -> 0.8) and kept its clause on point: 15.3 -> 15.2"
+    "credit (0.882 -> 0.8): coverage 0.204 -> 0.185"
 ))
-def test_adding_a_correct_spelling_never_lowers_the_score_of_a_typo_answer(incident) -> None:
+def test_adding_a_correct_spelling_never_lowers_the_coverage_of_a_typo_answer(incident) -> None:
     scorer, question = incident
-    answer = "0'0'0|0'0'0:0<0<0/HECK'0&LOGS'0:0'0\u32ff\u00bc"  # found by hypothesis in CI
-    before = scorer.score(question, answer).score
-    after = scorer.score(question, answer + "\nWe will check the logs carefully, because it matters.").score
+    before = scorer.score(question, TYPO_ANSWER).details["coverage"]
+    after = scorer.score(question, TYPO_ANSWER + CORRECT_SENTENCE).details["coverage"]
     assert after >= before
+
+
+TYPO_ANSWER = "0'0'0|0'0'0:0<0<0/HECK'0&LOGS'0:0'0\u32ff\u00bc"  # found by hypothesis in CI
+CORRECT_SENTENCE = "\nWe will check the logs carefully, because it matters."

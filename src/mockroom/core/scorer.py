@@ -66,7 +66,7 @@ from mockroom.core.shape import Shape
 from mockroom.core.shape import merged_spans as _merged
 from mockroom.core.text import CJK_RUN
 
-TOP_SCORE = 92.0
+TOP_SCORE = 89.0
 """What a complete, well-explained answer scores: interviewers keep the last points for
 answers beyond what any rubric lists."""
 BASE_CREDIT = 0.6
@@ -83,7 +83,7 @@ STEP_UNITS = 3
 STEP_ELABORATION = 0.5
 """...and the elaboration such a step has at least: terse answers that say what they would
 do are not keyword lists."""
-FULL_COVERAGE = 1.0
+FULL_COVERAGE = 0.95
 """The weighted share of points, well explained, that earns full marks."""
 CONTENT_EXPONENT = 0.8
 LENGTH_FLOOR = {"zh": 80, "en": 52}
