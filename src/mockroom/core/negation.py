@@ -123,12 +123,12 @@ _ZH_NOT_OUR_JOB = (
 _ZH_VERDICT = (
     "(?:没有?必要|不需要|不必要?|(?:不是|并非)重点|不重要|没那么重要|多余|不考虑"
     "|算了|免了|用不上|没(?:什么|啥)?用|没(?:什么|啥)?(?:意义|价值)|(?:意义|用处|作用|帮助)(?:也|都|并)?不大|可有可无"
-    "|形式主义|官僚主义?|走(?:过场|形式)|做样子|摆设|鸡肋|华而不实|纸上谈兵|不切实际|不(?:太|怎么)?(?:实用|现实)"
+    "|形式主义|官僚主义?|走(?:个)?(?:过场|形式)|走个流程|做样子|摆设|鸡肋|华而不实|纸上谈兵|不切实际|不(?:太|怎么)?(?:实用|现实)"
     "|白(?:做|问|费)|不认同|不可取|浪费时间|耽误(?:时间|事)|拖后腿|添乱"
     "|(?:是|就是)?最危险|是大忌|要不得|是错(?:误)?的|是不对的|千万不能|绝对不能|不能这样"
     f"|{_ZH_NOT_OUR_JOB}"
     "|不值得|(?:根本|并)?不在乎|无所谓|(?:只会)?拖慢|能省(?:就|则)省|能免(?:就|则)免|多此一举|画蛇添足|小题大做|杀鸡用牛刀|钻牛角尖"
-    "|(?<!我)想(?:得)?(?:太)?多了|(?<!我)多虑了|太(?:慢|麻烦|重|贵|复杂|费劲|折腾|虚|理想化|理论|学术)|(?:很|都|挺|就是|是)+虚的?|虚头巴脑)"
+    "|(?<!我)想(?:得)?(?:太)?多了|(?<!我)多虑了|太(?:慢|麻烦|重|贵|复杂|费劲|折腾|虚|理想化|理论|学术|死板)|(?:很|都|挺|就是|是)+虚的?|虚头巴脑)"
 )
 """A verdict that what was just named is useless, wrong or not worth it."""
 _ZH_DISMISSED = re.compile(
@@ -251,7 +251,7 @@ class NegationIndex:
             or (zh_after and CJK_RUN.search(text, end, ce) is not None and _zh_rejected_after(after))
             or (latin and _en_dismissed_after(after))
             or self._refused_next(ce)
-            or (_so_called_item(before) and self._so_called(end))
+            or (_so_called_item(before, after) and self._so_called(end))
             or (self._advice.framed and self._advice_rejected(start))
             or negated_inside(matched, phrase)
         )
@@ -304,7 +304,8 @@ class NegationIndex:
 
 
 _ZH_SO_CALLED = re.compile(
-    "(?<![是有做用问看选定说讲知想为干叫些么])什么[\"“「『]?(?:[^，。；\"”」』]{1,10}?[\"”」』]?(?:、|和|或))*$"
+    "(?<![是有做用问看选定说讲知想为干叫些么])什么[\"“「『]?(?:[^，。；\"”」』]{1,10}?[\"”」』]?(?:、|和|或))*"
+    "[^，。；、\"”」』]{0,6}$"
 )
 """The so-called list of a dismissal: 什么惰性删除、主动删除…谁会自己写; 什么"真正的需求方"…那是销售
 该操心的. Not 什么 as a question word after its verb (用什么缓存策略, 是什么问题)."""
@@ -312,9 +313,16 @@ _ZH_RHETORICAL = re.compile("谁会|谁还|谁有空|哪有|哪里(?:需要|用�
 """A question that answers itself with no (谁会自己写啊)."""
 
 
-def _so_called_item(before: str) -> bool:
-    """Whether the clause before a match ends in a so-called list that holds it."""
-    return "什么" in before and _ZH_SO_CALLED.search(before) is not None
+def _so_called_item(before: str, after: str) -> bool:
+    """Whether the match is an item of a so-called list: 什么 before it, then items joined by
+    、 or one item in quotes. One bare item is a question word's object (关心什么指标)."""
+    if "什么" not in before:
+        return False
+    found = _ZH_SO_CALLED.search(before)
+    if found is None:
+        return False
+    listed = before[found.start() :]
+    return "、" in listed or "、" in after or any(q in listed for q in "\"“「『")
 
 
 def is_negated(text: str, start: int, end: int, phrase: str = "") -> bool:
