@@ -64,6 +64,8 @@ _ZH_NOT_NEGATIONS = re.compile(
             # Double negatives and negations of hesitation: they affirm.
             "毫不(?:犹豫|拖延|含糊|保留|掩饰|迟疑|避讳|推诿)", "不得不", "不能不", "不会不", "没有不",
             "不犹豫", "不拖延", "不含糊", "不耽误", "马不停蹄",
+            # A condition: 没有就新建 (if there is none, create one), 没有的话.
+            "没有?(?:的话)?就", "没有的话",
             # Questions: 要不要, 是不是, 有没有 (\w for the character: see _ZH_TOPIC_REJECTED).
             "(\\w)[不没]\\1",
         ]

@@ -66,10 +66,10 @@ from mockroom.core.shape import Shape
 from mockroom.core.shape import merged_spans as _merged
 from mockroom.core.text import CJK_RUN
 
-TOP_SCORE = 89.0
+TOP_SCORE = 87.0
 """What a complete, well-explained answer scores: interviewers keep the last points for
 answers beyond what any rubric lists."""
-BASE_CREDIT = 0.6
+BASE_CREDIT = 0.7
 """Share of a point's credit earned by naming it; the rest comes from saying more around it."""
 ELABORATION_UNITS = 36.0
 """Units said beside a point's phrases in its sentence that make it fully explained (a Chinese
@@ -672,15 +672,17 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _clauses_on_point(shape: Shape, found_by_point: list[list[tuple[Phrase, Found, bool]]]) -> tuple[int, int]:
-    """How many of the answer's clauses (those reading as language) hold an affirmed mention of
-    some point, and how many clauses there are."""
+    """How many of the answer's clauses hold an affirmed mention of some point, and how many
+    clauses there are: those reading as language, and bare items that hold a mention (notes
+    such as "客户：FAQ、视频、培训" are on point, however few sentences go with them)."""
     starts = sorted(f.start for found in found_by_point for _, f, neg in found if not neg)
     touching = clauses = 0
     for s, e, bare in shape.fragments:
-        if not bare:
+        k = bisect_left(starts, s)
+        holds = k < len(starts) and starts[k] < e
+        if holds or not bare:
             clauses += 1
-            k = bisect_left(starts, s)
-            touching += k < len(starts) and starts[k] < e
+            touching += holds
     return touching, clauses
 
 
